@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// PureWasm: a WebAssembly engine in pure Swift. No dependencies, no C targets, no unsafe flags.
+// Dependencies point one way: WasmBinary ← WasmValidation ← WasmInterpreter ← WasmText/WasmSpecTest/StringOps ← wasm.
+let package = Package(
+    name: "PureWasm",
+    products: [
+        .library(name: "WasmBinary", targets: ["WasmBinary"]),
+        .library(name: "WasmValidation", targets: ["WasmValidation"]),
+        .library(name: "WasmInterpreter", targets: ["WasmInterpreter"]),
+        .library(name: "WasmText", targets: ["WasmText"]),
+        .library(name: "WasmSpecTest", targets: ["WasmSpecTest"]),
+        .library(name: "StringOps", targets: ["StringOps"]),
+        .executable(name: "wasm", targets: ["wasm"]),
+    ],
+    targets: [
+        .target(name: "WasmBinary"),
+        .target(name: "WasmValidation", dependencies: ["WasmBinary"]),
+        .target(name: "WasmInterpreter", dependencies: ["WasmBinary", "WasmValidation"]),
+        .target(name: "WasmText", dependencies: ["WasmBinary"]),
+        .target(name: "WasmSpecTest", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText"]),
+        .target(name: "StringOps", dependencies: ["WasmBinary", "WasmInterpreter"]),
+        .executableTarget(name: "wasm", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText", "WasmSpecTest", "StringOps"]),
+        .testTarget(name: "WasmBinaryTests", dependencies: ["WasmBinary"]),
+        .testTarget(name: "WasmValidationTests", dependencies: ["WasmBinary", "WasmValidation"]),
+        .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmBinary", "WasmInterpreter"]),
+        .testTarget(name: "WasmTextTests", dependencies: ["WasmBinary", "WasmText"]),
+        .testTarget(name: "WasmSpecTestTests", dependencies: ["WasmSpecTest"]),
+        .testTarget(name: "StringOpsTests", dependencies: ["StringOps", "WasmInterpreter"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,135 @@
+/// One WebAssembly 2.0 instruction with its immediates, as decoded from a function body or a
+/// constant expression. Numeric, memory and SIMD operations are grouped by their operation tables
+/// (`NumericOperation`, `LoadOperation`, `StoreOperation`, `SIMDOperation`, ...), each of which
+/// defines its opcode, name and operand types once.
+public enum Instruction: Equatable, Sendable {
+    // Control
+    case unreachable
+    case nop
+    case block(BlockType)
+    case loop(BlockType)
+    case `if`(BlockType)
+    case `else`
+    case end
+    case br(labelIndex: UInt32)
+    case brIf(labelIndex: UInt32)
+    case brTable(BranchTable)
+    case `return`
+    case call(functionIndex: UInt32)
+    case callIndirect(typeIndex: UInt32, tableIndex: UInt32)
+
+    // References
+    case refNull(ReferenceType)
+    case refIsNull
+    case refFunc(functionIndex: UInt32)
+
+    // Parametric
+    case drop
+    /// `select` without a type immediate (numeric and vector operands only).
+    case select
+    /// `select t*`: the types as encoded (validation requires exactly one).
+    case typedSelect([ValueType])
+
+    // Variables
+    case localGet(UInt32)
+    case localSet(UInt32)
+    case localTee(UInt32)
+    case globalGet(UInt32)
+    case globalSet(UInt32)
+
+    // Tables
+    case tableGet(tableIndex: UInt32)
+    case tableSet(tableIndex: UInt32)
+    case tableInit(elementIndex: UInt32, tableIndex: UInt32)
+    case elemDrop(elementIndex: UInt32)
+    case tableCopy(destinationTable: UInt32, sourceTable: UInt32)
+    case tableGrow(tableIndex: UInt32)
+    case tableSize(tableIndex: UInt32)
+    case tableFill(tableIndex: UInt32)
+
+    // Memory
+    case load(LoadOperation, MemoryArgument)
+    case store(StoreOperation, MemoryArgument)
+    case memorySize
+    case memoryGrow
+    case memoryInit(dataIndex: UInt32)
+    case dataDrop(dataIndex: UInt32)
+    case memoryCopy
+    case memoryFill
+
+    // Numeric
+    case i32Const(Int32)
+    case i64Const(Int64)
+    /// An `f32.const`, by its bit pattern (so NaN payloads survive).
+    case f32Const(bits: UInt32)
+    /// An `f64.const`, by its bit pattern (so NaN payloads survive).
+    case f64Const(bits: UInt64)
+    case numeric(NumericOperation)
+
+    // Vector (SIMD)
+    case v128Const(V128)
+    case i8x16Shuffle(lanes: V128)
+    /// A SIMD load or store without a lane immediate (`v128.load`, `v128.load8x8_s`, `v128.load32_zero`, ...).
+    case simdMemory(SIMDMemoryOperation, MemoryArgument)
+    /// `v128.loadN_lane` / `v128.storeN_lane`.
+    case simdMemoryLane(SIMDMemoryLaneOperation, MemoryArgument, lane: UInt8)
+    /// `extract_lane` / `replace_lane` operations.
+    case simdLane(SIMDLaneOperation, lane: UInt8)
+    /// Every other SIMD operation: no immediates.
+    case simd(SIMDOperation)
+}
+
+/// The immediates of `br_table`: the label for each index, and the default label.
+public struct BranchTable: Equatable, Sendable {
+    public var labelIndices: [UInt32]
+    public var defaultIndex: UInt32
+
+    public init(labelIndices: [UInt32], defaultIndex: UInt32) {
+        self.labelIndices = labelIndices
+        self.defaultIndex = defaultIndex
+    }
+}
+
+/// A memory instruction's immediates: the alignment exponent and the static offset.
+public struct MemoryArgument: Equatable, Sendable {
+    /// log2 of the alignment the instruction promises.
+    public var alignment: UInt32
+    public var offset: UInt64
+
+    public init(alignment: UInt32, offset: UInt64) {
+        self.alignment = alignment
+        self.offset = offset
+    }
+}
+
+/// A 128-bit vector value, as 16 little-endian bytes.
+public struct V128: Hashable, Sendable {
+    /// Low 64 bits (bytes 0 to 7).
+    public var low: UInt64
+    /// High 64 bits (bytes 8 to 15).
+    public var high: UInt64
+
+    public init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
+
+    /// A vector from 16 bytes in memory order.
+    public init(bytes: [UInt8]) {
+        precondition(bytes.count == 16, "a v128 has 16 bytes")
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+        for i in 0..<8 {
+            lo |= UInt64(bytes[i]) << (8 * UInt64(i))
+            hi |= UInt64(bytes[i + 8]) << (8 * UInt64(i))
+        }
+        self.init(low: lo, high: hi)
+    }
+
+    /// The 16 bytes in memory order.
+    public var bytes: [UInt8] {
+        (0..<16).map { i in
+            i < 8 ? UInt8(truncatingIfNeeded: low >> (8 * UInt64(i))) : UInt8(truncatingIfNeeded: high >> (8 * UInt64(i - 8)))
+        }
+    }
+}
