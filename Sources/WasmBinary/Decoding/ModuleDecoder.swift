@@ -1,0 +1,130 @@
+/// Decodes WebAssembly 2.0 binary modules into the `Module` model, rejecting malformed ones with
+/// a `DecodeError` in the testsuite's words.
+/// https://webassembly.github.io/spec/core/binary/modules.html
+public enum ModuleDecoder {
+    /// Decodes a whole module: every section, and every function body, whose instructions are
+    /// read once so that unknown opcodes and bad immediates are rejected here. Types, indices and
+    /// constant-ness are left to validation.
+    public static func decode(_ bytes: [UInt8]) throws(DecodeError) -> Module {
+        var reader = ModuleReader(bytes: bytes)
+        return try reader.readModule()
+    }
+
+    /// The module's sections in order, with their offsets and sizes (for tools such as
+    /// `wasm dump`). Reads the header and the section headers only, not the contents.
+    public static func sectionHeaders(_ bytes: [UInt8]) throws(DecodeError) -> [SectionHeader] {
+        var reader = ModuleReader(bytes: bytes)
+        return try reader.readSectionHeaders()
+    }
+}
+
+/// The state of decoding one module: the byte cursor, the module built so far, and what the
+/// cross-section rules need to remember.
+struct ModuleReader {
+    var reader: ByteReader
+    var module = Module()
+    /// `SectionID.order` of the last known section read.
+    var lastSectionOrder = 0
+    var sawCodeSection = false
+    var sawDataSection = false
+
+    init(bytes: [UInt8]) {
+        reader = ByteReader(bytes: bytes)
+    }
+
+    static let magic: [UInt8] = [0x00, 0x61, 0x73, 0x6D]
+    static let version: [UInt8] = [0x01, 0x00, 0x00, 0x00]
+
+    /// Reads the magic number and the version.
+    mutating func readHeader() throws(DecodeError) {
+        guard reader.remaining >= 4 else { throw reader.error(.unexpectedEnd, at: reader.limit) }
+        guard reader.bytes[0..<4].elementsEqual(Self.magic) else { throw reader.error(.magicHeaderNotDetected, at: 0) }
+        guard reader.remaining >= 8 else { throw reader.error(.unexpectedEnd, at: reader.limit) }
+        guard reader.bytes[4..<8].elementsEqual(Self.version) else { throw reader.error(.unknownBinaryVersion, at: 4) }
+        reader.position = 8
+    }
+
+    /// Reads a section's id and size and narrows the reader to its contents. Returns the
+    /// header and the limit to restore afterwards.
+    mutating func readSectionStart() throws(DecodeError) -> (header: SectionHeader, outerLimit: Int) {
+        let idOffset = reader.position
+        guard let id = SectionID(rawValue: try reader.readByte()) else {
+            throw reader.error(.malformedSectionID, at: idOffset)
+        }
+        let outerLimit = try reader.beginSizedRegion()
+        let header = SectionHeader(id: id, offset: idOffset, contentOffset: reader.position, size: reader.limit - reader.position)
+        reader.isInsideSection = true
+        return (header, outerLimit)
+    }
+
+    /// Checks the section was read exactly to its end and widens the reader back to the module.
+    mutating func finishSection(_ header: SectionHeader, outerLimit: Int) throws(DecodeError) {
+        try reader.endSizedRegion(restoring: outerLimit, regionStart: header.contentOffset)
+        reader.isInsideSection = false
+    }
+
+    /// Reads the whole module and checks the rules that span sections.
+    mutating func readModule() throws(DecodeError) -> Module {
+        try readHeader()
+        while !reader.isAtEnd {
+            let (header, outerLimit) = try readSectionStart()
+            if header.id != .custom {
+                guard header.id.order > lastSectionOrder else {
+                    throw reader.error(.unexpectedContentAfterLastSection, at: header.offset)
+                }
+                lastSectionOrder = header.id.order
+            }
+            try readSectionContents(header)
+            try finishSection(header, outerLimit: outerLimit)
+        }
+        if !sawCodeSection && !module.functionTypeIndices.isEmpty {
+            throw reader.error(.functionAndCodeInconsistentLengths, at: reader.limit)
+        }
+        if !sawDataSection, let dataCount = module.dataCount, dataCount != 0 {
+            throw reader.error(.dataCountAndDataInconsistentLengths, at: reader.limit)
+        }
+        return module
+    }
+
+    /// Reads one section's contents into `module`.
+    mutating func readSectionContents(_ header: SectionHeader) throws(DecodeError) {
+        switch header.id {
+        case .custom: try readCustomSection()
+        case .type: module.types = try readVector { (r: inout ByteReader) throws(DecodeError) in try r.readFunctionType() }
+        case .import: try readImportSection()
+        case .function: module.functionTypeIndices = try readVector { (r: inout ByteReader) throws(DecodeError) in try r.readVarUInt32() }
+        case .table: module.tables = try readVector { (r: inout ByteReader) throws(DecodeError) in try r.readTableType() }
+        case .memory: module.memories = try readVector { (r: inout ByteReader) throws(DecodeError) in MemoryType(limits: try r.readLimits()) }
+        case .global: try readGlobalSection()
+        case .export: try readExportSection()
+        case .start: module.start = try reader.readVarUInt32()
+        case .element: try readElementSection()
+        case .dataCount: module.dataCount = try reader.readVarUInt32()
+        case .code: try readCodeSection()
+        case .data: try readDataSection()
+        }
+    }
+
+    /// Reads a vector whose elements `element` reads.
+    mutating func readVector<T>(_ element: (inout ByteReader) throws(DecodeError) -> T) throws(DecodeError) -> [T] {
+        let count = try reader.readVectorCount()
+        var items: [T] = []
+        items.reserveCapacity(count)
+        for _ in 0..<count { items.append(try element(&reader)) }
+        return items
+    }
+
+    /// Reads the header and the section headers, skipping the contents.
+    mutating func readSectionHeaders() throws(DecodeError) -> [SectionHeader] {
+        try readHeader()
+        var headers: [SectionHeader] = []
+        while !reader.isAtEnd {
+            var (header, outerLimit) = try readSectionStart()
+            if header.id == .custom { header.customName = try reader.readName() }
+            reader.position = reader.limit
+            try finishSection(header, outerLimit: outerLimit)
+            headers.append(header)
+        }
+        return headers
+    }
+}

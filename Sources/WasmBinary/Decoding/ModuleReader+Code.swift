@@ -1,0 +1,63 @@
+/// The code section: each function's locals and body, whose instructions are read once here.
+/// https://webassembly.github.io/spec/core/binary/modules.html#code-section
+extension ModuleReader {
+    /// Reads the code section and checks it has one body per function section entry.
+    mutating func readCodeSection() throws(DecodeError) {
+        sawCodeSection = true
+        let countIndex = reader.position
+        let count = try reader.readVectorCount()
+        guard count == module.functionTypeIndices.count else {
+            throw reader.error(.functionAndCodeInconsistentLengths, at: countIndex)
+        }
+        module.codes.reserveCapacity(count)
+        for _ in 0..<count {
+            module.codes.append(try readFunctionBody())
+        }
+    }
+
+    /// Reads one function body: its size, its local declarations, then instructions up to the
+    /// `end` that closes the function, which must be the body's last byte.
+    mutating func readFunctionBody() throws(DecodeError) -> FunctionBody {
+        let outerLimit = try reader.beginSizedRegion()
+        let bodyStart = reader.position
+
+        let groupCount = try reader.readVectorCount()
+        var locals: [LocalGroup] = []
+        locals.reserveCapacity(groupCount)
+        var localCount: UInt64 = 0
+        for _ in 0..<groupCount {
+            let count = try reader.readVarUInt32()
+            localCount += UInt64(count)
+            guard localCount <= UInt64(UInt32.max) else { throw reader.error(.tooManyLocals, at: bodyStart) }
+            locals.append(LocalGroup(count: count, type: try reader.readValueType()))
+        }
+
+        let codeStart = reader.position
+        try skipInstructions()
+        let code = Array(reader.bytes[codeStart..<reader.position])
+        try reader.endSizedRegion(restoring: outerLimit, regionStart: bodyStart)
+        return FunctionBody(locals: locals, code: code, codeOffset: codeStart)
+    }
+
+    /// Reads instructions up to the `end` that closes the function body, following nested
+    /// blocks, and checks that `memory.init` and `data.drop` have a data count section.
+    mutating func skipInstructions() throws(DecodeError) {
+        var depth = 1
+        while true {
+            let instructionIndex = reader.position
+            switch try reader.readInstruction() {
+            case .block, .loop, .if:
+                depth += 1
+            case .end:
+                depth -= 1
+                if depth == 0 { return }
+            case .memoryInit, .dataDrop:
+                if module.dataCount == nil {
+                    throw reader.error(.dataCountSectionRequired, at: instructionIndex)
+                }
+            default:
+                break
+            }
+        }
+    }
+}
