@@ -1,0 +1,30 @@
+/// Why a module is not valid: the testsuite's words for the broken rule, and where it broke.
+///
+/// `message` starts with the phrase the official testsuite expects (for example "type mismatch" or
+/// "unknown local 3"); a detail may follow after a colon.
+public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong, beginning with the testsuite's words.
+    public var message: String
+    /// The module-wide index (imports first) of the function whose body is invalid, if any.
+    public var functionIndex: UInt32?
+    /// The module-relative byte offset of the offending instruction, when known.
+    public var offset: Int?
+
+    /// An error with its message and, for errors inside a function body, where it happened.
+    public init(_ message: String, functionIndex: UInt32? = nil, offset: Int? = nil) {
+        self.message = message
+        self.functionIndex = functionIndex
+        self.offset = offset
+    }
+
+    /// The message, prefixed with the function and the offset when they are known.
+    public var description: String {
+        var location = ""
+        if let functionIndex { location += "function \(functionIndex)" }
+        if let offset {
+            location += location.isEmpty ? "" : " "
+            location += "at offset 0x\(String(offset, radix: 16))"
+        }
+        return location.isEmpty ? message : "\(location): \(message)"
+    }
+}
