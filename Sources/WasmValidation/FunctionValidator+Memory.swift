@@ -5,7 +5,8 @@ import WasmBinary
 /// <https://webassembly.github.io/spec/core/valid/instructions.html#table-instructions>
 extension FunctionValidator {
     mutating func validateMemory(_ instruction: Instruction) throws(ValidationError) {
-        try requireMemory()
+        // Every memory instruction but `data.drop` works on memory 0.
+        if case .dataDrop = instruction {} else { try requireMemory() }
         switch instruction {
         case .load(let operation, let argument):
             try checkAlignment(argument, natural: operation.naturalAlignment)

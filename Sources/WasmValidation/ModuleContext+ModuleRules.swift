@@ -77,7 +77,9 @@ extension ModuleContext {
     /// Every export names an existing entity, and no two exports share a name.
     /// <https://webassembly.github.io/spec/core/valid/modules.html#exports>
     func validateExports(_ exports: [Export]) throws(ValidationError) {
-        var names = Set<String>()
+        // Names are compared as code point sequences, not by Swift's canonical equivalence
+        // ("\u{C5}" and "A\u{30A}" are different names).
+        var names = Set<[Unicode.Scalar]>()
         names.reserveCapacity(exports.count)
         for export in exports {
             switch export.descriptor {
@@ -90,7 +92,7 @@ extension ModuleContext {
             case .global(let index):
                 guard globalType(at: index) != nil else { throw ValidationError("unknown global \(index)") }
             }
-            guard names.insert(export.name).inserted else {
+            guard names.insert(Array(export.name.unicodeScalars)).inserted else {
                 throw ValidationError("duplicate export name \"\(export.name)\"")
             }
         }

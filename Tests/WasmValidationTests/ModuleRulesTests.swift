@@ -40,6 +40,8 @@ struct ModuleRulesTests {
         #expect(fails(with: "duplicate export name") {
             try Self.context { $0.exports = [Export(name: "a", descriptor: .function(0)), Export(name: "a", descriptor: .function(0))] }
         })
+        // Canonically equivalent but different code points are different names.
+        try Self.context { $0.exports = [Export(name: "\u{C5}", descriptor: .function(0)), Export(name: "A\u{30A}", descriptor: .function(0))] }
         #expect(fails(with: "unknown global 0") { try Self.context { $0.exports = [Export(name: "g", descriptor: .global(0))] } })
         #expect(fails(with: "unknown memory 0") { try Self.context { $0.exports = [Export(name: "m", descriptor: .memory(0))] } })
     }

@@ -44,6 +44,12 @@ struct ReferenceAndMemoryTests {
         counted.data = [DataSegment(bytes: [1, 2], mode: .passive)]
         try validateFunction([.i32Const(0), .i32Const(0), .i32Const(2), .memoryInit(dataIndex: 0), .dataDrop(dataIndex: 0), .end], in: counted)
         #expect(fails(with: "unknown data segment 1") { try validateFunction([.dataDrop(dataIndex: 1), .end], in: counted) })
+        var withoutMemory = counted
+        withoutMemory.memories = []
+        try validateFunction([.dataDrop(dataIndex: 0), .end], in: withoutMemory)
+        #expect(fails(with: "unknown memory 0") {
+            try validateFunction([.i32Const(0), .i32Const(0), .i32Const(2), .memoryInit(dataIndex: 0), .end], in: withoutMemory)
+        })
         var uncounted = counted
         uncounted.dataCount = nil
         #expect(fails(with: "data count section required") { try validateFunction([.dataDrop(dataIndex: 0), .end], in: uncounted) })
