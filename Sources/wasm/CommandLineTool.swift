@@ -12,8 +12,6 @@ enum CommandLineTool {
     static let subcommands: [Subcommand] = [
         // Subcommands are listed here as they are added (one line each).
         SpecTestCommand.subcommand,
-        ValidateCommand.subcommand,
-        DumpCommand.subcommand,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
