@@ -1,0 +1,1 @@
+// Removed once this target has its first real file.
