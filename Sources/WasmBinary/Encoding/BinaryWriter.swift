@@ -1,0 +1,96 @@
+/// Appending the binary format's primitive encodings (LEB128 integers, names, vectors) to a byte buffer.
+struct BinaryWriter {
+    var bytes: [UInt8] = []
+
+    mutating func byte(_ value: UInt8) {
+        bytes.append(value)
+    }
+
+    mutating func append(_ values: [UInt8]) {
+        bytes.append(contentsOf: values)
+    }
+
+    /// An unsigned LEB128 integer (`u32`, `u64`).
+    mutating func unsigned(_ value: UInt64) {
+        bytes.appendUnsignedLEB128(value)
+    }
+
+    mutating func unsigned(_ value: UInt32) {
+        bytes.appendUnsignedLEB128(UInt64(value))
+    }
+
+    mutating func unsigned(_ value: Int) {
+        bytes.appendUnsignedLEB128(UInt64(value))
+    }
+
+    /// A signed LEB128 integer (`s32`, `s33`, `s64`).
+    mutating func signed(_ value: Int64) {
+        bytes.appendSignedLEB128(value)
+    }
+
+    /// A name: its UTF-8 length and bytes.
+    mutating func name(_ text: String) {
+        let utf8 = Array(text.utf8)
+        unsigned(utf8.count)
+        append(utf8)
+    }
+
+    /// Bytes preceded by their length.
+    mutating func sizedBytes(_ values: [UInt8]) {
+        unsigned(values.count)
+        append(values)
+    }
+
+    mutating func valueType(_ type: ValueType) {
+        byte(type.encodingByte)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends `value` as an unsigned LEB128 integer in the fewest bytes.
+    mutating func appendUnsignedLEB128(_ value: UInt64) {
+        var rest = value
+        repeat {
+            var byte = UInt8(truncatingIfNeeded: rest & 0x7F)
+            rest >>= 7
+            if rest != 0 { byte |= 0x80 }
+            append(byte)
+        } while rest != 0
+    }
+
+    /// Appends `value` as a signed LEB128 integer in the fewest bytes.
+    mutating func appendSignedLEB128(_ value: Int64) {
+        var rest = value
+        while true {
+            let byte = UInt8(truncatingIfNeeded: rest & 0x7F)
+            rest >>= 7
+            let done = (rest == 0 && byte & 0x40 == 0) || (rest == -1 && byte & 0x40 != 0)
+            append(done ? byte : byte | 0x80)
+            if done { return }
+        }
+    }
+}
+
+extension ValueType {
+    /// The type's one-byte code in the binary format.
+    var encodingByte: UInt8 {
+        switch self {
+        case .i32: return 0x7F
+        case .i64: return 0x7E
+        case .f32: return 0x7D
+        case .f64: return 0x7C
+        case .v128: return 0x7B
+        case .ref(let reference): return reference.encodingByte
+        }
+    }
+}
+
+extension ReferenceType {
+    /// The type's one-byte code in the binary format.
+    var encodingByte: UInt8 {
+        switch self {
+        case .funcref: return 0x70
+        case .externref: return 0x6F
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import WasmBinary
+
+/// Immediates: numeric constants, memory arguments, and the SIMD instructions' lanes and shapes.
+extension ModuleParser {
+    /// An `iN.const` operand: the signed or the unsigned range, as a bit pattern.
+    mutating func parseIntegerConstant(bits: Int) throws(WatError) -> UInt64 {
+        let token = cursor.current
+        guard token.kind == .number else { throw cursor.error(.invalidConstant(expected: "i\(bits) constant"), at: token) }
+        switch IntegerLiteral.bitPattern(token.text, bits: bits) {
+        case .value(let value):
+            cursor.advance()
+            return value
+        case .outOfRange: throw cursor.error(.constantOutOfRange, at: token)
+        case .invalid: throw cursor.error(.unknownOperator(token.text), at: token)
+        }
+    }
+
+    /// An `fN.const` operand as a bit pattern.
+    mutating func parseFloatConstant(_ format: FloatLiteral.Format) throws(WatError) -> UInt64 {
+        let token = cursor.current
+        let name = format.mantissaBits == 23 ? "f32" : "f64"
+        guard token.kind == .number || token.kind == .keyword else {
+            throw cursor.error(.invalidConstant(expected: "\(name) constant"), at: token)
+        }
+        switch FloatLiteral.bits(token.text, format) {
+        case .value(let value):
+            cursor.advance()
+            return value
+        case .outOfRange: throw cursor.error(.constantOutOfRange, at: token)
+        case .invalid:
+            if token.kind == .keyword { throw cursor.error(.invalidConstant(expected: "\(name) constant"), at: token) }
+            throw cursor.error(.unknownOperator(token.text), at: token)
+        }
+    }
+
+    /// `offset=N`? `align=N`?, with the natural alignment when `align` is absent.
+    mutating func parseMemoryArgument(naturalAlignment: UInt32) throws(WatError) -> MemoryArgument {
+        var memarg = MemoryArgument(alignment: naturalAlignment, offset: 0)
+        if cursor.current.kind == .keyword && cursor.current.text.hasPrefix("offset=") {
+            let token = cursor.advance()
+            memarg.offset = try memoryImmediate(token, prefixLength: 7)
+        }
+        if cursor.current.kind == .keyword && cursor.current.text.hasPrefix("align=") {
+            let token = cursor.advance()
+            let alignment = try memoryImmediate(token, prefixLength: 6)
+            guard alignment != 0, alignment & (alignment - 1) == 0 else {
+                throw cursor.error(.alignmentNotPowerOfTwo, at: token)
+            }
+            memarg.alignment = UInt32(alignment.trailingZeroBitCount)
+        }
+        return memarg
+    }
+
+    private func memoryImmediate(_ token: Token, prefixLength: Int) throws(WatError) -> UInt64 {
+        switch IntegerLiteral.unsigned(String(token.text.dropFirst(prefixLength)), bits: 32) {
+        case .value(let value): return value
+        case .outOfRange: throw cursor.error(.constantOutOfRange, at: token)
+        case .invalid: throw cursor.error(.unknownOperator(token.text), at: token)
+        }
+    }
+
+    /// A lane index immediate: an unsigned literal below 256 (the lane count is checked by validation).
+    mutating func parseLaneIndex() throws(WatError) -> UInt8 {
+        let token = cursor.current
+        guard token.kind == .number else { throw cursor.error(.other("malformed lane index"), at: token) }
+        switch IntegerLiteral.unsigned(token.text, bits: 8) {
+        case .value(let value):
+            cursor.advance()
+            return UInt8(value)
+        case .outOfRange, .invalid: throw cursor.error(.other("malformed lane index"), at: token)
+        }
+    }
+
+    /// A SIMD instruction (the keyword has been read).
+    mutating func parseVectorInstruction(_ keyword: Token) throws(WatError) -> Instruction {
+        let name = keyword.text
+        if let operation = InstructionNames.simdMemory[name] {
+            return .simdMemory(operation, try parseMemoryArgument(naturalAlignment: operation.naturalAlignment))
+        }
+        if let operation = InstructionNames.simdMemoryLane[name] {
+            let memarg = try parseMemoryArgument(naturalAlignment: operation.naturalAlignment)
+            return .simdMemoryLane(operation, memarg, lane: try parseLaneIndex())
+        }
+        if let operation = InstructionNames.simdLane[name] {
+            return .simdLane(operation, lane: try parseLaneIndex())
+        }
+        switch name {
+        case "v128.const":
+            return .v128Const(try parseVectorConstant())
+        case "i8x16.shuffle":
+            var lanes: [UInt8] = []
+            for _ in 0..<16 { lanes.append(try parseLaneIndex()) }
+            return .i8x16Shuffle(lanes: V128(bytes: lanes))
+        default:
+            throw cursor.error(.unknownOperator(name), at: keyword)
+        }
+    }
+
+    /// `shape lane*` after `v128.const`.
+    mutating func parseVectorConstant() throws(WatError) -> V128 {
+        let shapeToken = cursor.current
+        guard shapeToken.kind == .keyword else { throw cursor.error(.unexpectedToken(shapeToken.text), at: shapeToken) }
+        cursor.advance()
+        var bytes: [UInt8] = []
+        func append(_ value: UInt64, width: Int) {
+            for i in 0..<width { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * i))) }
+        }
+        switch shapeToken.text {
+        case "i8x16": for _ in 0..<16 { append(try parseIntegerConstant(bits: 8), width: 1) }
+        case "i16x8": for _ in 0..<8 { append(try parseIntegerConstant(bits: 16), width: 2) }
+        case "i32x4": for _ in 0..<4 { append(try parseIntegerConstant(bits: 32), width: 4) }
+        case "i64x2": for _ in 0..<2 { append(try parseIntegerConstant(bits: 64), width: 8) }
+        case "f32x4": for _ in 0..<4 { append(try parseFloatConstant(.binary32), width: 4) }
+        case "f64x2": for _ in 0..<2 { append(try parseFloatConstant(.binary64), width: 8) }
+        default: throw cursor.error(.unexpectedToken(shapeToken.text), at: shapeToken)
+        }
+        return V128(bytes: bytes)
+    }
+}

@@ -1,0 +1,136 @@
+import WasmBinary
+
+/// Reads the commands of a WAST script from its tokens.
+struct WastParser {
+    let source: [UInt8]
+    var cursor: TokenCursor
+
+    init(source: [UInt8], tokens: [Token]) {
+        self.source = source
+        self.cursor = TokenCursor(tokens)
+    }
+
+    mutating func parseCommands() throws(WatError) -> [WastCommand] {
+        var commands: [WastCommand] = []
+        while cursor.current.kind != .endOfInput {
+            commands.append(try parseCommand())
+        }
+        return commands
+    }
+
+    private mutating func parseCommand() throws(WatError) -> WastCommand {
+        let open = cursor.current
+        guard open.kind == .leftParen, cursor.peek(1).kind == .keyword else { throw cursor.unexpected() }
+        let keyword = cursor.peek(1).text
+        if keyword == "module" {
+            return WastCommand(line: open.line, kind: .module(try parseModule()))
+        }
+        if keyword == "invoke" || keyword == "get" {
+            return WastCommand(line: open.line, kind: .action(try parseAction()))
+        }
+        cursor.advance()
+        cursor.advance()
+        let kind: WastCommand.Kind
+        switch keyword {
+        case "register":
+            let name = try cursor.expectName()
+            kind = .register(name: name, moduleName: cursor.takeIdentifier())
+        case "assert_return":
+            let action = try parseAction()
+            var expected: [WastExpectedValue] = []
+            while cursor.current.kind == .leftParen { expected.append(try parseExpectedValue()) }
+            kind = .assertReturn(action, expected)
+        case "assert_trap":
+            if cursor.isOpen("module") {
+                let module = try parseModule()
+                kind = .assertUninstantiable(module, message: try parseMessage())
+            } else {
+                let action = try parseAction()
+                kind = .assertTrap(action, message: try parseMessage())
+            }
+        case "assert_exhaustion":
+            let action = try parseAction()
+            kind = .assertExhaustion(action, message: try parseMessage())
+        case "assert_invalid":
+            let module = try parseModule()
+            kind = .assertInvalid(module, message: try parseMessage())
+        case "assert_malformed":
+            let module = try parseModule(keepingMalformedText: true)
+            kind = .assertMalformed(module, message: try parseMessage())
+        case "assert_unlinkable":
+            let module = try parseModule()
+            kind = .assertUnlinkable(module, message: try parseMessage())
+        case "assert_uninstantiable":
+            let module = try parseModule()
+            kind = .assertUninstantiable(module, message: try parseMessage())
+        default:
+            throw cursor.error(.unknownOperator(keyword), at: cursor.peek(-1))
+        }
+        try cursor.expectRightParen()
+        return WastCommand(line: open.line, kind: kind)
+    }
+
+    private mutating func parseMessage() throws(WatError) -> String {
+        let bytes = try cursor.expectString()
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `(module $id? field*)`, `(module $id? binary "..."*)` or `(module $id? quote "..."*)`.
+    /// With `keepingMalformedText`, a text module that fails to parse is kept as its source text.
+    mutating func parseModule(keepingMalformedText: Bool = false) throws(WatError) -> WastModule {
+        let open = cursor.current
+        let start = cursor.index
+        guard cursor.takeOpen("module") else { throw cursor.unexpected() }
+        let name = cursor.takeIdentifier()
+        if cursor.takeKeyword("binary") {
+            var bytes: [UInt8] = []
+            while cursor.current.kind == .string { bytes += try cursor.expectString() }
+            try cursor.expectRightParen()
+            return WastModule(name: name, line: open.line, source: .binary(bytes))
+        }
+        if cursor.takeKeyword("quote") {
+            var bytes: [UInt8] = []
+            while cursor.current.kind == .string {
+                bytes += try cursor.expectString()
+            }
+            try cursor.expectRightParen()
+            return WastModule(name: name, line: open.line, source: .quote(String(decoding: bytes, as: UTF8.self)))
+        }
+        do {
+            let module = try WatParser.parseFields(&cursor)
+            try cursor.expectRightParen()
+            return WastModule(name: name, line: open.line, source: .text(module))
+        } catch {
+            guard keepingMalformedText else { throw error }
+            cursor.index = start + 1
+            try cursor.skipToClosingParen()
+            let end = cursor.peek(-1).offset + 1
+            let text = String(decoding: source[open.offset..<end], as: UTF8.self)
+            return WastModule(name: name, line: open.line, source: .quote(text))
+        }
+    }
+
+    /// `(invoke $module? "name" constant*)` or `(get $module? "name")`.
+    mutating func parseAction() throws(WatError) -> WastAction {
+        try cursor.expectLeftParen()
+        let keyword = cursor.advance()
+        let moduleName = cursor.takeIdentifier()
+        let name = try cursor.expectName()
+        let action: WastAction
+        switch keyword.text {
+        case "invoke":
+            var arguments: [WastValue] = []
+            while cursor.current.kind == .leftParen {
+                guard case .value(let value) = try parseExpectedValue() else { throw cursor.unexpected() }
+                arguments.append(value)
+            }
+            action = .invoke(moduleName: moduleName, name: name, arguments: arguments)
+        case "get":
+            action = .get(moduleName: moduleName, name: name)
+        default:
+            throw cursor.error(.unknownOperator(keyword.text), at: keyword)
+        }
+        try cursor.expectRightParen()
+        return action
+    }
+}

@@ -1,0 +1,93 @@
+import WasmBinary
+
+/// A WAST script: the spec testsuite's format, a list of module definitions, actions and assertions.
+/// [Scripts](https://github.com/WebAssembly/spec/tree/main/interpreter#scripts)
+public struct WastScript: Sendable {
+    public var commands: [WastCommand]
+
+    public init(commands: [WastCommand]) {
+        self.commands = commands
+    }
+
+    /// Reads a script from its text.
+    public static func parse(_ text: String) throws(WatError) -> WastScript {
+        var parser = WastParser(source: Array(text.utf8), tokens: try Lexer.tokenize(text))
+        return WastScript(commands: try parser.parseCommands())
+    }
+}
+
+/// One command of a script, with the line it starts on.
+public struct WastCommand: Sendable {
+    public var line: Int
+    public var kind: Kind
+
+    public init(line: Int, kind: Kind) {
+        self.line = line
+        self.kind = kind
+    }
+
+    public enum Kind: Sendable {
+        /// Define (and instantiate) a module; it becomes the current module.
+        case module(WastModule)
+        /// Make a module's exports importable under `name` (the current module when `moduleName` is nil).
+        case register(name: String, moduleName: String?)
+        /// Perform an action, ignoring its results.
+        case action(WastAction)
+        /// The action returns these results.
+        case assertReturn(WastAction, [WastExpectedValue])
+        /// The action traps with this message.
+        case assertTrap(WastAction, message: String)
+        /// The action exhausts the call stack (or another resource).
+        case assertExhaustion(WastAction, message: String)
+        /// The module decodes (or parses) but fails validation.
+        case assertInvalid(WastModule, message: String)
+        /// The module fails to decode or parse.
+        case assertMalformed(WastModule, message: String)
+        /// The module is valid but its imports cannot be satisfied.
+        case assertUnlinkable(WastModule, message: String)
+        /// The module links, but instantiating it traps (`assert_trap` with a module, or `assert_uninstantiable`).
+        case assertUninstantiable(WastModule, message: String)
+    }
+}
+
+/// A module in a script: its optional `$name`, where it was written, and its source.
+public struct WastModule: Sendable {
+    public var name: String?
+    /// Line of the module's `(module` token.
+    public var line: Int
+    public var source: WastModuleSource
+
+    public init(name: String?, line: Int, source: WastModuleSource) {
+        self.name = name
+        self.line = line
+        self.source = source
+    }
+
+    /// The module in the binary format (parsing quoted text first).
+    public func encoded() throws(WatError) -> [UInt8] {
+        switch source {
+        case .text(let module): return ModuleEncoder.encode(module)
+        case .binary(let bytes): return bytes
+        case .quote(let text): return try WatParser.assemble(text)
+        }
+    }
+}
+
+/// How a script gives a module.
+public enum WastModuleSource: Sendable {
+    /// Written in the text format in the script (parsed when the script was read).
+    case text(Module)
+    /// `(module binary "...")`: the bytes as written.
+    case binary([UInt8])
+    /// `(module quote "...")`, or a text module that did not parse inside `assert_malformed`:
+    /// the text, parsed only when used.
+    case quote(String)
+}
+
+/// Something a script does to a module instance.
+public enum WastAction: Sendable, Equatable {
+    /// Call an exported function of the named module (the current one when nil).
+    case invoke(moduleName: String?, name: String, arguments: [WastValue])
+    /// Read an exported global.
+    case get(moduleName: String?, name: String)
+}
