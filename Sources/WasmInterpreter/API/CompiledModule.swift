@@ -1,0 +1,101 @@
+import WasmBinary
+import WasmValidation
+
+/// Why a module could not be compiled.
+public enum CompileError: Error, CustomStringConvertible {
+    /// The bytes are not a well-formed module.
+    case decode(DecodeError)
+    /// The module is well formed but not valid.
+    case validation(ValidationError)
+    /// The module uses something this engine does not execute.
+    case unsupported(String)
+    /// The module exceeds one of this engine's implementation limits.
+    case limitExceeded(String)
+
+    /// The message, in the testsuite's words where it has them.
+    public var description: String {
+        switch self {
+        case .decode(let error): return error.description
+        case .validation(let error): return error.description
+        case .unsupported(let message): return "unsupported: \(message)"
+        case .limitExceeded(let message): return "implementation limit: \(message)"
+        }
+    }
+}
+
+/// A module decoded, validated and translated for the interpreter, ready to instantiate any
+/// number of times in any runtime.
+public struct CompiledModule: @unchecked Sendable {
+    /// The decoded module.
+    public let module: Module
+    let context: ModuleContext
+    let code: TranslatedCode
+
+    /// Decodes, validates and translates a binary module.
+    public init(bytes: [UInt8]) throws(CompileError) {
+        let module: Module
+        do {
+            module = try ModuleDecoder.decode(bytes)
+        } catch {
+            throw .decode(error)
+        }
+        try self.init(module: module)
+    }
+
+    /// Validates and translates a decoded module.
+    public init(module: Module) throws(CompileError) {
+        self.module = module
+        do {
+            context = try ModuleContext(module: module)
+        } catch {
+            throw .validation(error)
+        }
+        code = try TranslatedCode(module: module, context: context)
+    }
+}
+
+/// The translated code of all functions defined by a module, in one immutable buffer.
+final class TranslatedCode: @unchecked Sendable {
+    let base: CodePointer
+    let count: Int
+    /// Entry offset of each defined function.
+    let entries: [Int]
+    /// Frame size in slots of each defined function.
+    let frameSlots: [Int]
+
+    init(module: Module, context: ModuleContext) throws(CompileError) {
+        var builder = CodeBuilder()
+        var entries: [Int] = []
+        var frameSlots: [Int] = []
+        var callFixups: [(position: Int, callee: UInt32)] = []
+        let importCount = context.importedFunctionCount
+        for (index, body) in module.codes.enumerated() {
+            entries.append(builder.position)
+            // The translator owns the words while it works (no copy of the buffer).
+            var translator = try Translator(code: consume builder, context: context, module: module,
+                                            functionIndex: UInt32(importCount + index), body: body)
+            frameSlots.append(try translator.translate(body: body))
+            builder = translator.code
+            callFixups += translator.callFixups
+        }
+        for fixup in callFixups {
+            let callee = Int(fixup.callee) - importCount
+            builder.patch(fixup.position + 2, instructionStart: fixup.position, target: entries[callee])
+            builder.set(fixup.position + 3, UInt64(frameSlots[callee]))
+        }
+        let words = builder.words
+        count = words.count
+        let buffer = CodePointer.allocate(capacity: max(count, 1))
+        buffer.initialize(repeating: 0, count: max(count, 1))
+        words.withUnsafeBufferPointer { source in
+            if let start = source.baseAddress { buffer.update(from: start, count: source.count) }
+        }
+        base = buffer
+        self.entries = entries
+        self.frameSlots = frameSlots
+    }
+
+    deinit {
+        base.deallocate()
+    }
+}

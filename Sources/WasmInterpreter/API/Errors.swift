@@ -1,0 +1,32 @@
+/// Why a module could not be instantiated.
+public enum InstantiationError: Error, CustomStringConvertible {
+    /// An import is missing or has the wrong type ("unknown import", "incompatible import type").
+    case unlinkable(String)
+    /// The start function trapped, or an active segment did not fit its table or memory.
+    case trap(Trap)
+    /// The system could not provide what the module asked for (for example a huge memory).
+    case resourceExhausted(String)
+
+    public var description: String {
+        switch self {
+        case .unlinkable(let message): return message
+        case .trap(let trap): return trap.description
+        case .resourceExhausted(let message): return message
+        }
+    }
+}
+
+/// A call that could not be made as asked.
+public enum InvocationError: Error, CustomStringConvertible {
+    /// The instance exports no function of that name.
+    case unknownExport(String)
+    /// The arguments do not match the function's parameter types.
+    case argumentMismatch(String)
+
+    public var description: String {
+        switch self {
+        case .unknownExport(let name): return "no exported function named '\(name)'"
+        case .argumentMismatch(let message): return "argument mismatch: \(message)"
+        }
+    }
+}

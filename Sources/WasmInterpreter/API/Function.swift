@@ -1,0 +1,52 @@
+import WasmBinary
+
+/// A function of a runtime: defined by a module or by the host.
+public struct Function {
+    let runtime: Runtime
+    /// The function's address in its runtime.
+    public let address: FunctionAddress
+
+    init(runtime: Runtime, address: UInt32) {
+        self.runtime = runtime
+        self.address = FunctionAddress(rawValue: address)
+    }
+
+    /// The function's signature.
+    public var type: FunctionType { runtime.functionTypes[Int(address.rawValue)] }
+
+    /// Calls the function. Throws `Trap` when execution traps, `InvocationError` on wrong arguments.
+    public func call(_ arguments: [Value]) throws -> [Value] {
+        try runtime.invoke(address: address.rawValue, arguments: arguments)
+    }
+}
+
+/// Something an instance exports or imports.
+public enum ExternalValue {
+    case function(Function)
+    case table(Table)
+    case memory(Memory)
+    case global(Global)
+}
+
+/// The values a module's imports are resolved against, by module name and field name.
+public struct Imports {
+    var values: [String: [String: ExternalValue]] = [:]
+
+    public init() {}
+
+    /// Makes `value` importable as `module`.`name`.
+    public mutating func define(module: String, name: String, _ value: ExternalValue) {
+        values[module, default: [:]][name] = value
+    }
+
+    /// Makes every export of `instance` importable under `module` (the spec scripts' `register`).
+    public mutating func define(module: String, instance: Instance) {
+        for (name, value) in instance.exports {
+            define(module: module, name: name, value)
+        }
+    }
+
+    func lookup(module: String, name: String) -> ExternalValue? {
+        values[module]?[name]
+    }
+}

@@ -1,0 +1,60 @@
+import WasmBinary
+
+/// A linear memory: bytes in 64 KiB pages, growable up to its maximum.
+public final class Memory {
+    /// The memory's limits as declared.
+    public let type: MemoryType
+    let state: UnsafeMutablePointer<MemoryState>
+
+    init(type: MemoryType) throws(InstantiationError) {
+        self.type = type
+        let maximum = Int(min(type.limits.max ?? 65_536, 65_536))
+        guard let memory = MemoryState.make(pages: Int(min(type.limits.min, 65_536)), maximum: maximum) else {
+            throw .resourceExhausted("cannot allocate \(type.limits.min) pages of memory")
+        }
+        state = UnsafeMutablePointer<MemoryState>.allocate(capacity: 1)
+        state.initialize(to: memory)
+    }
+
+    deinit {
+        state.pointee.deallocate()
+        state.deallocate()
+    }
+
+    /// Current size in pages.
+    public var pageCount: Int { state.pointee.pageCount }
+
+    /// Current size in bytes.
+    public var byteCount: Int { state.pointee.size }
+
+    /// The largest size the memory may grow to, in pages, if it declares one.
+    public var maximumPageCount: Int? { type.limits.max.map { Int(min($0, 65_536)) } }
+
+    /// Grows by `pages`; returns the old page count, or nil (changing nothing) past the maximum.
+    public func grow(by pages: Int) -> Int? {
+        state.pointee.grow(by: pages)
+    }
+
+    /// Copies `count` bytes starting at `offset`.
+    public func read(at offset: Int, count: Int) throws(Trap) -> [UInt8] {
+        guard offset >= 0, count >= 0, state.pointee.contains(UInt64(offset), count: UInt64(count)) else {
+            throw Trap(.outOfBoundsMemoryAccess)
+        }
+        let start = state.pointee.base + offset
+        return Array(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
+    /// Writes `bytes` starting at `offset`.
+    public func write(_ bytes: some Collection<UInt8>, at offset: Int) throws(Trap) {
+        guard offset >= 0, state.pointee.contains(UInt64(offset), count: UInt64(bytes.count)) else {
+            throw Trap(.outOfBoundsMemoryAccess)
+        }
+        let destination = UnsafeMutableRawBufferPointer(start: state.pointee.base + offset, count: bytes.count)
+        _ = destination.initializeMemory(as: UInt8.self, from: bytes)
+    }
+
+    /// Lends the memory's bytes to `body`. The buffer is valid only inside `body`, which must not grow the memory.
+    public func withUnsafeMutableBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeMutableRawBufferPointer(start: state.pointee.base, count: state.pointee.size))
+    }
+}

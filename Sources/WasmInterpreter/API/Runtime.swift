@@ -1,0 +1,122 @@
+import WasmBinary
+
+/// Owns the functions, memories, tables and globals of the instances it creates, and the stacks
+/// their code runs on. A runtime is used from one thread at a time.
+public final class Runtime {
+    public let configuration: RuntimeConfiguration
+
+    /// Function records by address; `recordsCell` always points at the current buffer.
+    var records: UnsafeMutablePointer<FunctionRecord>
+    var recordCapacity: Int
+    var recordCount = 0
+    let recordsCell: UnsafeMutablePointer<UnsafeMutablePointer<FunctionRecord>>
+    /// The type of each function, by address.
+    var functionTypes: [FunctionType] = []
+    var hostFunctions: [HostFunction] = []
+    var typeIDs: [FunctionType: Int] = [:]
+    var instances: [InstanceStorage] = []
+
+    let valueStack: FramePointer
+    let valueStackEnd: FramePointer
+    let callFrames: UnsafeMutablePointer<CallFrame>
+    /// Where the next invocation's frame starts (above any invocation in progress).
+    var stackTop: FramePointer
+    /// Call frames in use by invocations in progress.
+    var frameTop = 0
+    /// A one-instruction program that ends a run: the return address of an invocation's entry frame.
+    let exitCode: CodePointer
+    /// The memory seen by instances that have none: zero bytes.
+    let emptyMemory: UnsafeMutablePointer<MemoryState>
+
+    public init(configuration: RuntimeConfiguration = .init()) {
+        self.configuration = configuration
+        recordCapacity = 64
+        records = .allocate(capacity: recordCapacity)
+        recordsCell = .allocate(capacity: 1)
+        recordsCell.initialize(to: records)
+        let slots = max(configuration.valueStackSlots, 1024)
+        valueStack = .allocate(capacity: slots)
+        valueStack.initialize(repeating: 0, count: slots)
+        valueStackEnd = valueStack + slots
+        stackTop = valueStack
+        callFrames = .allocate(capacity: max(configuration.maxCallDepth, 1) + 1)
+        exitCode = .allocate(capacity: 1)
+        exitCode.initialize(to: Handlers.exit)
+        emptyMemory = .allocate(capacity: 1)
+        emptyMemory.initialize(to: MemoryState(base: .allocate(byteCount: 16, alignment: 16), size: 0, pageCount: 0, maximumPageCount: 0))
+    }
+
+    deinit {
+        instances.removeAll()
+        records.deallocate()
+        recordsCell.deallocate()
+        valueStack.deallocate()
+        callFrames.deallocate()
+        exitCode.deallocate()
+        emptyMemory.pointee.base.deallocate()
+        emptyMemory.deallocate()
+    }
+
+    /// The runtime-wide id of a function type (equal types share one).
+    func typeID(of type: FunctionType) -> Int {
+        if let id = typeIDs[type] { return id }
+        let id = typeIDs.count
+        typeIDs[type] = id
+        return id
+    }
+
+    /// Adds a function record and returns its address.
+    func addFunction(_ record: FunctionRecord, type: FunctionType) -> UInt32 {
+        if recordCount == recordCapacity {
+            let capacity = recordCapacity * 2
+            let grown = UnsafeMutablePointer<FunctionRecord>.allocate(capacity: capacity)
+            grown.moveInitialize(from: records, count: recordCount)
+            records.deallocate()
+            records = grown
+            recordCapacity = capacity
+            recordsCell.pointee = grown
+        }
+        (records + recordCount).initialize(to: record)
+        recordCount += 1
+        functionTypes.append(type)
+        return UInt32(recordCount - 1)
+    }
+
+    /// A host function: `body` receives the arguments and returns the results. Throwing a `Trap`
+    /// from it traps the caller with that reason; any other error traps with `TrapReason.hostError`.
+    public func hostFunction(type: FunctionType, _ body: @escaping ([Value]) throws -> [Value]) -> Function {
+        hostFunctions.append(HostFunction(type: type, body: body))
+        let record = FunctionRecord(typeID: typeID(of: type), entry: nil, frameSlots: 0,
+                                    parameterSlots: type.parameters.reduce(0) { $0 + $1.slotWidth },
+                                    resultSlots: type.results.reduce(0) { $0 + $1.slotWidth },
+                                    instance: nil, hostIndex: hostFunctions.count - 1)
+        return Function(runtime: self, address: addFunction(record, type: type))
+    }
+
+    /// A memory that instances can import.
+    public func createMemory(_ type: MemoryType) throws(InstantiationError) -> Memory {
+        guard type.limits.min <= 65_536, type.limits.max.map({ $0 >= type.limits.min && $0 <= 65_536 }) ?? true else {
+            throw .unlinkable("memory size must be at most 65536 pages (4GiB)")
+        }
+        return try Memory(type: type)
+    }
+
+    /// A table that instances can import.
+    public func createTable(_ type: TableType, initialValue: Reference) throws(InstantiationError) -> Table {
+        guard type.limits.max.map({ $0 >= type.limits.min }) ?? true, type.limits.min <= 10_000_000 else {
+            throw .unlinkable("table size out of range")
+        }
+        return Table(type: type, initialValue: initialValue.slot)
+    }
+
+    /// A global that instances can import.
+    public func createGlobal(_ type: GlobalType, value: Value) -> Global {
+        Global(type: type, slots: value.slots)
+    }
+}
+
+/// A Swift closure that wasm code can call.
+struct HostFunction {
+    let type: FunctionType
+    let body: ([Value]) throws -> [Value]
+}

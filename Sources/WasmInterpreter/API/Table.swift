@@ -1,0 +1,40 @@
+import WasmBinary
+
+/// A table of references, growable up to its maximum.
+public final class Table {
+    /// The table's element type and limits as declared.
+    public let type: TableType
+    let state: UnsafeMutablePointer<TableState>
+    init(type: TableType, initialValue: UInt64) {
+        self.type = type
+        let maximum = Int(min(type.limits.max ?? 0xFFFF_FFFF, 0xFFFF_FFFF))
+        state = UnsafeMutablePointer<TableState>.allocate(capacity: 1)
+        state.initialize(to: TableState.make(count: Int(min(type.limits.min, 0xFFFF_FFFF)), maximum: maximum,
+                                             elementType: type.elementType, initialValue: initialValue))
+    }
+
+    deinit {
+        state.pointee.deallocate()
+        state.deallocate()
+    }
+
+    /// Current number of elements.
+    public var size: Int { state.pointee.count }
+
+    /// The element at `index`.
+    public func element(at index: Int) throws(Trap) -> Reference {
+        guard index >= 0, index < state.pointee.count else { throw Trap(.outOfBoundsTableAccess) }
+        return Reference(slot: state.pointee.elements[index], type: type.elementType)
+    }
+
+    /// Replaces the element at `index`.
+    public func setElement(_ reference: Reference, at index: Int) throws(Trap) {
+        guard index >= 0, index < state.pointee.count else { throw Trap(.outOfBoundsTableAccess) }
+        state.pointee.elements[index] = reference.slot
+    }
+
+    /// Grows by `count` elements set to `initialValue`: the old size, or nil past the maximum.
+    public func grow(by count: Int, initialValue: Reference) -> Int? {
+        state.pointee.grow(by: count, value: initialValue.slot)
+    }
+}

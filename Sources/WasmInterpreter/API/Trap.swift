@@ -1,0 +1,45 @@
+/// Why execution stopped abnormally, in the words of the WebAssembly testsuite.
+public enum TrapReason: Hashable, Sendable, CustomStringConvertible {
+    case unreachable
+    case integerDivideByZero
+    case integerOverflow
+    case invalidConversionToInteger
+    case outOfBoundsMemoryAccess
+    case outOfBoundsTableAccess
+    case undefinedElement
+    case uninitializedElement
+    case indirectCallTypeMismatch
+    case callStackExhausted
+    /// A data or element segment did not fit while instantiating (`assert_uninstantiable`'s
+    /// "out of bounds memory access" / "out of bounds table access" are reported as those cases).
+    case hostError(String)
+
+    /// The testsuite's words for the trap.
+    public var description: String {
+        switch self {
+        case .unreachable: return "unreachable"
+        case .integerDivideByZero: return "integer divide by zero"
+        case .integerOverflow: return "integer overflow"
+        case .invalidConversionToInteger: return "invalid conversion to integer"
+        case .outOfBoundsMemoryAccess: return "out of bounds memory access"
+        case .outOfBoundsTableAccess: return "out of bounds table access"
+        case .undefinedElement: return "undefined element"
+        case .uninitializedElement: return "uninitialized element"
+        case .indirectCallTypeMismatch: return "indirect call type mismatch"
+        case .callStackExhausted: return "call stack exhausted"
+        case .hostError(let message): return "host function failed: \(message)"
+        }
+    }
+}
+
+/// A trap: execution stopped because the program did something the spec forbids. The instance
+/// that trapped stays usable.
+public struct Trap: Error, Hashable, Sendable, CustomStringConvertible {
+    public var reason: TrapReason
+
+    public init(_ reason: TrapReason) {
+        self.reason = reason
+    }
+
+    public var description: String { reason.description }
+}

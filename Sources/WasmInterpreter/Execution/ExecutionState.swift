@@ -1,0 +1,101 @@
+import WasmBinary
+
+/// A cursor into translated code: each instruction is a handler word followed by its operand words.
+typealias CodePointer = UnsafeMutablePointer<UInt64>
+/// The current frame's base: locals first, then the operand-stack slots, all 64-bit.
+typealias FramePointer = UnsafeMutablePointer<UInt64>
+/// The execution state shared by all handlers of one invocation.
+typealias StatePointer = UnsafeMutablePointer<ExecutionState>
+
+/// An instruction handler. Each one executes its instruction and passes control on with `next`,
+/// which in optimised builds is a tail call through the next handler word (threaded code) and in
+/// debug builds returns to `ExecutionState.run`'s trampoline loop.
+/// The memory's base address and size travel in registers; they are reloaded after anything that
+/// may move the memory (calls, returns, `memory.grow`).
+typealias Handler = @convention(thin) (CodePointer, FramePointer, UnsafeMutableRawPointer, Int, StatePointer) -> Void
+
+/// Whether a run is still going and how it ended.
+enum ExecutionStatus: UInt8 {
+    case running, finished, trapped
+}
+
+/// A return address on the interpreter's own call stack (wasm calls never recurse on Swift's stack).
+struct CallFrame {
+    var returnPC: CodePointer
+    var framePointer: FramePointer
+    var instance: UnsafeMutablePointer<InstanceState>
+}
+
+/// Everything a running invocation needs besides the registers: the call stack, the current
+/// instance, limits, and how the run ended.
+struct ExecutionState {
+    var instance: UnsafeMutablePointer<InstanceState>
+    var frames: UnsafeMutablePointer<CallFrame>
+    var frameDepth: Int
+    var frameLimit: Int
+    /// One past the last slot of the value stack.
+    var stackEnd: FramePointer
+    var status: ExecutionStatus
+    var trapReason: TrapReason?
+    /// The runtime, for the slow paths (host calls, cross-instance calls, growing tables).
+    var runtime: Unmanaged<Runtime>
+    // Registers saved between trampoline steps (debug builds only).
+    var pc: CodePointer
+    var fp: FramePointer
+    var memoryBase: UnsafeMutableRawPointer
+    var memorySize: Int
+}
+
+/// Word `index` of the instruction at `pc` as a handler.
+@inline(__always)
+func handler(at pc: CodePointer) -> Handler {
+    unsafeBitCast(Int(truncatingIfNeeded: pc.pointee), to: Handler.self)
+}
+
+/// The word stored in code for `handler`. Handlers are passed as closure literals that call
+/// the handler function: in Swift 6 mode a plain reference to a global function is inferred
+/// `@Sendable` and cannot be converted to a thin function pointer, while a non-capturing
+/// closure literal can (the handler body is inlined into it).
+func handlerWord(_ handler: Handler) -> UInt64 {
+    UInt64(UInt(bitPattern: unsafeBitCast(handler, to: Int.self)))
+}
+
+/// Passes control to the instruction at `pc`.
+@inline(__always)
+func next(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    #if DEBUG
+    state.pointee.pc = pc
+    state.pointee.fp = fp
+    state.pointee.memoryBase = md
+    state.pointee.memorySize = ms
+    #else
+    handler(at: pc)(pc, fp, md, ms, state)
+    #endif
+}
+
+/// Stops the run with a trap. Kept out of line so that handlers stay small.
+@inline(never)
+func trap(_ reason: TrapReason, _ state: StatePointer) {
+    state.pointee.trapReason = reason
+    state.pointee.status = .trapped
+}
+
+extension ExecutionState {
+    /// Runs from `pc` until the entry frame returns or a trap stops the run.
+    static func run(_ state: StatePointer, pc: CodePointer, fp: FramePointer) {
+        let memory = state.pointee.instance.pointee.memory0
+        state.pointee.status = .running
+        #if DEBUG
+        state.pointee.pc = pc
+        state.pointee.fp = fp
+        state.pointee.memoryBase = memory.pointee.base
+        state.pointee.memorySize = memory.pointee.size
+        while state.pointee.status == .running {
+            let s = state.pointee
+            handler(at: s.pc)(s.pc, s.fp, s.memoryBase, s.memorySize, state)
+        }
+        #else
+        handler(at: pc)(pc, fp, memory.pointee.base, memory.pointee.size, state)
+        #endif
+    }
+}

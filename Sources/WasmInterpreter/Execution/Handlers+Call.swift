@@ -1,0 +1,99 @@
+/// Pushes a return address and enters a wasm function whose frame starts at `calleeFrame`.
+/// Returns false (after trapping) when the call stack or the value stack is exhausted.
+@inline(__always)
+func pushFrame(returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer, frameSlots: Int, _ state: StatePointer) -> Bool {
+    let depth = state.pointee.frameDepth
+    guard depth < state.pointee.frameLimit, calleeFrame + frameSlots <= state.pointee.stackEnd else {
+        trap(.callStackExhausted, state)
+        return false
+    }
+    state.pointee.frames[depth] = CallFrame(returnPC: returnPC, framePointer: fp, instance: state.pointee.instance)
+    state.pointee.frameDepth = depth + 1
+    return true
+}
+
+/// A call to a function of the same module. Operands: (argument base), relative entry, frame slots.
+@inline(__always)
+func handleCallInternal(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let calleeFrame = fp + slotA(pc[1])
+    guard pushFrame(returnPC: pc + 4, fp: fp, calleeFrame: calleeFrame, frameSlots: Int(truncatingIfNeeded: pc[3]), state) else { return }
+    next(jumpTarget(pc, pc[2]), calleeFrame, md, ms, state)
+}
+
+/// Calls the function with runtime `address` whose arguments start at `calleeFrame`, continuing at `returnPC`.
+@inline(__always)
+func callFunction(address: UInt32, returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer,
+                  _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let record = state.pointee.instance.pointee.functionRecords.pointee[Int(address)]
+    if let entry = record.entry, let instance = record.instance {
+        guard pushFrame(returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, frameSlots: record.frameSlots, state) else { return }
+        state.pointee.instance = instance
+        let memory = instance.pointee.memory0
+        next(entry, calleeFrame, memory.pointee.base, memory.pointee.size, state)
+        return
+    }
+    guard callHostFunction(record, arguments: calleeFrame, state) else { return }
+    let memory = state.pointee.instance.pointee.memory0
+    next(returnPC, fp, memory.pointee.base, memory.pointee.size, state)
+}
+
+/// A call through the function index space (imported functions). Operands: (argument base), function index.
+@inline(__always)
+func handleCallFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let address = state.pointee.instance.pointee.functions[Int(truncatingIfNeeded: pc[2])]
+    callFunction(address: address, returnPC: pc + 3, fp: fp, calleeFrame: fp + slotA(pc[1]), md, ms, state)
+}
+
+/// `call_indirect`. Operands: (argument base, selector), type index, table index.
+@inline(__always)
+func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    let instance = state.pointee.instance
+    let table = instance.pointee.tables[Int(truncatingIfNeeded: pc[3])]
+    let selector = Int(UInt32(truncatingIfNeeded: fp[slotB(w)]))
+    guard selector < table.pointee.count else { return trap(.undefinedElement, state) }
+    let reference = table.pointee.elements[selector]
+    guard reference != 0 else { return trap(.uninitializedElement, state) }
+    let address = UInt32(truncatingIfNeeded: reference - 1)
+    let expected = instance.pointee.typeIDs[Int(truncatingIfNeeded: pc[2])]
+    guard instance.pointee.functionRecords.pointee[Int(address)].typeID == expected else {
+        return trap(.indirectCallTypeMismatch, state)
+    }
+    callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(w), md, ms, state)
+}
+
+/// Returns to the caller (results are already in the frame's first slots).
+@inline(__always)
+func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let depth = state.pointee.frameDepth - 1
+    let frame = state.pointee.frames[depth]
+    state.pointee.frameDepth = depth
+    state.pointee.instance = frame.instance
+    let memory = frame.instance.pointee.memory0
+    next(frame.returnPC, frame.framePointer, memory.pointee.base, memory.pointee.size, state)
+}
+
+/// Ends the run: the entry function returned to the host.
+@inline(__always)
+func handleExit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    state.pointee.status = .finished
+}
+
+/// Calls a host function with the arguments in the slots at `arguments`, writing its results there.
+@inline(never)
+func callHostFunction(_ record: FunctionRecord, arguments: FramePointer, _ state: StatePointer) -> Bool {
+    let runtime = state.pointee.runtime.takeUnretainedValue()
+    if let reason = runtime.callHost(index: record.hostIndex, slots: arguments, state: state) {
+        trap(reason, state)
+        return false
+    }
+    return true
+}
+
+extension Handlers {
+    static var callInternal: UInt64 { handlerWord { handleCallInternal($0, $1, $2, $3, $4) } }
+    static var callFunction: UInt64 { handlerWord { handleCallFunction($0, $1, $2, $3, $4) } }
+    static var callIndirect: UInt64 { handlerWord { handleCallIndirect($0, $1, $2, $3, $4) } }
+    static var returnFromFunction: UInt64 { handlerWord { handleReturnFromFunction($0, $1, $2, $3, $4) } }
+    static var exit: UInt64 { handlerWord { handleExit($0, $1, $2, $3, $4) } }
+}

@@ -1,0 +1,169 @@
+/// Handlers for control flow, moves and constants.
+enum Handlers {}
+
+/// Where a relative jump operand leads, from the instruction at `pc`.
+@inline(__always)
+func jumpTarget(_ pc: CodePointer, _ operand: UInt64) -> CodePointer {
+    pc + Int(truncatingIfNeeded: Int64(bitPattern: operand))
+}
+
+@inline(__always)
+func handleUnreachable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    trap(.unreachable, state)
+}
+
+/// Zeroes a run of slots: the declared locals at function entry. Operands: (first, count).
+@inline(__always)
+func handleZeroSlots(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    (fp + slotA(w)).update(repeating: 0, count: slotB(w))
+    next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = fp[slotA(w)]
+    next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleCopy128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    let source = slotA(w), destination = slotD(w)
+    fp[destination] = fp[source]
+    fp[destination + 1] = fp[source + 1]
+    next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleConst64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    fp[slotD(pc[1])] = pc[2]
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleConst128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let destination = slotD(pc[1])
+    fp[destination] = pc[2]
+    fp[destination + 1] = pc[3]
+    next(pc + 4, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleJump(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    next(jumpTarget(pc, pc[1]), fp, md, ms, state)
+}
+
+@inline(__always)
+func handleBranchIfZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc[1])]) == 0 {
+        next(jumpTarget(pc, pc[2]), fp, md, ms, state)
+    } else {
+        next(pc + 3, fp, md, ms, state)
+    }
+}
+
+@inline(__always)
+func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc[1])]) != 0 {
+        next(jumpTarget(pc, pc[2]), fp, md, ms, state)
+    } else {
+        next(pc + 3, fp, md, ms, state)
+    }
+}
+
+/// Operands: (selector, last entry index), then one relative target per entry; the last is the default.
+@inline(__always)
+func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    let selector = Int(UInt32(truncatingIfNeeded: fp[slotA(w)]))
+    let entry = min(selector, slotB(w))
+    next(jumpTarget(pc, pc[2 + entry]), fp, md, ms, state)
+}
+
+/// Operands: (first, second, destination), then the condition's slot.
+@inline(__always)
+func handleSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
+    fp[slotD(w)] = condition != 0 ? fp[slotA(w)] : fp[slotB(w)]
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleSelect128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
+    let source = condition != 0 ? slotA(w) : slotB(w)
+    let destination = slotD(w)
+    fp[destination] = fp[source]
+    fp[destination + 1] = fp[source + 1]
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleRefIsNull(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = fp[slotA(w)] == 0 ? 1 : 0
+    next(pc + 2, fp, md, ms, state)
+}
+
+/// Operands: (destination), then the function index in the module.
+@inline(__always)
+func handleRefFunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let address = state.pointee.instance.pointee.functions[Int(truncatingIfNeeded: pc[2])]
+    fp[slotD(pc[1])] = UInt64(address) + 1
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleGlobalGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    fp[slotD(pc[1])] = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleGlobalGet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let global = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])]
+    let destination = slotD(pc[1])
+    fp[destination] = global[0]
+    fp[destination + 1] = global[1]
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleGlobalSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee = fp[slotA(pc[1])]
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleGlobalSet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let global = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])]
+    let source = slotA(pc[1])
+    global[0] = fp[source]
+    global[1] = fp[source + 1]
+    next(pc + 3, fp, md, ms, state)
+}
+
+extension Handlers {
+    static var unreachable: UInt64 { handlerWord { handleUnreachable($0, $1, $2, $3, $4) } }
+    static var zeroSlots: UInt64 { handlerWord { handleZeroSlots($0, $1, $2, $3, $4) } }
+    static var copy: UInt64 { handlerWord { handleCopy($0, $1, $2, $3, $4) } }
+    static var copy128: UInt64 { handlerWord { handleCopy128($0, $1, $2, $3, $4) } }
+    static var const64: UInt64 { handlerWord { handleConst64($0, $1, $2, $3, $4) } }
+    static var const128: UInt64 { handlerWord { handleConst128($0, $1, $2, $3, $4) } }
+    static var jump: UInt64 { handlerWord { handleJump($0, $1, $2, $3, $4) } }
+    static var branchIfZero: UInt64 { handlerWord { handleBranchIfZero($0, $1, $2, $3, $4) } }
+    static var branchIfNotZero: UInt64 { handlerWord { handleBranchIfNotZero($0, $1, $2, $3, $4) } }
+    static var branchTable: UInt64 { handlerWord { handleBranchTable($0, $1, $2, $3, $4) } }
+    static var select: UInt64 { handlerWord { handleSelect($0, $1, $2, $3, $4) } }
+    static var select128: UInt64 { handlerWord { handleSelect128($0, $1, $2, $3, $4) } }
+    static var refIsNull: UInt64 { handlerWord { handleRefIsNull($0, $1, $2, $3, $4) } }
+    static var refFunc: UInt64 { handlerWord { handleRefFunc($0, $1, $2, $3, $4) } }
+    static var globalGet: UInt64 { handlerWord { handleGlobalGet($0, $1, $2, $3, $4) } }
+    static var globalGet128: UInt64 { handlerWord { handleGlobalGet128($0, $1, $2, $3, $4) } }
+    static var globalSet: UInt64 { handlerWord { handleGlobalSet($0, $1, $2, $3, $4) } }
+    static var globalSet128: UInt64 { handlerWord { handleGlobalSet128($0, $1, $2, $3, $4) } }
+}

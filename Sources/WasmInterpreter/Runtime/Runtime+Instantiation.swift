@@ -1,0 +1,185 @@
+import WasmBinary
+
+extension Runtime {
+    /// Instantiates `module`: resolves its imports, creates its functions, tables, memories and
+    /// globals, applies its active segments in order and runs its start function.
+    /// <https://webassembly.github.io/spec/core/exec/modules.html#instantiation>
+    public func instantiate(_ compiled: CompiledModule, imports: Imports = Imports()) throws(InstantiationError) -> Instance {
+        let module = compiled.module
+        let context = compiled.context
+        let storage = InstanceStorage(
+            code: compiled.code, functionCount: context.functionTypeIndices.count, typeCount: module.types.count,
+            globalCount: context.globals.count, tableCount: context.tables.count,
+            dataCount: module.data.count, elementCount: module.elements.count)
+        instances.append(storage)
+        let state = storage.state
+        for (index, type) in module.types.enumerated() { storage.typeIDs[index] = typeID(of: type) }
+
+        // Imports, in order, into each index space.
+        var functionCount = 0
+        for entry in module.imports {
+            guard let value = imports.lookup(module: entry.module, name: entry.name) else {
+                throw .unlinkable("unknown import \(entry.module).\(entry.name)")
+            }
+            switch (entry.descriptor, value) {
+            case (.function(let typeIndex), .function(let function)):
+                guard function.runtime === self, function.type == module.types[Int(typeIndex)] else {
+                    throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
+                }
+                storage.functionAddresses[functionCount] = function.address.rawValue
+                functionCount += 1
+            case (.table(let type), .table(let table)):
+                guard table.type.elementType == type.elementType,
+                      Self.limits(current: UInt64(table.size), maximum: table.type.limits.max, match: type.limits) else {
+                    throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
+                }
+                storage.tablePointers[storage.tables.count] = table.state
+                storage.tables.append(table)
+            case (.memory(let type), .memory(let memory)):
+                guard Self.limits(current: UInt64(memory.pageCount), maximum: memory.type.limits.max, match: type.limits) else {
+                    throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
+                }
+                storage.memories.append(memory)
+            case (.global(let type), .global(let global)):
+                guard global.type == type else {
+                    throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
+                }
+                storage.globalPointers[storage.globals.count] = global.storage
+                storage.globals.append(global)
+            default:
+                throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
+            }
+        }
+
+        // Functions defined by the module.
+        let importedFunctions = functionCount
+        for (index, typeIndex) in module.functionTypeIndices.enumerated() {
+            let type = module.types[Int(typeIndex)]
+            let record = FunctionRecord(
+                typeID: typeID(of: type), entry: compiled.code.base + compiled.code.entries[index],
+                frameSlots: compiled.code.frameSlots[index],
+                parameterSlots: type.parameters.reduce(0) { $0 + $1.slotWidth },
+                resultSlots: type.results.reduce(0) { $0 + $1.slotWidth }, instance: state, hostIndex: -1)
+            storage.functionAddresses[importedFunctions + index] = addFunction(record, type: type)
+        }
+
+        // Tables, memories and globals defined by the module.
+        for type in module.tables {
+            guard type.limits.min <= 10_000_000 else {
+                throw .resourceExhausted("table of \(type.limits.min) elements exceeds this engine's limit")
+            }
+            let table = Table(type: type, initialValue: 0)
+            storage.tablePointers[storage.tables.count] = table.state
+            storage.tables.append(table)
+        }
+        for type in module.memories {
+            storage.memories.append(try Memory(type: type))
+        }
+        state.initialize(to: InstanceState(
+            memory0: storage.memories.first?.state ?? emptyMemory, globals: storage.globalPointers,
+            tables: storage.tablePointers, functions: storage.functionAddresses, typeIDs: storage.typeIDs,
+            dataSegments: storage.dataSegments, elementSegments: storage.elementSegments, functionRecords: recordsCell))
+        for global in module.globals {
+            let value = evaluate(global.initializer, in: storage)
+            let created = Global(type: global.type, slots: value)
+            storage.globalPointers[storage.globals.count] = created.storage
+            storage.globals.append(created)
+        }
+
+        // Exports.
+        var exports: [String: ExternalValue] = [:]
+        for export in module.exports {
+            switch export.descriptor {
+            case .function(let index):
+                exports[export.name] = .function(Function(runtime: self, address: storage.functionAddresses[Int(index)]))
+            case .table(let index): exports[export.name] = .table(storage.tables[Int(index)])
+            case .memory(let index): exports[export.name] = .memory(storage.memories[Int(index)])
+            case .global(let index): exports[export.name] = .global(storage.globals[Int(index)])
+            }
+        }
+
+        // Segments: contents first, then the active ones applied in order.
+        for (index, segment) in module.elements.enumerated() {
+            let words = UnsafeMutablePointer<UInt64>.allocate(capacity: max(segment.initializers.count, 1))
+            for (item, expression) in segment.initializers.enumerated() {
+                words[item] = evaluate(expression, in: storage).0
+            }
+            storage.elementSegments[index] = SegmentState(words: words, bytes: nil, count: segment.initializers.count)
+        }
+        for (index, segment) in module.data.enumerated() {
+            let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(segment.bytes.count, 1))
+            bytes.initialize(from: segment.bytes, count: segment.bytes.count)
+            storage.dataSegments[index] = SegmentState(words: nil, bytes: bytes, count: segment.bytes.count)
+        }
+        for (index, segment) in module.elements.enumerated() {
+            switch segment.mode {
+            case .active(let tableIndex, let offsetExpression):
+                let offset = UInt64(UInt32(truncatingIfNeeded: evaluate(offsetExpression, in: storage).0))
+                let table = storage.tablePointers[Int(tableIndex)]
+                let count = UInt64(segment.initializers.count)
+                guard table.pointee.contains(offset, count: count) else { throw .trap(Trap(.outOfBoundsTableAccess)) }
+                if let words = storage.elementSegments[index].words, count > 0 {
+                    (table.pointee.elements + Int(offset)).update(from: words, count: Int(count))
+                }
+                storage.elementSegments[index].count = 0
+            case .declarative:
+                storage.elementSegments[index].count = 0
+            case .passive:
+                break
+            }
+        }
+        for (index, segment) in module.data.enumerated() {
+            guard case .active(_, let offsetExpression) = segment.mode else { continue }
+            let offset = UInt64(UInt32(truncatingIfNeeded: evaluate(offsetExpression, in: storage).0))
+            let memory = state.pointee.memory0
+            let count = UInt64(segment.bytes.count)
+            guard memory.pointee.contains(offset, count: count) else { throw .trap(Trap(.outOfBoundsMemoryAccess)) }
+            if count > 0 {
+                (memory.pointee.base + Int(offset)).copyMemory(from: segment.bytes, byteCount: Int(count))
+            }
+            storage.dataSegments[index].count = 0
+        }
+
+        let instance = Instance(runtime: self, storage: storage, exports: exports)
+        if let start = module.start {
+            do {
+                _ = try invoke(address: storage.functionAddresses[Int(start)], arguments: [])
+            } catch let trap as Trap {
+                throw .trap(trap)
+            } catch {
+                throw .trap(Trap(.hostError("\(error)")))
+            }
+        }
+        return instance
+    }
+
+    /// Import matching for limits: the provided size and maximum must fit the declared limits.
+    /// <https://webassembly.github.io/spec/core/valid/types.html#match-limits>
+    static func limits(current: UInt64, maximum: UInt64?, match declared: Limits) -> Bool {
+        guard current >= declared.min else { return false }
+        guard let declaredMaximum = declared.max else { return true }
+        guard let maximum else { return false }
+        return maximum <= declaredMaximum
+    }
+
+    /// Evaluates a validated constant expression to its slots.
+    func evaluate(_ expression: ConstantExpression, in storage: InstanceStorage) -> (UInt64, UInt64) {
+        var value: (UInt64, UInt64) = (0, 0)
+        for instruction in expression.instructions {
+            switch instruction {
+            case .i32Const(let constant): value = (UInt64(UInt32(bitPattern: constant)), 0)
+            case .i64Const(let constant): value = (UInt64(bitPattern: constant), 0)
+            case .f32Const(let bits): value = (UInt64(bits), 0)
+            case .f64Const(let bits): value = (bits, 0)
+            case .v128Const(let vector): value = (vector.low, vector.high)
+            case .refNull: value = (0, 0)
+            case .refFunc(let index): value = (UInt64(storage.functionAddresses[Int(index)]) + 1, 0)
+            case .globalGet(let index):
+                let global = storage.globalPointers[Int(index)]
+                value = (global[0], global[1])
+            default: break
+            }
+        }
+        return value
+    }
+}

@@ -1,0 +1,98 @@
+import WasmBinary
+
+extension Runtime {
+    /// Calls the function at `address` with `arguments` and returns its results.
+    func invoke(address: UInt32, arguments: [Value]) throws -> [Value] {
+        let type = functionTypes[Int(address)]
+        guard arguments.count == type.parameters.count else {
+            throw InvocationError.argumentMismatch("expected \(type.parameters.count) arguments, got \(arguments.count)")
+        }
+        for (index, (argument, parameter)) in zip(arguments, type.parameters).enumerated() where argument.type != parameter {
+            throw InvocationError.argumentMismatch("argument \(index) is \(argument.type), expected \(parameter)")
+        }
+        let record = records[Int(address)]
+        guard let entry = record.entry, let instance = record.instance else {
+            return try callHostDirectly(index: record.hostIndex, arguments: arguments)
+        }
+        let base = stackTop
+        let needed = max(record.frameSlots, record.resultSlots)
+        guard frameTop < configuration.maxCallDepth, base + needed <= valueStackEnd else {
+            throw Trap(.callStackExhausted)
+        }
+        var slot = base
+        for argument in arguments {
+            argument.store(to: slot)
+            slot += argument.type.slotWidth
+        }
+        var state = ExecutionState(
+            instance: instance, frames: callFrames + frameTop, frameDepth: 1,
+            frameLimit: configuration.maxCallDepth - frameTop, stackEnd: valueStackEnd, status: .running,
+            trapReason: nil, runtime: Unmanaged.passUnretained(self), pc: entry, fp: base,
+            memoryBase: instance.pointee.memory0.pointee.base, memorySize: instance.pointee.memory0.pointee.size)
+        // The entry frame returns to the exit program, which ends the run.
+        state.frames[0] = CallFrame(returnPC: exitCode, framePointer: base, instance: instance)
+        withUnsafeMutablePointer(to: &state) { pointer in
+            ExecutionState.run(pointer, pc: entry, fp: base)
+        }
+        if state.status == .trapped {
+            throw Trap(state.trapReason ?? .unreachable)
+        }
+        var results: [Value] = []
+        results.reserveCapacity(type.results.count)
+        slot = base
+        for result in type.results {
+            results.append(Value(slots: slot, type: result))
+            slot += result.slotWidth
+        }
+        return results
+    }
+
+    /// Runs a host function called from wasm, with its arguments in `slots`; writes its results
+    /// there. Returns the reason to trap, or nil on success.
+    func callHost(index: Int, slots: FramePointer, state: StatePointer) -> TrapReason? {
+        let host = hostFunctions[index]
+        var arguments: [Value] = []
+        arguments.reserveCapacity(host.type.parameters.count)
+        var slot = slots
+        for parameter in host.type.parameters {
+            arguments.append(Value(slots: slot, type: parameter))
+            slot += parameter.slotWidth
+        }
+        // Wasm called from inside the host function runs above the caller's frame.
+        let savedTop = stackTop, savedFrameTop = frameTop
+        let width = max(host.type.parameters.reduce(0) { $0 + $1.slotWidth }, host.type.results.reduce(0) { $0 + $1.slotWidth })
+        stackTop = slots + width
+        frameTop = (state.pointee.frames - callFrames) + state.pointee.frameDepth
+        defer {
+            stackTop = savedTop
+            frameTop = savedFrameTop
+        }
+        let results: [Value]
+        do {
+            results = try host.body(arguments)
+        } catch let trap as Trap {
+            return trap.reason
+        } catch {
+            return .hostError("\(error)")
+        }
+        guard results.map(\.type) == host.type.results else {
+            return .hostError("host function returned \(results.map(\.type)), expected \(host.type.results)")
+        }
+        slot = slots
+        for result in results {
+            result.store(to: slot)
+            slot += result.type.slotWidth
+        }
+        return nil
+    }
+
+    /// Calls a host function from the embedder.
+    func callHostDirectly(index: Int, arguments: [Value]) throws -> [Value] {
+        let host = hostFunctions[index]
+        let results = try host.body(arguments)
+        guard results.map(\.type) == host.type.results else {
+            throw Trap(.hostError("host function returned \(results.map(\.type)), expected \(host.type.results)"))
+        }
+        return results
+    }
+}

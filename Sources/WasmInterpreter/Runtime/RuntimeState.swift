@@ -1,0 +1,61 @@
+import WasmBinary
+
+import WasmBinary
+
+/// A linear memory's current buffer, shared by every instance that imports or exports it.
+/// Handlers reach it through a stable pointer, so growing the memory (which moves the buffer)
+/// is seen by all of them.
+struct MemoryState {
+    var base: UnsafeMutableRawPointer
+    var size: Int
+    var pageCount: Int
+    var maximumPageCount: Int
+}
+
+/// A table's elements, encoded as slots (0 is null; a function reference is its address + 1;
+/// an extern reference is its value + 1).
+struct TableState {
+    var elements: UnsafeMutablePointer<UInt64>
+    var count: Int
+    var capacity: Int
+    var maximum: Int
+    var elementType: ReferenceType
+}
+
+/// A data or element segment's remaining contents (empty once dropped).
+struct SegmentState {
+    var words: UnsafeMutablePointer<UInt64>?
+    var bytes: UnsafeMutablePointer<UInt8>?
+    var count: Int
+}
+
+/// What handlers know about a function, by runtime address.
+struct FunctionRecord {
+    /// Canonical (runtime-wide) id of the function's type, for `call_indirect`'s check.
+    var typeID: Int
+    /// First instruction of a wasm function; nil for host functions.
+    var entry: CodePointer?
+    /// Slots the function's frame needs (locals and operand stack).
+    var frameSlots: Int
+    var parameterSlots: Int
+    var resultSlots: Int
+    /// The instance a wasm function belongs to.
+    var instance: UnsafeMutablePointer<InstanceState>?
+    /// Index into the runtime's host functions, for host functions.
+    var hostIndex: Int
+}
+
+/// An instance's index spaces in the form handlers use: stable pointers, no ARC.
+struct InstanceState {
+    var memory0: UnsafeMutablePointer<MemoryState>
+    var globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
+    var tables: UnsafeMutablePointer<UnsafeMutablePointer<TableState>>
+    /// Runtime address of each function in the module's function index space.
+    var functions: UnsafeMutablePointer<UInt32>
+    /// Canonical type id of each type in the module's type section.
+    var typeIDs: UnsafeMutablePointer<Int>
+    var dataSegments: UnsafeMutablePointer<SegmentState>
+    var elementSegments: UnsafeMutablePointer<SegmentState>
+    /// The runtime's function records (refreshed whenever the runtime adds functions).
+    var functionRecords: UnsafeMutablePointer<UnsafeMutablePointer<FunctionRecord>>
+}

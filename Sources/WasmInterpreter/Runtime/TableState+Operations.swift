@@ -1,0 +1,143 @@
+import WasmBinary
+
+/// Table operations: growing and the bulk instructions, shared by handlers and instantiation.
+extension TableState {
+    static func make(count: Int, maximum: Int, elementType: ReferenceType, initialValue: UInt64) -> TableState {
+        let capacity = max(count, 1)
+        let elements = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+        elements.initialize(repeating: initialValue, count: capacity)
+        return TableState(elements: elements, count: count, capacity: capacity, maximum: maximum, elementType: elementType)
+    }
+
+    func deallocate() {
+        elements.deallocate()
+    }
+
+    /// Grows by `delta` elements set to `value`: the old size, or nil past the maximum.
+    mutating func grow(by delta: Int, value: UInt64) -> Int? {
+        let old = count
+        guard delta >= 0, delta <= maximum - old else { return nil }
+        let newCount = old + delta
+        if newCount > capacity {
+            let newCapacity = max(newCount, min(maximum, capacity * 2))
+            let newElements = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
+            newElements.initialize(from: elements, count: old)
+            (newElements + old).initialize(repeating: 0, count: newCapacity - old)
+            elements.deallocate()
+            elements = newElements
+            capacity = newCapacity
+        }
+        (elements + old).update(repeating: value, count: delta)
+        count = newCount
+        return old
+    }
+
+    func contains(_ offset: UInt64, count length: UInt64) -> Bool {
+        offset <= UInt64(count) && length <= UInt64(count) - offset
+    }
+}
+
+@inline(__always)
+func table(_ state: StatePointer, _ index: UInt64) -> UnsafeMutablePointer<TableState> {
+    state.pointee.instance.pointee.tables[Int(truncatingIfNeeded: index)]
+}
+
+/// `table.get`: operands (index, destination), table.
+@inline(__always)
+func handleTableGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    let t = table(state, pc[2])
+    let index = Int(UInt32(truncatingIfNeeded: fp[slotA(w)]))
+    guard index < t.pointee.count else { return trap(.outOfBoundsTableAccess, state) }
+    fp[slotD(w)] = t.pointee.elements[index]
+    next(pc + 3, fp, md, ms, state)
+}
+
+/// `table.set`: operands (index, value), table.
+@inline(__always)
+func handleTableSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    let t = table(state, pc[2])
+    let index = Int(UInt32(truncatingIfNeeded: fp[slotA(w)]))
+    guard index < t.pointee.count else { return trap(.outOfBoundsTableAccess, state) }
+    t.pointee.elements[index] = fp[slotB(w)]
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleTableSize(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    fp[slotD(pc[1])] = UInt64(table(state, pc[2]).pointee.count)
+    next(pc + 3, fp, md, ms, state)
+}
+
+/// `table.grow`: operands (initial value, count, destination), table.
+@inline(__always)
+func handleTableGrow(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    let delta = Int(UInt32(truncatingIfNeeded: fp[slotB(w)]))
+    let result = table(state, pc[2]).pointee.grow(by: delta, value: fp[slotA(w)])
+    fp[slotD(w)] = UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: result ?? -1)))
+    next(pc + 3, fp, md, ms, state)
+}
+
+/// `table.fill`: operands (start, value, count), table.
+@inline(__always)
+func handleTableFill(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    let t = table(state, pc[2])
+    let start = UInt64(UInt32(truncatingIfNeeded: fp[slotA(w)]))
+    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(w)]))
+    guard t.pointee.contains(start, count: count) else { return trap(.outOfBoundsTableAccess, state) }
+    (t.pointee.elements + Int(start)).update(repeating: fp[slotB(w)], count: Int(count))
+    next(pc + 3, fp, md, ms, state)
+}
+
+/// `table.copy`: operands (destination, source, count), destination table, source table.
+@inline(__always)
+func handleTableCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    let destinationTable = table(state, pc[2]), sourceTable = table(state, pc[3])
+    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(w)]))
+    let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(w)]))
+    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(w)]))
+    guard destinationTable.pointee.contains(destination, count: count), sourceTable.pointee.contains(source, count: count) else {
+        return trap(.outOfBoundsTableAccess, state)
+    }
+    (destinationTable.pointee.elements + Int(destination)).update(from: sourceTable.pointee.elements + Int(source), count: Int(count))
+    next(pc + 4, fp, md, ms, state)
+}
+
+/// `table.init`: operands (destination, source offset, count), element segment, table.
+@inline(__always)
+func handleTableInit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    let segment = state.pointee.instance.pointee.elementSegments[Int(truncatingIfNeeded: pc[2])]
+    let t = table(state, pc[3])
+    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(w)]))
+    let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(w)]))
+    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(w)]))
+    guard t.pointee.contains(destination, count: count), source <= UInt64(segment.count), count <= UInt64(segment.count) - source else {
+        return trap(.outOfBoundsTableAccess, state)
+    }
+    if count > 0, let words = segment.words {
+        (t.pointee.elements + Int(destination)).update(from: words + Int(source), count: Int(count))
+    }
+    next(pc + 4, fp, md, ms, state)
+}
+
+@inline(__always)
+func handleElementDrop(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    state.pointee.instance.pointee.elementSegments[Int(truncatingIfNeeded: pc[1])].count = 0
+    next(pc + 2, fp, md, ms, state)
+}
+
+extension Handlers {
+    static var tableGet: UInt64 { handlerWord { handleTableGet($0, $1, $2, $3, $4) } }
+    static var tableSet: UInt64 { handlerWord { handleTableSet($0, $1, $2, $3, $4) } }
+    static var tableSize: UInt64 { handlerWord { handleTableSize($0, $1, $2, $3, $4) } }
+    static var tableGrow: UInt64 { handlerWord { handleTableGrow($0, $1, $2, $3, $4) } }
+    static var tableFill: UInt64 { handlerWord { handleTableFill($0, $1, $2, $3, $4) } }
+    static var tableCopy: UInt64 { handlerWord { handleTableCopy($0, $1, $2, $3, $4) } }
+    static var tableInit: UInt64 { handlerWord { handleTableInit($0, $1, $2, $3, $4) } }
+    static var elementDrop: UInt64 { handlerWord { handleElementDrop($0, $1, $2, $3, $4) } }
+}

@@ -1,0 +1,198 @@
+import WasmBinary
+import WasmValidation
+
+extension Translator {
+    func blockSignature(_ type: BlockType) -> (parameters: [ValueType], results: [ValueType]) {
+        switch type {
+        case .empty: return ([], [])
+        case .value(let value): return ([], [value])
+        case .typeIndex(let index):
+            let function = module.types[Int(index)]
+            return (function.parameters, function.results)
+        }
+    }
+
+    /// `block`, `loop` and `if`: opens a frame whose parameters sit in their own slots.
+    mutating func enterBlock(_ kind: ControlFrame.Kind, _ type: BlockType) {
+        let signature = blockSignature(type)
+        if isDead {
+            frames.append(TranslationFrame(kind: kind, operandHeight: operands.count, slotHeight: nextSlot,
+                                           parameterTypes: signature.parameters, resultTypes: signature.results,
+                                           isDead: true, enteredDead: true))
+            return
+        }
+        // Everything that must hold on both paths is written before an `if` branches.
+        var condition = 0
+        if kind == .if { condition = readSlot(of: operands.count - 1) }
+        materializeLocalReaders()
+        let conditionCount = kind == .if ? 1 : 0
+        let firstParameter = operands.count - conditionCount - signature.parameters.count
+        for index in firstParameter..<(operands.count - conditionCount) { materialize(at: index) }
+        var elseFixup: (Int, Int)?
+        if kind == .if {
+            if case .local(let local) = operands[operands.count - 1].source { condition = local }
+            pop()
+            let start = code.position
+            code.emit(Handlers.branchIfZero, pack(condition, 0, 0))
+            elseFixup = (code.appendJumpPlaceholder(), start)
+        }
+        let height = operands.count - signature.parameters.count
+        let slotHeight = height < operands.count ? operands[height].slot : nextSlot
+        var frame = TranslationFrame(kind: kind, operandHeight: height, slotHeight: slotHeight,
+                                     parameterTypes: signature.parameters, resultTypes: signature.results,
+                                     isDead: false, enteredDead: false)
+        frame.loopStart = code.position
+        frame.elseFixup = elseFixup
+        frames.append(frame)
+    }
+
+    /// Pushes `types` as values in their own slots, starting at the frame's slot height.
+    mutating func resetOperands(to frame: TranslationFrame, _ types: [ValueType]) {
+        operands.removeLast(operands.count - frame.operandHeight)
+        for type in types { push(type) }
+    }
+
+    mutating func translateElse() {
+        var frame = frames.removeLast()
+        if frame.enteredDead {
+            frames.append(frame)
+            return
+        }
+        if !frame.isDead {
+            emitValueMoves(count: frame.resultTypes.count, to: frame.slotHeight)
+            let start = code.position
+            code.emit(Handlers.jump)
+            frame.endFixups.append((code.appendJumpPlaceholder(), start))
+        }
+        if let (operand, start) = frame.elseFixup {
+            code.patch(operand, instructionStart: start, target: code.position)
+            frame.elseFixup = nil
+        }
+        frame.kind = .else
+        frame.isDead = false
+        resetOperands(to: frame, frame.parameterTypes)
+        frames.append(frame)
+    }
+
+    mutating func translateEnd() {
+        let frame = frames.removeLast()
+        if frame.enteredDead { return }
+        if frame.kind == .function {
+            frames.append(frame)
+            if !frame.isDead { emitReturn() }
+            for (operand, start) in frame.endFixups {
+                code.patch(operand, instructionStart: start, target: code.position)
+            }
+            if !frame.endFixups.isEmpty { code.emit(Handlers.returnFromFunction) }
+            return
+        }
+        if !frame.isDead {
+            emitValueMoves(count: frame.resultTypes.count, to: frame.slotHeight)
+        }
+        for (operand, start) in frame.endFixups {
+            code.patch(operand, instructionStart: start, target: code.position)
+        }
+        if let (operand, start) = frame.elseFixup {
+            code.patch(operand, instructionStart: start, target: code.position)
+        }
+        let reachable = !frame.isDead || !frame.endFixups.isEmpty || frame.elseFixup != nil
+        resetOperands(to: frame, frame.resultTypes)
+        if !reachable { markDead() }
+    }
+
+    /// Moves the top `count` values into consecutive slots from `slot` and marks them as living there.
+    mutating func emitValueMoves(count: Int, to slot: Int) {
+        var destination = slot
+        for index in (operands.count - count)..<operands.count {
+            emitMove(operands[index], to: destination)
+            destination += operands[index].type.slotWidth
+        }
+    }
+
+    /// Moves the results into the frame's first slots and returns to the caller.
+    mutating func emitReturn() {
+        let count = resultTypes.count
+        let resultSlots = resultTypes.reduce(0) { $0 + $1.slotWidth }
+        for index in (operands.count - count)..<operands.count {
+            if case .local(let local) = operands[index].source, local < resultSlots { materialize(at: index) }
+        }
+        emitValueMoves(count: count, to: 0)
+        code.emit(Handlers.returnFromFunction)
+    }
+
+    /// The frame a branch with `depth` targets.
+    func target(ofDepth depth: UInt32) -> Int { frames.count - 1 - Int(depth) }
+
+    /// An unconditional branch from here to the label of frame `index` (after the moves).
+    mutating func emitJump(toFrame index: Int) {
+        if frames[index].kind == .function {
+            emitReturn()
+            return
+        }
+        emitLabelMoves(to: frames[index])
+        let start = code.position
+        code.emit(Handlers.jump)
+        let operand = code.appendJumpPlaceholder()
+        if frames[index].kind == .loop {
+            code.patch(operand, instructionStart: start, target: frames[index].loopStart)
+        } else {
+            frames[index].endFixups.append((operand, start))
+        }
+    }
+
+    mutating func translateBranch(depth: UInt32) {
+        guard !isDead else { return }
+        emitJump(toFrame: target(ofDepth: depth))
+        markDead()
+    }
+
+    mutating func translateBranchIf(depth: UInt32) {
+        guard !isDead else { return }
+        let condition = popSlot()
+        let index = target(ofDepth: depth)
+        if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+            let start = code.position
+            code.emit(Handlers.branchIfNotZero, pack(condition, 0, 0))
+            let operand = code.appendJumpPlaceholder()
+            if frames[index].kind == .loop {
+                code.patch(operand, instructionStart: start, target: frames[index].loopStart)
+            } else {
+                frames[index].endFixups.append((operand, start))
+            }
+            return
+        }
+        let start = code.position
+        code.emit(Handlers.branchIfZero, pack(condition, 0, 0))
+        let skip = code.appendJumpPlaceholder()
+        let fallthroughOperands = operands
+        emitJump(toFrame: index)
+        operands = fallthroughOperands
+        code.patch(skip, instructionStart: start, target: code.position)
+    }
+
+    mutating func translateBranchTable(_ table: BranchTable) {
+        guard !isDead else { return }
+        let selector = popSlot()
+        let depths = table.labelIndices + [table.defaultIndex]
+        let start = code.position
+        code.emit(Handlers.branchTable, pack(selector, depths.count - 1, 0))
+        var entries: [Int] = []
+        for _ in depths { entries.append(code.appendJumpPlaceholder()) }
+        for (entry, depth) in zip(entries, depths) {
+            let index = target(ofDepth: depth)
+            if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+                if frames[index].kind == .loop {
+                    code.patch(entry, instructionStart: start, target: frames[index].loopStart)
+                } else {
+                    frames[index].endFixups.append((entry, start))
+                }
+            } else {
+                code.patch(entry, instructionStart: start, target: code.position)
+                let saved = operands
+                emitJump(toFrame: index)
+                operands = saved
+            }
+        }
+        markDead()
+    }
+}

@@ -1,0 +1,235 @@
+import WasmBinary
+
+extension Translator {
+    /// Emits code for one validated instruction.
+    mutating func translate(_ instruction: Instruction) throws(CompileError) {
+        switch instruction {
+        case .block, .loop, .if, .else, .end: lastResult = nil
+        default: break
+        }
+        switch instruction {
+        case .block(let type): enterBlock(.block, type); return
+        case .loop(let type): enterBlock(.loop, type); return
+        case .if(let type): enterBlock(.if, type); return
+        case .else: translateElse(); return
+        case .end: translateEnd(); return
+        default: break
+        }
+        guard !isDead else { return }
+        previousResult = lastResult
+        lastResult = nil
+        switch instruction {
+        case .block, .loop, .if, .else, .end:
+            break
+        case .unreachable:
+            code.emit(Handlers.unreachable)
+            markDead()
+        case .nop:
+            break
+        case .br(let depth):
+            translateBranch(depth: depth)
+        case .brIf(let depth):
+            translateBranchIf(depth: depth)
+        case .brTable(let table):
+            translateBranchTable(table)
+        case .return:
+            emitReturn()
+            markDead()
+        case .call(let index):
+            translateCall(index)
+        case .callIndirect(let typeIndex, let tableIndex):
+            translateCallIndirect(typeIndex: typeIndex, tableIndex: tableIndex)
+        case .refNull:
+            push(validator.operandType(atDepth: 0) ?? .funcref, .constant(0, 0))
+        case .refIsNull:
+            emitUnary(Handlers.refIsNull)
+        case .refFunc(let index):
+            let destination = pushResult()
+            code.emit(Handlers.refFunc, pack(0, 0, destination), UInt64(index))
+        case .drop:
+            pop()
+        case .select, .typedSelect:
+            let condition = popSlot()
+            let (a, b) = popTwoSlots()
+            let destination = pushResult()
+            let wide = operands[operands.count - 1].type == .v128
+            code.emit(wide ? Handlers.select128 : Handlers.select, pack(a, b, destination), UInt64(condition))
+        case .localGet(let index):
+            let slot = localSlotIndex[Int(index)]
+            push(localTypes[Int(index)], .local(slot))
+        case .localSet(let index):
+            let slot = localSlotIndex[Int(index)]
+            let value = operands[operands.count - 1]
+            pop()
+            storeLocal(value, slot: slot)
+        case .localTee(let index):
+            let slot = localSlotIndex[Int(index)]
+            let value = operands[operands.count - 1]
+            if value.source != .local(slot) {
+                storeLocal(value, slot: slot)
+                if case .constant = value.source {} else { operands[operands.count - 1].source = .local(slot) }
+            }
+        case .globalGet(let index):
+            let destination = pushResult()
+            let wide = operands[operands.count - 1].type == .v128
+            let start = code.position
+            code.emit(wide ? Handlers.globalGet128 : Handlers.globalGet, pack(0, 0, destination), UInt64(index))
+            if !wide { noteResult(destination, start: start) }
+        case .globalSet(let index):
+            let wide = operands[operands.count - 1].type == .v128
+            let source = popSlot()
+            code.emit(wide ? Handlers.globalSet128 : Handlers.globalSet, pack(source, 0, 0), UInt64(index))
+        case .tableGet(let table):
+            let index = popSlot()
+            let destination = pushResult()
+            code.emit(Handlers.tableGet, pack(index, 0, destination), UInt64(table))
+        case .tableSet(let table):
+            let (index, value) = popTwoSlots()
+            code.emit(Handlers.tableSet, pack(index, value, 0), UInt64(table))
+        case .tableSize(let table):
+            let destination = pushResult()
+            code.emit(Handlers.tableSize, pack(0, 0, destination), UInt64(table))
+        case .tableGrow(let table):
+            let (initial, count) = popTwoSlots()
+            let destination = pushResult()
+            code.emit(Handlers.tableGrow, pack(initial, count, destination), UInt64(table))
+        case .tableFill(let table):
+            let (start, value, count) = popThreeSlots()
+            code.emit(Handlers.tableFill, pack(start, value, count), UInt64(table))
+        case .tableCopy(let destinationTable, let sourceTable):
+            let (destination, source, count) = popThreeSlots()
+            code.emit(Handlers.tableCopy, pack(destination, source, count), UInt64(destinationTable), UInt64(sourceTable))
+        case .tableInit(let element, let table):
+            let (destination, source, count) = popThreeSlots()
+            code.emit(Handlers.tableInit, pack(destination, source, count), UInt64(element), UInt64(table))
+        case .elemDrop(let element):
+            code.emit(Handlers.elementDrop, UInt64(element))
+        case .load(let operation, let argument):
+            let address = popSlot()
+            let destination = pushResult()
+            let start = code.position
+            code.emit(MemoryHandlers.load(operation), pack(address, 0, destination), argument.offset)
+            noteResult(destination, start: start)
+        case .store(let operation, let argument):
+            let (address, value) = popTwoSlots()
+            code.emit(MemoryHandlers.store(operation), pack(address, value, 0), argument.offset)
+        case .memorySize:
+            let destination = pushResult()
+            code.emit(Handlers.memorySize, pack(0, 0, destination))
+        case .memoryGrow:
+            let count = popSlot()
+            let destination = pushResult()
+            code.emit(Handlers.memoryGrow, pack(count, 0, destination))
+        case .memoryInit(let segment):
+            let (destination, source, count) = popThreeSlots()
+            code.emit(Handlers.memoryInit, pack(destination, source, count), UInt64(segment))
+        case .dataDrop(let segment):
+            code.emit(Handlers.dataDrop, UInt64(segment))
+        case .memoryCopy:
+            let (destination, source, count) = popThreeSlots()
+            code.emit(Handlers.memoryCopy, pack(destination, source, count))
+        case .memoryFill:
+            let (destination, value, count) = popThreeSlots()
+            code.emit(Handlers.memoryFill, pack(destination, value, count))
+        case .i32Const(let value):
+            push(.i32, .constant(UInt64(UInt32(bitPattern: value)), 0))
+        case .i64Const(let value):
+            push(.i64, .constant(UInt64(bitPattern: value), 0))
+        case .f32Const(let bits):
+            push(.f32, .constant(UInt64(bits), 0))
+        case .f64Const(let bits):
+            push(.f64, .constant(bits, 0))
+        case .numeric(let operation):
+            translateNumeric(operation)
+        case .v128Const, .i8x16Shuffle, .simdMemory, .simdMemoryLane, .simdLane, .simd:
+            throw .unsupported("SIMD instructions are validated but not executed yet")
+        }
+    }
+
+    /// Writes `value` into a local's slot, keeping earlier reads of the local intact.
+    mutating func storeLocal(_ value: Operand, slot: Int) {
+        let hasReaders = operands.contains { $0.source == .local(slot) }
+        if !hasReaders, value.source == .temporary, let last = previousResult, last.slot == value.slot, last.end == code.position {
+            // The instruction that produced the value writes straight into the local.
+            code.set(last.operandPosition, (code.words[last.operandPosition] & 0x3FF_FFFF_FFFF) | UInt64(slot) << 42)
+            return
+        }
+        materializeReaders(ofLocal: slot)
+        emitMove(value, to: slot)
+    }
+
+    /// Remembers that the instruction starting at `start` wrote its result to `slot` (packed in its first operand word).
+    mutating func noteResult(_ slot: Int, start: Int) {
+        lastResult = (slot: slot, operandPosition: start + 1, end: code.position)
+    }
+
+    mutating func popThreeSlots() -> (Int, Int, Int) {
+        let c = readSlot(of: operands.count - 1)
+        let b = readSlot(of: operands.count - 2)
+        let a = readSlot(of: operands.count - 3)
+        pop()
+        pop()
+        pop()
+        return (a, b, c)
+    }
+
+    mutating func emitUnary(_ handler: UInt64) {
+        let source = popSlot()
+        let destination = pushResult()
+        let start = code.position
+        code.emit(handler, pack(source, 0, destination))
+        noteResult(destination, start: start)
+    }
+
+    mutating func translateNumeric(_ operation: NumericOperation) {
+        if operation.signature.operands.count == 1 {
+            emitUnary(NumericHandlers.handler(operation))
+            return
+        }
+        let top = operands[operands.count - 1]
+        if case .constant(let bits, _) = top.source, let immediate = NumericHandlers.immediateHandler(operation) {
+            pop()
+            let a = popSlot()
+            let destination = pushResult()
+            let start = code.position
+            code.emit(immediate, pack(a, 0, destination), bits)
+            noteResult(destination, start: start)
+            return
+        }
+        let (a, b) = popTwoSlots()
+        let destination = pushResult()
+        let start = code.position
+        code.emit(NumericHandlers.handler(operation), pack(a, b, destination))
+        noteResult(destination, start: start)
+    }
+
+    mutating func translateCall(_ index: UInt32) {
+        guard let type = context.functionType(at: index) else { return }
+        let argumentBase = materializeArguments(type.parameters.count)
+        let importCount = context.importedFunctionCount
+        let start = code.position
+        if Int(index) >= importCount {
+            code.emit(Handlers.callInternal, pack(argumentBase, 0, 0), 0, 0)
+            callFixups.append((position: start, callee: index))
+        } else {
+            code.emit(Handlers.callFunction, pack(argumentBase, 0, 0), UInt64(index))
+        }
+        for result in type.results { push(result) }
+    }
+
+    mutating func translateCallIndirect(typeIndex: UInt32, tableIndex: UInt32) {
+        let type = module.types[Int(typeIndex)]
+        let selector = popSlot()
+        let argumentBase = materializeArguments(type.parameters.count)
+        code.emit(Handlers.callIndirect, pack(argumentBase, selector, 0), UInt64(typeIndex), UInt64(tableIndex))
+        for result in type.results { push(result) }
+    }
+
+    /// Writes the top `count` operands into their own slots, pops them, and returns the first one's slot.
+    mutating func materializeArguments(_ count: Int) -> Int {
+        materializeTop(count)
+        let base = count > 0 ? operands[operands.count - count].slot : nextSlot
+        operands.removeLast(count)
+        return base
+    }
+}

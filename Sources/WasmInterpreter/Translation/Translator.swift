@@ -1,0 +1,175 @@
+import WasmBinary
+import WasmValidation
+
+/// Where a value on the translator's operand stack lives at run time.
+enum OperandSource: Equatable {
+    /// In its own stack slot (the slot the operand's stack position maps to).
+    case temporary
+    /// Still in a local's slot: `local.get` emitted nothing yet.
+    case local(Int)
+    /// A constant not written anywhere yet (bits; two words for v128).
+    case constant(UInt64, UInt64)
+}
+
+/// One value on the translator's view of the operand stack.
+struct Operand {
+    var source: OperandSource
+    var type: ValueType
+    /// The slot this stack position owns.
+    var slot: Int
+
+    /// Slot the value can be read from now, when it is not a pending constant.
+    var readSlot: Int? {
+        switch source {
+        case .temporary: return slot
+        case .local(let local): return local
+        case .constant: return nil
+        }
+    }
+}
+
+/// A block, loop, if or the function body, as the translator tracks it.
+struct TranslationFrame {
+    var kind: ControlFrame.Kind
+    /// Operands below the block's parameters.
+    var operandHeight: Int
+    /// Slot of the first parameter or result.
+    var slotHeight: Int
+    var parameterTypes: [ValueType]
+    var resultTypes: [ValueType]
+    /// Forward branches to the end: (operand position, instruction start).
+    var endFixups: [(Int, Int)] = []
+    /// Where a loop's label leads.
+    var loopStart: Int = 0
+    /// The `if`'s jump to its `else` (or end), when the condition is false.
+    var elseFixup: (Int, Int)?
+    /// Code here is never executed: nothing is emitted until the frame's `else` or `end`.
+    var isDead: Bool
+    /// True when the frame was entered in dead code: nothing inside it is emitted.
+    var enteredDead: Bool
+
+    var labelTypes: [ValueType] { kind == .loop ? parameterTypes : resultTypes }
+}
+
+/// Translates one validated function body into handler code, driving the validator one
+/// instruction at a time so that operand typing is done once.
+struct Translator {
+    var code: CodeBuilder
+    var validator: FunctionValidator
+    let context: ModuleContext
+    let module: Module
+    let functionIndex: UInt32
+    var operands: [Operand] = []
+    var frames: [TranslationFrame] = []
+    /// Slots taken by parameters and locals.
+    let localSlots: Int
+    /// Slot of each local.
+    let localSlotIndex: [Int]
+    let localTypes: [ValueType]
+    let resultTypes: [ValueType]
+    /// Highest slot used so far, plus one.
+    var maxSlot: Int
+    /// Calls to functions whose entry is not known yet: (instruction start, callee index).
+    var callFixups: [(position: Int, callee: UInt32)] = []
+    /// The last instruction's result slot and where its destination is encoded, while it is the
+    /// last thing emitted: a following `local.set` can retarget it instead of copying.
+    var lastResult: (slot: Int, operandPosition: Int, end: Int)?
+    var previousResult: (slot: Int, operandPosition: Int, end: Int)?
+
+    init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody) throws(CompileError) {
+        self.code = code
+        self.context = context
+        self.module = module
+        self.functionIndex = functionIndex
+        do {
+            validator = try FunctionValidator(context: context, functionIndex: functionIndex, body: body)
+        } catch {
+            throw .validation(error)
+        }
+        localTypes = validator.locals
+        var slots: [Int] = []
+        var next = 0
+        for type in localTypes {
+            slots.append(next)
+            next += type.slotWidth
+        }
+        localSlotIndex = slots
+        localSlots = next
+        maxSlot = next
+        let type = context.functionType(at: functionIndex)
+        resultTypes = type?.results ?? []
+        let parameterSlots = (type?.parameters ?? []).reduce(0) { $0 + $1.slotWidth }
+        // Prologue: declared locals start at zero (parameters arrive in their slots).
+        if localSlots > parameterSlots {
+            self.code.emit(Handlers.zeroSlots, pack(parameterSlots, localSlots - parameterSlots, 0))
+        }
+        frames.append(TranslationFrame(kind: .function, operandHeight: 0, slotHeight: localSlots,
+                                       parameterTypes: [], resultTypes: resultTypes, isDead: false, enteredDead: false))
+    }
+
+    /// Translates the whole body. Returns the frame size in slots.
+    mutating func translate(body: FunctionBody) throws(CompileError) -> Int {
+        var reader = InstructionReader(code: body.code, baseOffset: body.codeOffset)
+        while !reader.isAtEnd {
+            let offset = reader.offset
+            let instruction: Instruction
+            do {
+                instruction = try reader.next()
+            } catch {
+                throw .decode(error)
+            }
+            do {
+                try validator.validate(instruction, at: offset)
+            } catch {
+                throw .validation(error)
+            }
+            try translate(instruction)
+            if validator.isFinished { break }
+        }
+        if !reader.isAtEnd || !validator.isFinished {
+            throw .validation(ValidationError(validator.isFinished ? "END opcode expected" : "unexpected end",
+                                              functionIndex: functionIndex, offset: reader.offset))
+        }
+        guard maxSlot < OperandPacking.slotLimit else {
+            throw .limitExceeded("function \(functionIndex) needs \(maxSlot) stack slots; the limit is \(OperandPacking.slotLimit)")
+        }
+        return maxSlot
+    }
+
+    /// True while the current code cannot be reached: nothing is emitted.
+    var isDead: Bool { frames[frames.count - 1].isDead }
+
+    /// The slot the next pushed operand owns.
+    var nextSlot: Int {
+        if let top = operands.last { return top.slot + top.type.slotWidth }
+        return localSlots
+    }
+
+    mutating func push(_ type: ValueType, _ source: OperandSource = .temporary) {
+        let slot = nextSlot
+        operands.append(Operand(source: source, type: type, slot: slot))
+        maxSlot = max(maxSlot, slot + type.slotWidth)
+    }
+
+    /// Pushes the validator's top-of-stack type as a new temporary and returns its slot.
+    mutating func pushResult() -> Int {
+        let type = validator.operandType(atDepth: 0) ?? .i32
+        push(type)
+        return operands[operands.count - 1].slot
+    }
+
+    @discardableResult
+    mutating func pop() -> Operand {
+        operands.removeLast()
+    }
+
+    /// Marks the rest of the current frame unreachable.
+    mutating func markDead() {
+        frames[frames.count - 1].isDead = true
+    }
+}
+
+extension ValueType {
+    /// Stack slots a value of this type takes.
+    var slotWidth: Int { self == .v128 ? 2 : 1 }
+}
