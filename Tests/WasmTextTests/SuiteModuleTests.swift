@@ -7,7 +7,10 @@ import WasmBinary
 /// `wast2json` made of the same command.
 @Suite struct SuiteModuleTests {
     /// Modules whose assembly is known to differ from wast2json's, by "script:line", with the reason.
-    static let knownDifferences: [String: String] = [:]
+    static let knownDifferences: [String: String] = [
+        "memory_init.wast:190": "data.drop without data segments: we write a data count section (0), wabt writes none, so its binary is malformed where the script expects it to be only invalid",
+        "memory_init.wast:227": "memory.init without data segments: as above",
+    ]
 
     @Test(arguments: TestSuite.scriptNames())
     func modulesMatchWast2json(script: String) throws {
@@ -19,19 +22,23 @@ import WasmBinary
         let comparable = zip(ours, theirs).filter { $0.1.type != "assert_malformed" }
         #expect(ours.count == theirs.count, "\(script): \(ours.count) modules in the script, \(theirs.count) in the JSON")
         var matched = 0
+        var excepted = 0
         for (module, json) in comparable {
             let location = "\(script).wast:\(module.line)"
-            #expect(module.line == json.line, "\(location): JSON command is at line \(json.line)")
+            // wast2json gives quoted modules line 0.
+            #expect(module.line == json.line || json.line == 0, "\(location): JSON command is at line \(json.line)")
             let expectedBytes = [UInt8](try TestSuite.jsonFile(script, json.filename ?? ""))
             let ourBytes = try module.encoded()
             let expected = Result { try ComparableModule(decoding: expectedBytes) }
             let actual = Result { try ComparableModule(decoding: ourBytes) }
             switch (expected, actual) {
             case (.success(let e), .success(let a)):
-                if e == a || Self.knownDifferences[location] != nil {
+                if e == a {
                     matched += 1
+                } else if Self.knownDifferences[location] != nil {
+                    excepted += 1
                 } else {
-                    Issue.record("\(location): assembled module differs\n ours:   \(a)\n theirs: \(e)")
+                    Issue.record("\(location): assembled module differs: \(a.firstDifference(from: e))")
                 }
             case (.failure, .failure):
                 // Both undecodable (an assert_invalid module our decoder already rejects): compare bytes.
@@ -39,12 +46,14 @@ import WasmBinary
                     Issue.record("\(location): neither decodes and the bytes differ")
                 }
             case (.success, .failure(let error)):
-                Issue.record("\(location): wast2json's module does not decode: \(error)")
-            case (.failure(let error), .success):
                 Issue.record("\(location): our module does not decode: \(error)")
+            case (.failure(let error), .success):
+                if Self.knownDifferences[location] != nil { excepted += 1 } else {
+                    Issue.record("\(location): wast2json's module does not decode: \(error)")
+                }
             }
         }
-        print("\(script): \(matched) of \(comparable.count) modules match wast2json")
+        print("\(script): \(matched) of \(comparable.count) modules match wast2json, \(excepted) known differences")
     }
 
     static func module(of command: WastCommand) -> WastModule? {

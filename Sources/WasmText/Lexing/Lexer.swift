@@ -91,7 +91,9 @@ struct Lexer {
             } else if Lexer.isWhitespace(byte) {
                 position += 1
             } else if byte == UInt8(ascii: ";") && peek(1) == UInt8(ascii: ";") {
-                while position < source.count && source[position] != UInt8(ascii: "\n") { position += 1 }
+                while position < source.count && source[position] != UInt8(ascii: "\n") && source[position] != UInt8(ascii: "\r") {
+                    position += 1
+                }
             } else if byte == UInt8(ascii: "(") && peek(1) == UInt8(ascii: ";") {
                 try skipBlockComment()
             } else {

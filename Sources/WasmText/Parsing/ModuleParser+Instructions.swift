@@ -32,8 +32,7 @@ extension ModuleParser {
             try parseInstructions(&context, into: &out)
             if keyword.text == "if" && cursor.takeKeyword("else") {
                 try checkClosingLabel(label)
-                out.append(.else)
-                try parseInstructions(&context, into: &out)
+                try parseElseBranch(&context, into: &out)
             }
             try cursor.expectKeyword("end")
             try checkClosingLabel(label)
@@ -42,6 +41,14 @@ extension ModuleParser {
         default:
             try parsePlain(keyword, &context, into: &out)
         }
+    }
+
+    /// The instructions of an `else` branch; an empty branch is left out, as wabt does.
+    private mutating func parseElseBranch(_ context: inout FunctionContext, into out: inout [Instruction]) throws(WatError) {
+        var branch: [Instruction] = []
+        try parseInstructions(&context, into: &branch)
+        if !branch.isEmpty { out.append(.else) }
+        out += branch
     }
 
     /// The optional identifier after `end` or `else` must repeat the block's label.
@@ -78,8 +85,7 @@ extension ModuleParser {
             try parseInstructions(&context, into: &out)
             try cursor.expectRightParen()
             if cursor.takeOpen("else") {
-                out.append(.else)
-                try parseInstructions(&context, into: &out)
+                try parseElseBranch(&context, into: &out)
                 try cursor.expectRightParen()
             }
             context.labels.removeLast()

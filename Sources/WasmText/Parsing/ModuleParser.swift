@@ -105,9 +105,12 @@ struct ModuleParser {
         guard let explicit else {
             return (typeIndex(of: signature.type), signature.type, signature.parameterNames)
         }
-        guard Int(explicit) < module.types.count else { throw cursor.error(.unknownType(String(explicit)), at: start) }
-        let type = module.types[Int(explicit)]
         let hasInline = !signature.type.parameters.isEmpty || !signature.type.results.isEmpty
+        guard Int(explicit) < module.types.count else {
+            // An index past the type section is a validation error, not a syntax error: keep it.
+            return (explicit, signature.type, signature.parameterNames)
+        }
+        let type = module.types[Int(explicit)]
         if hasInline && signature.type != type { throw cursor.error(.inlineFunctionType, at: start) }
         return (explicit, type, hasInline ? signature.parameterNames : type.parameters.map { _ in (nil, start) })
     }

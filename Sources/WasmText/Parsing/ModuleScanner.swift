@@ -32,6 +32,7 @@ struct ModuleScanner {
                 let kind = cursor.current
                 cursor.advance()
                 try scanner.bind(kind, id: cursor.takeIdentifier())
+                try cursor.skipToClosingParen()
             case "func", "table", "memory", "global":
                 try scanner.bind(keyword, id: cursor.takeIdentifier())
                 if keyword.text == "table" || keyword.text == "memory" {

@@ -10,7 +10,16 @@ struct WastParser {
         self.cursor = TokenCursor(tokens)
     }
 
+    /// Keywords that start a module field: a script made of them is one inline module.
+    static let fieldKeywords: Set<String> = ["type", "import", "func", "table", "memory", "global", "export", "start", "elem", "data"]
+
     mutating func parseCommands() throws(WatError) -> [WastCommand] {
+        if cursor.current.kind == .leftParen && Self.fieldKeywords.contains(cursor.peek(1).text) {
+            let line = cursor.current.line
+            let module = try WatParser.parseFields(&cursor)
+            guard cursor.current.kind == .endOfInput else { throw cursor.unexpected() }
+            return [WastCommand(line: line, kind: .module(WastModule(name: nil, line: line, source: .text(module))))]
+        }
         var commands: [WastCommand] = []
         while cursor.current.kind != .endOfInput {
             commands.append(try parseCommand())
@@ -80,13 +89,14 @@ struct WastParser {
     mutating func parseModule(keepingMalformedText: Bool = false) throws(WatError) -> WastModule {
         let open = cursor.current
         let start = cursor.index
+        let line = cursor.peek(1).line
         guard cursor.takeOpen("module") else { throw cursor.unexpected() }
         let name = cursor.takeIdentifier()
         if cursor.takeKeyword("binary") {
             var bytes: [UInt8] = []
             while cursor.current.kind == .string { bytes += try cursor.expectString() }
             try cursor.expectRightParen()
-            return WastModule(name: name, line: open.line, source: .binary(bytes))
+            return WastModule(name: name, line: line, source: .binary(bytes))
         }
         if cursor.takeKeyword("quote") {
             var bytes: [UInt8] = []
@@ -94,19 +104,19 @@ struct WastParser {
                 bytes += try cursor.expectString()
             }
             try cursor.expectRightParen()
-            return WastModule(name: name, line: open.line, source: .quote(String(decoding: bytes, as: UTF8.self)))
+            return WastModule(name: name, line: line, source: .quote(String(decoding: bytes, as: UTF8.self)))
         }
         do {
             let module = try WatParser.parseFields(&cursor)
             try cursor.expectRightParen()
-            return WastModule(name: name, line: open.line, source: .text(module))
+            return WastModule(name: name, line: line, source: .text(module))
         } catch {
             guard keepingMalformedText else { throw error }
             cursor.index = start + 1
             try cursor.skipToClosingParen()
             let end = cursor.peek(-1).offset + 1
             let text = String(decoding: source[open.offset..<end], as: UTF8.self)
-            return WastModule(name: name, line: open.line, source: .quote(text))
+            return WastModule(name: name, line: line, source: .quote(text))
         }
     }
 
