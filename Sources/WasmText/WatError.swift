@@ -21,6 +21,10 @@ public struct WatError: Error, Equatable, Sendable, CustomStringConvertible {
         case unknownIdentifier(kind: String, name: String)
         case duplicateIdentifier(kind: String, name: String)
         case constantOutOfRange
+        /// An unsigned immediate (limit, index, offset) too large for its `bits`-bit field.
+        case immediateOutOfRange(bits: Int)
+        case wrongLaneCount
+        case invalidLaneLength
         case invalidConstant(expected: String)
         case inlineFunctionType
         case mismatchingLabel
@@ -44,6 +48,9 @@ public struct WatError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownIdentifier(let kind, let name): return "unknown \(kind) \(name)"
         case .duplicateIdentifier(let kind, let name): return "duplicate \(kind) \(name)"
         case .constantOutOfRange: return "constant out of range"
+        case .immediateOutOfRange(let bits): return "i\(bits) constant out of range"
+        case .wrongLaneCount: return "wrong number of lane literals"
+        case .invalidLaneLength: return "invalid lane length"
         case .invalidConstant(let expected): return "unexpected token, expected \(expected)"
         case .inlineFunctionType: return "inline function type"
         case .mismatchingLabel: return "mismatching label"

@@ -6,6 +6,11 @@ enum IntegerLiteral {
         case value(Value)
         case outOfRange
         case invalid
+
+        var isInvalid: Bool {
+            if case .invalid = self { return true }
+            return false
+        }
     }
 
     /// An optional sign and the magnitude (saturated, with `overflow` set past `UInt64.max`).

@@ -28,7 +28,9 @@ extension ModuleParser {
             return value
         case .outOfRange: throw cursor.error(.constantOutOfRange, at: token)
         case .invalid:
-            if token.kind == .keyword { throw cursor.error(.invalidConstant(expected: "\(name) constant"), at: token) }
+            if token.text.hasSuffix(":canonical") || token.text.hasSuffix(":arithmetic") {
+                throw cursor.error(.unexpectedToken(token.text), at: token)  // a result pattern, not a constant
+            }
             throw cursor.error(.unknownOperator(token.text), at: token)
         }
     }
@@ -54,7 +56,7 @@ extension ModuleParser {
     private func memoryImmediate(_ token: Token, prefixLength: Int) throws(WatError) -> UInt64 {
         switch IntegerLiteral.unsigned(String(token.text.dropFirst(prefixLength)), bits: 32) {
         case .value(let value): return value
-        case .outOfRange: throw cursor.error(.constantOutOfRange, at: token)
+        case .outOfRange: throw cursor.error(.immediateOutOfRange(bits: 32), at: token)
         case .invalid: throw cursor.error(.unknownOperator(token.text), at: token)
         }
     }
@@ -62,12 +64,13 @@ extension ModuleParser {
     /// A lane index immediate: an unsigned literal below 256 (the lane count is checked by validation).
     mutating func parseLaneIndex() throws(WatError) -> UInt8 {
         let token = cursor.current
-        guard token.kind == .number else { throw cursor.error(.other("malformed lane index"), at: token) }
+        guard token.kind == .number else { throw cursor.error(.unexpectedToken(token.displayText), at: token) }
         switch IntegerLiteral.unsigned(token.text, bits: 8) {
         case .value(let value):
             cursor.advance()
             return UInt8(value)
-        case .outOfRange, .invalid: throw cursor.error(.other("malformed lane index"), at: token)
+        case .outOfRange: throw cursor.error(.other("malformed lane index"), at: token)
+        case .invalid: throw cursor.unexpected()
         }
     }
 
@@ -89,7 +92,17 @@ extension ModuleParser {
             return .v128Const(try parseVectorConstant())
         case "i8x16.shuffle":
             var lanes: [UInt8] = []
-            for _ in 0..<16 { lanes.append(try parseLaneIndex()) }
+            for _ in 0..<16 {
+                let token = cursor.current
+                let isFloatKeyword = token.kind == .keyword && (token.text.hasPrefix("nan") || token.text.hasPrefix("inf"))
+                guard token.kind == .number || isFloatKeyword else { throw cursor.error(.invalidLaneLength) }
+                guard case .value(let lane) = IntegerLiteral.unsigned(token.text, bits: 8) else {
+                    throw cursor.error(.other("malformed lane index"), at: token)
+                }
+                cursor.advance()
+                lanes.append(UInt8(lane))
+            }
+            if cursor.current.kind == .number { throw cursor.error(.invalidLaneLength) }
             return .i8x16Shuffle(lanes: V128(bytes: lanes))
         default:
             throw cursor.error(.unknownOperator(name), at: keyword)
@@ -104,6 +117,12 @@ extension ModuleParser {
         var bytes: [UInt8] = []
         func append(_ value: UInt64, width: Int) {
             for i in 0..<width { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * i))) }
+        }
+        let laneCount = WastLaneShape(rawValue: shapeToken.text)?.laneCount ?? 0
+        for distance in 0...laneCount {
+            let token = cursor.peek(distance)
+            let isLane = token.kind == .number || (token.kind == .keyword && (token.text.hasPrefix("nan") || token.text == "inf"))
+            if isLane != (distance < laneCount) { throw cursor.error(.wrongLaneCount, at: token) }
         }
         switch shapeToken.text {
         case "i8x16": for _ in 0..<16 { append(try parseIntegerConstant(bits: 8), width: 1) }

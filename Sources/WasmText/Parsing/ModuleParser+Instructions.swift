@@ -81,7 +81,7 @@ extension ModuleParser {
             }
             out.append(.if(type))
             context.labels.append(label)
-            guard cursor.takeOpen("then") else { throw cursor.unexpected() }
+            guard cursor.takeOpen("then") else { throw cursor.error(.unexpectedToken(cursor.current.displayText)) }
             try parseInstructions(&context, into: &out)
             try cursor.expectRightParen()
             if cursor.takeOpen("else") {

@@ -2,6 +2,12 @@ import WasmBinary
 
 /// Plain (non-block) instructions: the keyword has been read; this reads its immediates.
 extension ModuleParser {
+    /// Keywords of the module syntax: where an instruction is expected they are out of place, not unknown.
+    static let nonInstructionKeywords: Set<String> = [
+        "type", "param", "result", "local", "then", "else", "item", "offset", "export", "import", "mut", "func",
+        "elem", "data", "table", "memory", "global", "module", "declare", "start", "end",
+    ]
+
     mutating func parsePlain(_ keyword: Token, _ context: inout FunctionContext, into out: inout [Instruction]) throws(WatError) {
         let name = keyword.text
         guard keyword.kind == .keyword else { throw cursor.unexpected(keyword) }
@@ -82,6 +88,7 @@ extension ModuleParser {
         case "f32.const": out.append(.f32Const(bits: UInt32(truncatingIfNeeded: try parseFloatConstant(.binary32))))
         case "f64.const": out.append(.f64Const(bits: try parseFloatConstant(.binary64)))
         default:
+            if Self.nonInstructionKeywords.contains(name) { throw cursor.error(.unexpectedToken(name), at: keyword) }
             throw cursor.error(.unknownOperator(name), at: keyword)
         }
     }

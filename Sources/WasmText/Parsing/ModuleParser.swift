@@ -107,7 +107,9 @@ struct ModuleParser {
         }
         let hasInline = !signature.type.parameters.isEmpty || !signature.type.results.isEmpty
         guard Int(explicit) < module.types.count else {
-            // An index past the type section is a validation error, not a syntax error: keep it.
+            // An index past the type section is a validation error, not a syntax error, unless an
+            // inline signature must be checked against it.
+            if hasInline { throw cursor.error(.unknownType(String(explicit)), at: start) }
             return (explicit, signature.type, signature.parameterNames)
         }
         let type = module.types[Int(explicit)]

@@ -83,6 +83,7 @@ extension TokenCursor {
             }
             try expectRightParen()
         }
+        if isOpen("param") { throw error(.unexpectedToken("param"), at: peek(1)) }
         return (type, names)
     }
 

@@ -34,6 +34,8 @@ struct TokenCursor {
         switch token.kind {
         case .endOfInput: return error(.unexpectedEnd, at: token)
         case .reserved, .keyword: return error(.unknownOperator(token.text), at: token)
+        case .number where IntegerLiteral.components(token.text) == nil && FloatLiteral.bits(token.text, .binary64).isInvalid:
+            return error(.unknownOperator(token.text), at: token)
         default: return error(.unexpectedToken(token.text), at: token)
         }
     }
@@ -105,7 +107,7 @@ struct TokenCursor {
         case .value(let value):
             advance()
             return value
-        case .outOfRange: throw error(.constantOutOfRange, at: token)
+        case .outOfRange: throw error(.immediateOutOfRange(bits: bits), at: token)
         case .invalid: throw unexpected()
         }
     }
