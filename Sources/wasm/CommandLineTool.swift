@@ -2,16 +2,18 @@
 /// `Commands/` and returns the process exit status (0 success, 1 failure, 2 misuse).
 enum CommandLineTool {
     /// A subcommand: its name, a one-line summary for `--help`, and what runs it.
-    struct Subcommand {
+    struct Subcommand: Sendable {
         let name: String
         let usage: String
         let summary: String
-        let run: ([String]) -> Int32
+        let run: @Sendable ([String]) -> Int32
     }
 
     static let subcommands: [Subcommand] = [
         // Subcommands are listed here as they are added (one line each).
         SpecTestCommand.subcommand,
+        ValidateCommand.subcommand,
+        DumpCommand.subcommand,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {

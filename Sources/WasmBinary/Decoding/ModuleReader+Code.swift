@@ -44,16 +44,25 @@ extension ModuleReader {
     mutating func skipInstructions() throws(DecodeError) {
         var depth = 1
         while true {
+            // The opcode byte alone says whether a block opens or closes; only 0xFC-prefixed
+            // instructions need a look at the decoded instruction.
             let instructionIndex = reader.position
-            switch try reader.readInstruction() {
-            case .block, .loop, .if:
+            let opcode = try reader.peekByte()
+            let instruction = try reader.readInstruction()
+            switch opcode {
+            case 0x02, 0x03, 0x04:
                 depth += 1
-            case .end:
+            case 0x0B:
                 depth -= 1
                 if depth == 0 { return }
-            case .memoryInit, .dataDrop:
-                if module.dataCount == nil {
-                    throw reader.error(.dataCountSectionRequired, at: instructionIndex)
+            case 0xFC:
+                switch instruction {
+                case .memoryInit, .dataDrop:
+                    if module.dataCount == nil {
+                        throw reader.error(.dataCountSectionRequired, at: instructionIndex)
+                    }
+                default:
+                    break
                 }
             default:
                 break

@@ -21,7 +21,7 @@ public struct ModuleSummary: Sendable {
         lines.append("Sections:")
         for section in sections {
             var line = "  \(pad(section.id.description, 9)) start=\(hex(section.contentOffset)) end=\(hex(section.contentOffset + section.size)) (size=\(hex(section.size)))"
-            if let name = section.customName { line += " \"\(name)\"" }
+            if let name = section.customName { line += " \(quoted(name))" }
             lines.append(line)
         }
         appendTypes(to: &lines)
@@ -45,7 +45,7 @@ public struct ModuleSummary: Sendable {
         guard !module.imports.isEmpty else { return }
         lines.append("Imports (\(module.imports.count)):")
         for entry in module.imports {
-            lines.append("  \(describe(entry.descriptor)) <- \(entry.module).\(entry.name)")
+            lines.append("  \(describe(entry.descriptor)) <- \(quoted(entry.module)).\(quoted(entry.name))")
         }
     }
 
@@ -79,7 +79,7 @@ public struct ModuleSummary: Sendable {
         guard !module.exports.isEmpty else { return }
         lines.append("Exports (\(module.exports.count)):")
         for export in module.exports {
-            lines.append("  \"\(export.name)\" -> \(describe(export.descriptor))")
+            lines.append("  \(quoted(export.name)) -> \(describe(export.descriptor))")
         }
     }
 
@@ -96,7 +96,7 @@ public struct ModuleSummary: Sendable {
             lines.append("Data segments: \(module.data.count) (\(bytes) bytes)")
         }
         if !module.customSections.isEmpty {
-            lines.append("Custom sections: " + module.customSections.map { "\"\($0.name)\" (\($0.bytes.count) bytes)" }.joined(separator: ", "))
+            lines.append("Custom sections: " + module.customSections.map { "\(quoted($0.name)) (\($0.bytes.count) bytes)" }.joined(separator: ", "))
         }
         if let names = module.names {
             lines.append("Names: \(names.functionNames.count) functions, locals in \(names.localNames.count)")
@@ -148,6 +148,25 @@ public struct ModuleSummary: Sendable {
     private func functionName(_ index: UInt32) -> String {
         guard let name = module.names?.functionNames[index] else { return "" }
         return " <\(name)>"
+    }
+
+    /// A name in double quotes, with quotes, backslashes and invisible characters escaped.
+    private func quoted(_ name: String) -> String {
+        var text = "\""
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            default:
+                switch scalar.properties.generalCategory {
+                case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
+                    text += "\\u{\(String(scalar.value, radix: 16))}"
+                default:
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return text + "\""
     }
 
     private func hex(_ value: Int) -> String {
