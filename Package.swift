@@ -24,7 +24,7 @@ let package = Package(
         .executableTarget(name: "wasm", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText", "WasmSpecTest", "StringOps"]),
         .testTarget(name: "WasmBinaryTests", dependencies: ["WasmBinary"]),
         .testTarget(name: "WasmValidationTests", dependencies: ["WasmBinary", "WasmValidation"]),
-        .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmBinary", "WasmInterpreter"]),
+        .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmBinary", "WasmInterpreter", "WasmText"]),
         .testTarget(name: "WasmTextTests", dependencies: ["WasmBinary", "WasmText"]),
         .testTarget(name: "WasmSpecTestTests", dependencies: ["WasmSpecTest"]),
         .testTarget(name: "StringOpsTests", dependencies: ["StringOps", "WasmInterpreter"]),

@@ -11,9 +11,12 @@ enum CommandLineTool {
 
     static let subcommands: [Subcommand] = [
         // Subcommands are listed here as they are added (one line each).
+        RunCommand.subcommand,
         SpecTestCommand.subcommand,
         ValidateCommand.subcommand,
         DumpCommand.subcommand,
+        StringOpsCommand.subcommand,
+        MemoryCommand.subcommand,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
