@@ -71,7 +71,7 @@ public struct ModuleSummary: Sendable {
         guard !module.globals.isEmpty else { return }
         lines.append("Globals (\(module.globals.count)):")
         for (index, global) in module.globals.enumerated() {
-            lines.append("  global[\(index)] \(describe(global.type))")
+            lines.append("  global[\(index)] \(describe(global.type))\(describe(global.initializer))")
         }
     }
 
@@ -86,14 +86,18 @@ public struct ModuleSummary: Sendable {
     private func appendSegments(to lines: inout [String]) {
         if !module.elements.isEmpty {
             let items = module.elements.reduce(0) { $0 + $1.initializers.count }
-            lines.append("Element segments: \(module.elements.count) (\(items) elements)")
+            let active = module.elements.filter { if case .active = $0.mode { return true } else { return false } }.count
+            let passive = module.elements.filter { $0.mode == .passive }.count
+            let declarative = module.elements.count - active - passive
+            lines.append("Element segments: \(module.elements.count) (\(items) elements; \(active) active, \(passive) passive, \(declarative) declarative)")
         }
         if let dataCount = module.dataCount {
             lines.append("Data count: \(dataCount)")
         }
         if !module.data.isEmpty {
             let bytes = module.data.reduce(0) { $0 + $1.bytes.count }
-            lines.append("Data segments: \(module.data.count) (\(bytes) bytes)")
+            let passive = module.data.filter { $0.mode == .passive }.count
+            lines.append("Data segments: \(module.data.count) (\(bytes) bytes; \(module.data.count - passive) active, \(passive) passive)")
         }
         if !module.customSections.isEmpty {
             lines.append("Custom sections: " + module.customSections.map { "\(quoted($0.name)) (\($0.bytes.count) bytes)" }.joined(separator: ", "))
@@ -119,6 +123,21 @@ public struct ModuleSummary: Sendable {
         case .table(let index): return "table[\(index)]"
         case .memory(let index): return "memory[\(index)]"
         case .global(let index): return "global[\(index)]"
+        }
+    }
+
+    /// ` = value` for an initialiser that is one constant, otherwise nothing.
+    private func describe(_ initializer: ConstantExpression) -> String {
+        guard initializer.instructions.count == 1, let instruction = initializer.instructions.first else { return "" }
+        switch instruction {
+        case .i32Const(let value): return " = \(value)"
+        case .i64Const(let value): return " = \(value)"
+        case .f32Const(let bits): return " = \(Float(bitPattern: bits))"
+        case .f64Const(let bits): return " = \(Double(bitPattern: bits))"
+        case .refNull: return " = null"
+        case .refFunc(let index): return " = func[\(index)]"
+        case .globalGet(let index): return " = global[\(index)]"
+        default: return ""
         }
     }
 
