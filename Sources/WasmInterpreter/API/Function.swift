@@ -30,23 +30,24 @@ public enum ExternalValue {
 
 /// The values a module's imports are resolved against, by module name and field name.
 public struct Imports {
-    var values: [String: [String: ExternalValue]] = [:]
+    /// Values by the UTF-8 bytes of module and field names (wasm compares names byte for byte).
+    var values: [[UInt8]: [[UInt8]: ExternalValue]] = [:]
 
     public init() {}
 
     /// Makes `value` importable as `module`.`name`.
     public mutating func define(module: String, name: String, _ value: ExternalValue) {
-        values[module, default: [:]][name] = value
+        values[Array(module.utf8), default: [:]][Array(name.utf8)] = value
     }
 
     /// Makes every export of `instance` importable under `module` (the spec scripts' `register`).
     public mutating func define(module: String, instance: Instance) {
-        for (name, value) in instance.exports {
-            define(module: module, name: name, value)
+        for export in instance.exports {
+            define(module: module, name: export.name, export.value)
         }
     }
 
     func lookup(module: String, name: String) -> ExternalValue? {
-        values[module]?[name]
+        values[Array(module.utf8)]?[Array(name.utf8)]
     }
 }

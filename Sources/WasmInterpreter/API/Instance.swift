@@ -4,39 +4,45 @@ import WasmBinary
 public final class Instance {
     let runtime: Runtime
     let storage: InstanceStorage
-    /// The instance's exports by name.
-    public let exports: [String: ExternalValue]
+    /// The instance's exports, in the module's order.
+    public let exports: [(name: String, value: ExternalValue)]
+    /// Exports by the UTF-8 bytes of their names: wasm names are compared byte for byte, while
+    /// Swift strings compare canonically equivalent Unicode as equal.
+    private let exportsByName: [[UInt8]: ExternalValue]
 
-    init(runtime: Runtime, storage: InstanceStorage, exports: [String: ExternalValue]) {
+    init(runtime: Runtime, storage: InstanceStorage, exports: [(name: String, value: ExternalValue)]) {
         self.runtime = runtime
         self.storage = storage
         self.exports = exports
+        var byName: [[UInt8]: ExternalValue] = [:]
+        for export in exports { byName[Array(export.name.utf8)] = export.value }
+        exportsByName = byName
     }
 
     /// The export named `name`, if any.
-    public func export(_ name: String) -> ExternalValue? { exports[name] }
+    public func export(_ name: String) -> ExternalValue? { exportsByName[Array(name.utf8)] }
 
     /// The exported function named `name`, if any.
     public func function(_ name: String) -> Function? {
-        if case .function(let function) = exports[name] { return function }
+        if case .function(let function) = export(name) { return function }
         return nil
     }
 
     /// The exported memory named `name`, if any.
     public func memory(_ name: String) -> Memory? {
-        if case .memory(let memory) = exports[name] { return memory }
+        if case .memory(let memory) = export(name) { return memory }
         return nil
     }
 
     /// The exported global named `name`, if any.
     public func global(_ name: String) -> Global? {
-        if case .global(let global) = exports[name] { return global }
+        if case .global(let global) = export(name) { return global }
         return nil
     }
 
     /// The exported table named `name`, if any.
     public func table(_ name: String) -> Table? {
-        if case .table(let table) = exports[name] { return table }
+        if case .table(let table) = export(name) { return table }
         return nil
     }
 

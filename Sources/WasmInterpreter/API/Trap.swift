@@ -36,10 +36,22 @@ public enum TrapReason: Hashable, Sendable, CustomStringConvertible {
 /// that trapped stays usable.
 public struct Trap: Error, Hashable, Sendable, CustomStringConvertible {
     public var reason: TrapReason
+    /// The table element involved, for element traps.
+    public var elementIndex: Int?
 
-    public init(_ reason: TrapReason) {
+    public init(_ reason: TrapReason, elementIndex: Int? = nil) {
         self.reason = reason
+        self.elementIndex = elementIndex
     }
 
-    public var description: String { reason.description }
+    /// The testsuite's words, followed by the element index when there is one.
+    public var description: String {
+        guard let elementIndex else { return reason.description }
+        return "\(reason.description) \(elementIndex)"
+    }
+
+    /// Traps are equal when their reasons are: the element index is detail.
+    public static func == (lhs: Trap, rhs: Trap) -> Bool { lhs.reason == rhs.reason }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(reason) }
 }

@@ -37,6 +37,8 @@ struct ExecutionState {
     var stackEnd: FramePointer
     var status: ExecutionStatus
     var trapReason: TrapReason?
+    /// The table element a trap concerns, when it concerns one.
+    var trapElementIndex: Int?
     /// The runtime, for the slow paths (host calls, cross-instance calls, growing tables).
     var runtime: Unmanaged<Runtime>
     // Registers saved between trampoline steps (debug builds only).
@@ -78,6 +80,13 @@ func next(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, 
 func trap(_ reason: TrapReason, _ state: StatePointer) {
     state.pointee.trapReason = reason
     state.pointee.status = .trapped
+}
+
+/// Stops the run with a trap about table element `index`.
+@inline(never)
+func trap(_ reason: TrapReason, elementIndex index: Int, _ state: StatePointer) {
+    state.pointee.trapElementIndex = index
+    trap(reason, state)
 }
 
 extension ExecutionState {

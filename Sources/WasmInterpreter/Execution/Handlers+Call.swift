@@ -53,7 +53,7 @@ func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
     let selector = Int(UInt32(truncatingIfNeeded: fp[slotB(w)]))
     guard selector < table.pointee.count else { return trap(.undefinedElement, state) }
     let reference = table.pointee.elements[selector]
-    guard reference != 0 else { return trap(.uninitializedElement, state) }
+    guard reference != 0 else { return trap(.uninitializedElement, elementIndex: selector, state) }
     let address = UInt32(truncatingIfNeeded: reference - 1)
     let expected = instance.pointee.typeIDs[Int(truncatingIfNeeded: pc[2])]
     guard instance.pointee.functionRecords.pointee[Int(address)].typeID == expected else {

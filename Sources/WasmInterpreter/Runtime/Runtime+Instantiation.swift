@@ -87,15 +87,17 @@ extension Runtime {
         }
 
         // Exports.
-        var exports: [String: ExternalValue] = [:]
+        var exports: [(name: String, value: ExternalValue)] = []
         for export in module.exports {
+            let value: ExternalValue
             switch export.descriptor {
             case .function(let index):
-                exports[export.name] = .function(Function(runtime: self, address: storage.functionAddresses[Int(index)]))
-            case .table(let index): exports[export.name] = .table(storage.tables[Int(index)])
-            case .memory(let index): exports[export.name] = .memory(storage.memories[Int(index)])
-            case .global(let index): exports[export.name] = .global(storage.globals[Int(index)])
+                value = .function(Function(runtime: self, address: storage.functionAddresses[Int(index)]))
+            case .table(let index): value = .table(storage.tables[Int(index)])
+            case .memory(let index): value = .memory(storage.memories[Int(index)])
+            case .global(let index): value = .global(storage.globals[Int(index)])
             }
+            exports.append((export.name, value))
         }
 
         // Segments: contents first, then the active ones applied in order.

@@ -27,7 +27,7 @@ extension Runtime {
         var state = ExecutionState(
             instance: instance, frames: callFrames + frameTop, frameDepth: 1,
             frameLimit: configuration.maxCallDepth - frameTop, stackEnd: valueStackEnd, status: .running,
-            trapReason: nil, runtime: Unmanaged.passUnretained(self), pc: entry, fp: base,
+            trapReason: nil, trapElementIndex: nil, runtime: Unmanaged.passUnretained(self), pc: entry, fp: base,
             memoryBase: instance.pointee.memory0.pointee.base, memorySize: instance.pointee.memory0.pointee.size)
         // The entry frame returns to the exit program, which ends the run.
         state.frames[0] = CallFrame(returnPC: exitCode, framePointer: base, instance: instance)
@@ -35,7 +35,7 @@ extension Runtime {
             ExecutionState.run(pointer, pc: entry, fp: base)
         }
         if state.status == .trapped {
-            throw Trap(state.trapReason ?? .unreachable)
+            throw Trap(state.trapReason ?? .unreachable, elementIndex: state.trapElementIndex)
         }
         var results: [Value] = []
         results.reserveCapacity(type.results.count)

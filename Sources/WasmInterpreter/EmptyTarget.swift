@@ -1,1 +1,0 @@
-// Removed once this target has its first real file.
