@@ -17,6 +17,7 @@ enum CommandLineTool {
         DumpCommand.subcommand,
         StringOpsCommand.subcommand,
         MemoryCommand.subcommand,
+        Wat2WasmCommand.subcommand,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
