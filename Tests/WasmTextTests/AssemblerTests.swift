@@ -117,4 +117,17 @@ struct AssemblerTests {
             #expect(error.message == "unknown operator bogus")
         }
     }
+
+    /// Nesting deep enough to exhaust a thread's stack is refused with an error, not a crash.
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let depth = 100_000
+        let folded = "(func " + String(repeating: "(block ", count: depth) + String(repeating: ")", count: depth + 1)
+        let flat = "(func " + String(repeating: "block ", count: depth) + String(repeating: "end ", count: depth) + ")"
+        for text in [folded, flat] {
+            #expect(throws: WatError.self) { try WatParser.parseModule(text) }
+        }
+        #expect(throws: Never.self) {
+            try WatParser.parseModule("(func " + String(repeating: "(block ", count: FunctionContext.maximumDepth) + String(repeating: ")", count: FunctionContext.maximumDepth + 1))
+        }
+    }
 }

@@ -30,4 +30,15 @@ struct FunctionContext {
     var locals = IndexSpace(kind: "local")
     /// Enclosing labels, innermost last (nil for unnamed blocks).
     var labels: [String?] = []
+    /// How deeply blocks and folded instructions nest here (bounded so hostile input cannot exhaust the stack).
+    var depth = 0
+    static let maximumDepth = 2_000
+
+    /// Enters one level of nesting, failing past `maximumDepth`.
+    mutating func enter(at token: Token) throws(WatError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw WatError(.other("instructions nested more than \(Self.maximumDepth) deep"), line: token.line, column: token.column)
+        }
+    }
 }

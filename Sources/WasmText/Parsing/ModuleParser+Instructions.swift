@@ -25,6 +25,8 @@ extension ModuleParser {
         let keyword = cursor.advance()
         switch keyword.text {
         case "block", "loop", "if":
+            try context.enter(at: keyword)
+            defer { context.depth -= 1 }
             let label = cursor.takeIdentifier()
             let type = try parseBlockType()
             out.append(keyword.text == "block" ? .block(type) : keyword.text == "loop" ? .loop(type) : .if(type))
@@ -63,6 +65,8 @@ extension ModuleParser {
         try cursor.expectLeftParen()
         let keyword = cursor.current
         guard keyword.kind == .keyword else { throw cursor.unexpected() }
+        try context.enter(at: keyword)
+        defer { context.depth -= 1 }
         cursor.advance()
         switch keyword.text {
         case "block", "loop":
