@@ -3,6 +3,7 @@
 extension ByteReader {
     /// Reads one instruction with its immediates. Structure (matching `end`s, constant-ness) is
     /// not checked here; the caller or validation does that.
+    @inline(__always)
     public mutating func readInstruction() throws(DecodeError) -> Instruction {
         let opcodeIndex = position
         let opcode = try readByte()
