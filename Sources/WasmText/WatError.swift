@@ -13,28 +13,47 @@ public struct WatError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The kinds of text-format errors.
     public enum Reason: Equatable, Sendable {
+        /// A token the grammar does not allow here.
         case unexpectedToken(String)
+        /// The text ended inside a construct.
         case unexpectedEnd
+        /// A keyword (or malformed token) where an instruction or immediate was expected.
         case unknownOperator(String)
+        /// A `$label` no enclosing block has.
         case unknownLabel(String)
+        /// A `$type` no type definition has, or a numeric type index that cannot be checked.
         case unknownType(String)
+        /// A `$name` not bound in the index space `kind` ("func", "local", "table", ...).
         case unknownIdentifier(kind: String, name: String)
+        /// A `$name` bound twice in the index space `kind`.
         case duplicateIdentifier(kind: String, name: String)
+        /// A numeric constant outside its type's range (or a float literal rounding to infinity).
         case constantOutOfRange
         /// An unsigned immediate (limit, index, offset) too large for its `bits`-bit field.
         case immediateOutOfRange(bits: Int)
+        /// `v128.const` with too few or too many lanes for its shape.
         case wrongLaneCount
+        /// `i8x16.shuffle` without exactly 16 lane indices.
         case invalidLaneLength
+        /// A lane index that is not a literal below 256.
+        case malformedLaneIndex
+        /// A token that is not a constant of the expected type.
         case invalidConstant(expected: String)
+        /// A type use whose inline signature differs from the type it names.
         case inlineFunctionType
+        /// `end $l` or `else $l` naming another label than the block's.
         case mismatchingLabel
+        /// `align=` with a value that is not a power of two.
         case alignmentNotPowerOfTwo
+        /// A string with a bad escape, a control character, or no closing quote.
         case malformedString(String)
+        /// A name (import, export) that is not valid UTF-8, or malformed UTF-8 in a string.
         case malformedUTF8
+        /// A block comment `(;` without its `;)`.
         case unclosedComment
+        /// An import after a definition of the given kind ("function", "table", ...).
         case importAfterDefinition(String)
-        case invalidLaneIndex
-        case malformedBinary(String)
+        /// Anything else, with its message.
         case other(String)
     }
 
@@ -59,8 +78,7 @@ public struct WatError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformedUTF8: return "malformed UTF-8 encoding"
         case .unclosedComment: return "unclosed comment"
         case .importAfterDefinition(let kind): return "import after \(kind)"
-        case .invalidLaneIndex: return "invalid lane index"
-        case .malformedBinary(let detail): return "malformed binary module: \(detail)"
+        case .malformedLaneIndex: return "malformed lane index"
         case .other(let text): return text
         }
     }

@@ -69,7 +69,7 @@ extension ModuleParser {
         case .value(let value):
             cursor.advance()
             return UInt8(value)
-        case .outOfRange: throw cursor.error(.other("malformed lane index"), at: token)
+        case .outOfRange: throw cursor.error(.malformedLaneIndex, at: token)
         case .invalid: throw cursor.unexpected()
         }
     }
@@ -97,7 +97,7 @@ extension ModuleParser {
                 let isFloatKeyword = token.kind == .keyword && (token.text.hasPrefix("nan") || token.text.hasPrefix("inf"))
                 guard token.kind == .number || isFloatKeyword else { throw cursor.error(.invalidLaneLength) }
                 guard case .value(let lane) = IntegerLiteral.unsigned(token.text, bits: 8) else {
-                    throw cursor.error(.other("malformed lane index"), at: token)
+                    throw cursor.error(.malformedLaneIndex, at: token)
                 }
                 cursor.advance()
                 lanes.append(UInt8(lane))

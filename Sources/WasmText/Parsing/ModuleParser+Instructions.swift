@@ -107,13 +107,11 @@ extension ModuleParser {
 
     /// A block type: a type use, encoded inline when it has no parameters and at most one result.
     mutating func parseBlockType() throws(WatError) -> BlockType {
-        let start = cursor.current
         if cursor.isOpen("type") {
             let use = try parseTypeUse(allowNames: false)
             return inlineBlockType(use.type) ?? .typeIndex(use.index)
         }
         let signature = try cursor.parseSignature(allowNames: false)
-        _ = start
         if let inline = inlineBlockType(signature.type) { return inline }
         return .typeIndex(typeIndex(of: signature.type))
     }

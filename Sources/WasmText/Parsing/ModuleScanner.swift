@@ -15,7 +15,6 @@ struct ModuleScanner {
         var scanner = ModuleScanner()
         var cursor = cursor
         while cursor.current.kind == .leftParen {
-            let open = cursor.current
             cursor.advance()
             let keyword = cursor.current
             guard keyword.kind == .keyword else { throw cursor.unexpected() }
@@ -47,7 +46,6 @@ struct ModuleScanner {
             default:
                 throw cursor.error(.unknownOperator(keyword.text), at: keyword)
             }
-            _ = open
             try cursor.skipToClosingParen()
         }
         return scanner
