@@ -27,6 +27,11 @@ struct CodeBuilder {
         words[operandPosition] = UInt64(bitPattern: Int64(target - instructionStart))
     }
 
+    /// Drops the words from `position` on (an instruction about to be fused into the next).
+    mutating func truncate(to position: Int) {
+        words.removeSubrange(position...)
+    }
+
     mutating func set(_ position: Int, _ value: UInt64) {
         words[position] = value
     }

@@ -23,13 +23,16 @@ extension Translator {
         }
         // Everything that must hold on both paths is written before an `if` branches.
         var condition = 0
-        if kind == .if { condition = readSlot(of: operands.count - 1) }
+        let fused = kind == .if ? takeFusableComparison() : nil
+        if kind == .if, fused == nil { condition = readSlot(of: operands.count - 1) }
         materializeLocalReaders()
-        let conditionCount = kind == .if ? 1 : 0
+        let conditionCount = kind == .if && fused == nil ? 1 : 0
         let firstParameter = operands.count - conditionCount - signature.parameters.count
         for index in firstParameter..<(operands.count - conditionCount) { materialize(at: index) }
         var elseFixup: (Int, Int)?
-        if kind == .if {
+        if let fused {
+            elseFixup = emitFusedBranch(fused, negated: true)
+        } else if kind == .if {
             if case .local(let local) = operands[operands.count - 1].source { condition = local }
             pop()
             let start = code.position
@@ -140,6 +143,15 @@ extension Translator {
         }
     }
 
+    /// Makes the jump operand at `operand` lead to frame `index`'s label.
+    mutating func addLabelFixup(toFrame index: Int, operand: Int, start: Int) {
+        if frames[index].kind == .loop {
+            code.patch(operand, instructionStart: start, target: frames[index].loopStart)
+        } else {
+            frames[index].endFixups.append((operand, start))
+        }
+    }
+
     mutating func translateBranch(depth: UInt32) {
         guard !isDead else { return }
         emitJump(toFrame: target(ofDepth: depth))
@@ -148,8 +160,21 @@ extension Translator {
 
     mutating func translateBranchIf(depth: UInt32) {
         guard !isDead else { return }
-        let condition = popSlot()
         let index = target(ofDepth: depth)
+        if let fused = takeFusableComparison() {
+            if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+                let (operand, start) = emitFusedBranch(fused, negated: false)
+                addLabelFixup(toFrame: index, operand: operand, start: start)
+            } else {
+                let (skip, start) = emitFusedBranch(fused, negated: true)
+                let fallthroughOperands = operands
+                emitJump(toFrame: index)
+                operands = fallthroughOperands
+                code.patch(skip, instructionStart: start, target: code.position)
+            }
+            return
+        }
+        let condition = popSlot()
         if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
             let start = code.position
             code.emit(Handlers.branchIfNotZero, pack(condition, 0, 0))

@@ -3,6 +3,8 @@ import WasmBinary
 extension Translator {
     /// Emits code for one validated instruction.
     mutating func translate(_ instruction: Instruction) throws(CompileError) {
+        previousComparison = lastComparison
+        lastComparison = nil
         switch instruction {
         case .block, .loop, .if, .else, .end: lastResult = nil
         default: break
@@ -194,6 +196,7 @@ extension Translator {
             let start = code.position
             code.emit(immediate, pack(a, 0, destination), bits)
             noteResult(destination, start: start)
+            noteComparison(operation, start: start, a, bits, immediate: true, destination)
             return
         }
         let (a, b) = popTwoSlots()
@@ -201,6 +204,13 @@ extension Translator {
         let start = code.position
         code.emit(NumericHandlers.handler(operation), pack(a, b, destination))
         noteResult(destination, start: start)
+        noteComparison(operation, start: start, a, UInt64(b), immediate: false, destination)
+    }
+
+    mutating func noteComparison(_ operation: NumericOperation, start: Int, _ first: Int, _ second: UInt64, immediate: Bool, _ slot: Int) {
+        guard operation.isFusableComparison else { return }
+        lastComparison = PendingComparison(start: start, end: code.position, operation: operation, first: first,
+                                           second: second, immediate: immediate, slot: slot)
     }
 
     mutating func translateCall(_ index: UInt32) {

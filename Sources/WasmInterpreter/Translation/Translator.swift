@@ -75,6 +75,9 @@ struct Translator {
     /// last thing emitted: a following `local.set` can retarget it instead of copying.
     var lastResult: (slot: Int, operandPosition: Int, end: Int)?
     var previousResult: (slot: Int, operandPosition: Int, end: Int)?
+    /// The comparison emitted by the last instruction, and by the one before the current one.
+    var lastComparison: PendingComparison?
+    var previousComparison: PendingComparison?
 
     init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody) throws(CompileError) {
         self.code = code

@@ -1,0 +1,61 @@
+import WasmBinary
+
+/// An i32 comparison just emitted, remembered so that a following `br_if` or `if` can do the
+/// comparison itself (one dispatch instead of two).
+struct PendingComparison {
+    var start: Int
+    var end: Int
+    var operation: NumericOperation
+    var first: Int
+    /// The second operand's slot, or its value when `immediate`.
+    var second: UInt64
+    var immediate: Bool
+    /// Where the comparison's result went.
+    var slot: Int
+}
+
+extension NumericOperation {
+    /// True for the i32 comparisons that have fused compare-and-branch handlers.
+    var isFusableComparison: Bool { negatedComparison != nil }
+
+    /// The comparison that holds exactly when this one does not.
+    var negatedComparison: NumericOperation? {
+        switch self {
+        case .i32Eq: return .i32Ne
+        case .i32Ne: return .i32Eq
+        case .i32LtS: return .i32GeS
+        case .i32GeS: return .i32LtS
+        case .i32LtU: return .i32GeU
+        case .i32GeU: return .i32LtU
+        case .i32GtS: return .i32LeS
+        case .i32LeS: return .i32GtS
+        case .i32GtU: return .i32LeU
+        case .i32LeU: return .i32GtU
+        default: return nil
+        }
+    }
+}
+
+extension Translator {
+    /// When the condition on top of the stack is the result of the comparison emitted just
+    /// before, removes that comparison's code and the condition, and returns the comparison.
+    mutating func takeFusableComparison() -> PendingComparison? {
+        guard let comparison = previousComparison, comparison.end == code.position,
+              let top = operands.last, top.source == .temporary, top.slot == comparison.slot else { return nil }
+        code.truncate(to: comparison.start)
+        pop()
+        return comparison
+    }
+
+    /// Emits a branch taken when `comparison` holds (or, `negated`, when it does not); returns
+    /// the jump operand's position and the instruction's start, for patching.
+    mutating func emitFusedBranch(_ comparison: PendingComparison, negated: Bool) -> (Int, Int) {
+        let operation = negated ? (comparison.operation.negatedComparison ?? comparison.operation) : comparison.operation
+        let start = code.position
+        let handler = BranchHandlers.handler(operation, immediate: comparison.immediate) ?? Handlers.unreachable
+        code.emit(handler, pack(comparison.first, comparison.immediate ? 0 : Int(comparison.second), 0))
+        let target = code.appendJumpPlaceholder()
+        if comparison.immediate { code.append(comparison.second) }
+        return (target, start)
+    }
+}
