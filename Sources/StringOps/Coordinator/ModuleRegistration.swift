@@ -22,12 +22,14 @@ public struct ModuleRegistration: Sendable {
     }
 
     /// A WebAssembly module read from `source` and hosted with `configuration`; loading checks that
-    /// it exports every function with the type its signature needs.
+    /// it exports every function with the type its signature needs. Its `env.log` calls go to
+    /// `logHandler`.
     public static func webAssembly(
         name: String,
         source: ModuleSource,
         functions: [String: FunctionSignature],
         configuration: HostConfiguration = HostConfiguration(),
+        logHandler: LogHandler? = nil,
         fallback: (any ModuleBackend)?
     ) -> ModuleRegistration {
         ModuleRegistration(
@@ -35,6 +37,7 @@ public struct ModuleRegistration: Sendable {
             functions: functions,
             loadWebAssembly: {
                 let host = try HostedModule(bytes: source.readBytes(), configuration: configuration)
+                host.setLogHandler(logHandler)
                 return try WebAssemblyBackend(host: host, functions: functions)
             },
             fallback: fallback)
