@@ -153,6 +153,19 @@ struct SpecJSONReaderTests {
         }
     }
 
+    /// names.wast exports functions named "\u{FEFF}" and "" (JSONSerialization drops a leading BOM).
+    @Test func namesKeepEveryScalar() throws {
+        let names = ["\u{FEFF}", "", "\u{C5}", "A\u{30A}", "\u{212B}"]
+        let json = names.map { name in
+            #"{"type": "action", "line": 1, "action": {"type": "invoke", "field": "\#(name)", "args": []}, "expected": []}"#
+        }
+        let fields = try commands(json.joined(separator: ", ")).map { command -> [UInt32] in
+            guard case .action(.invoke(_, let field, _)) = command.kind else { return [] }
+            return field.unicodeScalars.map(\.value)
+        }
+        #expect(fields == names.map { $0.unicodeScalars.map(\.value) })
+    }
+
     @Test func notAScript() {
         #expect(throws: SpecScriptError.self) { try read("[1, 2]") }
         #expect(throws: SpecScriptError.self) { try read("{\"commands\": 3") }

@@ -25,73 +25,72 @@ public enum SpecJSONReader {
     public static func parse(
         _ data: Data, name: String, loadFile: (String) throws -> [UInt8]
     ) throws(SpecScriptError) -> SpecScript {
-        let root: Any
+        let script: WastJSONFormat.Script
         do {
-            root = try JSONSerialization.jsonObject(with: data)
+            script = try JSONDecoder().decode(WastJSONFormat.Script.self, from: data)
         } catch {
-            throw SpecScriptError("\(name): not JSON: \(error.localizedDescription)")
+            throw SpecScriptError("\(name): not a wast2json script: \(error)")
         }
-        guard let object = root as? [String: Any], let commands = object["commands"] as? [Any] else {
-            throw SpecScriptError("\(name): not a wast2json script (no \"commands\" array)")
-        }
-        let sourceName = object["source_filename"] as? String ?? "\(name).wast"
-        let parsed = commands.map { element -> SpecCommand in
-            guard let command = element as? [String: Any] else {
-                return SpecCommand(line: 0, kind: .unreadable(reason: "a command that is not a JSON object"))
+        let commands = script.commands.map { command -> SpecCommand in
+            let kind: SpecCommand.Kind
+            switch command.fields {
+            case .success(let fields):
+                do {
+                    kind = try self.kind(of: fields, loadFile: loadFile)
+                } catch {
+                    kind = .unreadable(reason: "\(error)")
+                }
+            case .failure(let error):
+                kind = .unreadable(reason: error.description)
             }
-            let line = (command["line"] as? NSNumber)?.intValue ?? 0
-            do {
-                return SpecCommand(line: line, kind: try kind(of: command, loadFile: loadFile))
-            } catch {
-                return SpecCommand(line: line, kind: .unreadable(reason: "\(error)"))
-            }
+            return SpecCommand(line: command.line, kind: kind)
         }
-        return SpecScript(name: name, sourceName: sourceName, commands: parsed)
+        return SpecScript(name: name, sourceName: script.source_filename ?? "\(name).wast", commands: commands)
     }
 
     static func kind(
-        of command: [String: Any], loadFile: (String) throws -> [UInt8]
+        of command: WastJSONFormat.Fields, loadFile: (String) throws -> [UInt8]
     ) throws(SpecScriptError) -> SpecCommand.Kind {
-        let type = try string(command, "type")
-        switch type {
+        switch command.type {
         case "module":
-            return .module(try module(command, loadFile: loadFile), name: command["name"] as? String)
+            return .module(try module(command, loadFile: loadFile), name: command.name)
         case "register":
-            return .register(as: try string(command, "as"), module: command["name"] as? String)
+            return .register(as: try required(command.as, "as"), module: command.name)
         case "action":
             return .action(try action(command))
         case "assert_return":
-            let expected = try array(command, "expected").map { value throws(SpecScriptError) in
+            let expected = try required(command.expected, "expected").map { value throws(SpecScriptError) in
                 try SpecJSONValue.expected(value)
             }
             return .assertReturn(try action(command), expected: expected)
         case "assert_trap":
-            return .assertTrap(try action(command), message: try string(command, "text"))
+            return .assertTrap(try action(command), message: try required(command.text, "text"))
         case "assert_exhaustion":
-            return .assertExhaustion(try action(command), message: try string(command, "text"))
+            return .assertExhaustion(try action(command), message: try required(command.text, "text"))
         case "assert_invalid":
-            return .assertInvalid(try module(command, loadFile: loadFile), message: try string(command, "text"))
+            return .assertInvalid(try module(command, loadFile: loadFile), message: try required(command.text, "text"))
         case "assert_malformed":
-            return .assertMalformed(try module(command, loadFile: loadFile), message: try string(command, "text"))
+            return .assertMalformed(try module(command, loadFile: loadFile), message: try required(command.text, "text"))
         case "assert_unlinkable":
-            return .assertUnlinkable(try module(command, loadFile: loadFile), message: try string(command, "text"))
+            return .assertUnlinkable(try module(command, loadFile: loadFile), message: try required(command.text, "text"))
         case "assert_uninstantiable":
-            return .assertUninstantiable(try module(command, loadFile: loadFile), message: try string(command, "text"))
-        default:
-            throw SpecScriptError("unknown command type \"\(type)\"")
+            return .assertUninstantiable(
+                try module(command, loadFile: loadFile), message: try required(command.text, "text"))
+        case let other:
+            throw SpecScriptError("unknown command type \"\(other)\"")
         }
     }
 
     static func module(
-        _ command: [String: Any], loadFile: (String) throws -> [UInt8]
+        _ command: WastJSONFormat.Fields, loadFile: (String) throws -> [UInt8]
     ) throws(SpecScriptError) -> SpecModule {
-        let fileName = try string(command, "filename")
-        let isText = (command["module_type"] as? String).map { $0 == "text" } ?? fileName.hasSuffix(".wat")
+        let fileName = try required(command.filename, "filename")
+        let isText = command.module_type.map { $0 == "text" } ?? fileName.hasSuffix(".wat")
         let bytes: [UInt8]
         do {
             bytes = try loadFile(fileName)
         } catch {
-            throw SpecScriptError("cannot read module file \(fileName): \(error.localizedDescription)")
+            throw SpecScriptError("cannot read module file \(fileName): \(error)")
         }
         if isText {
             return SpecModule(.text(String(decoding: bytes, as: UTF8.self)), origin: fileName)
@@ -99,36 +98,24 @@ public enum SpecJSONReader {
         return SpecModule(.binary(bytes), origin: fileName)
     }
 
-    static func action(_ command: [String: Any]) throws(SpecScriptError) -> SpecAction {
-        guard let action = command["action"] as? [String: Any] else {
-            throw SpecScriptError("missing \"action\"")
-        }
-        let module = action["module"] as? String
-        let field = try string(action, "field")
-        switch try string(action, "type") {
+    static func action(_ command: WastJSONFormat.Fields) throws(SpecScriptError) -> SpecAction {
+        let action = try required(command.action, "action")
+        switch action.type {
         case "invoke":
-            let arguments = try array(action, "args").map { value throws(SpecScriptError) in
+            let arguments = try (action.args ?? []).map { value throws(SpecScriptError) in
                 try SpecJSONValue.argument(value)
             }
-            return .invoke(module: module, field: field, arguments: arguments)
+            return .invoke(module: action.module, field: action.field, arguments: arguments)
         case "get":
-            return .get(module: module, field: field)
+            return .get(module: action.module, field: action.field)
         case let other:
             throw SpecScriptError("unknown action type \"\(other)\"")
         }
     }
 
-    static func string(_ object: [String: Any], _ key: String) throws(SpecScriptError) -> String {
-        guard let value = object[key] as? String else { throw SpecScriptError("missing string \"\(key)\"") }
+    static func required<T>(_ value: T?, _ key: String) throws(SpecScriptError) -> T {
+        guard let value else { throw SpecScriptError("missing \"\(key)\"") }
         return value
-    }
-
-    static func array(_ object: [String: Any], _ key: String) throws(SpecScriptError) -> [[String: Any]] {
-        guard let values = object[key] as? [Any] else { throw SpecScriptError("missing array \"\(key)\"") }
-        return try values.map { value throws(SpecScriptError) in
-            guard let item = value as? [String: Any] else { throw SpecScriptError("\"\(key)\" holds a non-object") }
-            return item
-        }
     }
 }
 

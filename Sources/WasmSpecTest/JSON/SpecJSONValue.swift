@@ -1,4 +1,3 @@
-import Foundation
 import WasmBinary
 import WasmInterpreter
 
@@ -7,43 +6,42 @@ import WasmInterpreter
 /// `{"type": "v128", "lane_type": "i16", "value": [...]}`, references as `"null"` or a number.
 enum SpecJSONValue {
     /// An argument of an `invoke` action: always a concrete value.
-    static func argument(_ object: [String: Any]) throws(SpecScriptError) -> Value {
-        let type = try SpecJSONReader.string(object, "type")
-        switch type {
-        case "i32": return .i32(try number(object, as: UInt32.self))
-        case "i64": return .i64(try number(object, as: UInt64.self))
-        case "f32": return .f32(try number(object, as: UInt32.self))
-        case "f64": return .f64(try number(object, as: UInt64.self))
+    static func argument(_ value: WastJSONFormat.Value) throws(SpecScriptError) -> Value {
+        switch value.type {
+        case "i32": return .i32(try number(value, as: UInt32.self))
+        case "i64": return .i64(try number(value, as: UInt64.self))
+        case "f32": return .f32(try number(value, as: UInt32.self))
+        case "f64": return .f64(try number(value, as: UInt64.self))
         case "v128":
-            let (shape, lanes) = try vectorLanes(object)
+            let (shape, lanes) = try vectorLanes(value)
             let bits = try lanes.map { lane throws(SpecScriptError) in try laneBits(lane, shape: shape) }
             return .v128(shape.vector(lanes: bits))
         case "funcref":
-            guard try SpecJSONReader.string(object, "value") == "null" else {
+            guard try text(value) == "null" else {
                 throw SpecScriptError("a funcref argument other than null cannot be built")
             }
             return .ref(.null(.funcref))
         case "externref":
-            let text = try SpecJSONReader.string(object, "value")
+            let text = try text(value)
             if text == "null" { return .ref(.null(.externref)) }
             guard let number = UInt32(text) else { throw SpecScriptError("bad externref \"\(text)\"") }
             return .ref(.extern(number))
-        default:
-            throw SpecScriptError("unknown value type \"\(type)\"")
+        case let other:
+            throw SpecScriptError("unknown value type \"\(other)\"")
         }
     }
 
     /// An expected result of `assert_return`: a value or a pattern.
-    static func expected(_ object: [String: Any]) throws(SpecScriptError) -> ExpectedValue {
-        let type = try SpecJSONReader.string(object, "type")
-        let text = object["value"] as? String
-        switch type {
+    static func expected(_ value: WastJSONFormat.Value) throws(SpecScriptError) -> ExpectedValue {
+        var single: String?
+        if case .single(let text)? = value.value { single = text }
+        switch value.type {
         case "f32":
-            if let pattern = text.flatMap(nanPattern) { return .f32NaN(pattern) }
+            if let pattern = single.flatMap(nanPattern) { return .f32NaN(pattern) }
         case "f64":
-            if let pattern = text.flatMap(nanPattern) { return .f64NaN(pattern) }
+            if let pattern = single.flatMap(nanPattern) { return .f64NaN(pattern) }
         case "v128":
-            let (shape, lanes) = try vectorLanes(object)
+            let (shape, lanes) = try vectorLanes(value)
             let patterns = try lanes.map { lane throws(SpecScriptError) -> LanePattern in
                 if let pattern = nanPattern(lane) {
                     guard shape.isFloat else { throw SpecScriptError("\(lane) in an integer lane") }
@@ -53,15 +51,14 @@ enum SpecJSONValue {
             }
             return .vector(shape, patterns)
         case "funcref":
-            // A function reference cannot be named by number; any non-null one matches.
-            if let text, text != "null" { return .anyFunctionReference }
-            if text == nil { return .anyFunctionReference }
+            // A function reference cannot be named by number: any non-null one matches.
+            if single != "null" { return .anyFunctionReference }
         case "externref":
-            if text == nil { return .anyExternReference }
+            if value.value == nil { return .anyExternReference }
         default:
             break
         }
-        return .exact(try argument(object))
+        return .exact(try argument(value))
     }
 
     static func nanPattern(_ text: String) -> NaNPattern? {
@@ -72,25 +69,30 @@ enum SpecJSONValue {
         }
     }
 
-    static func number<T: FixedWidthInteger & UnsignedInteger>(
-        _ object: [String: Any], as: T.Type
-    ) throws(SpecScriptError) -> T {
-        let text = try SpecJSONReader.string(object, "value")
-        guard let value = T(text) else { throw SpecScriptError("bad \(object["type"] ?? "") value \"\(text)\"") }
-        return value
+    static func text(_ value: WastJSONFormat.Value) throws(SpecScriptError) -> String {
+        guard case .single(let text)? = value.value else {
+            throw SpecScriptError("a \(value.type) value needs one string")
+        }
+        return text
     }
 
-    static func vectorLanes(_ object: [String: Any]) throws(SpecScriptError) -> (LaneShape, [String]) {
-        let laneType = try SpecJSONReader.string(object, "lane_type")
+    static func number<T: FixedWidthInteger & UnsignedInteger>(
+        _ value: WastJSONFormat.Value, as: T.Type
+    ) throws(SpecScriptError) -> T {
+        let text = try text(value)
+        guard let number = T(text) else { throw SpecScriptError("bad \(value.type) value \"\(text)\"") }
+        return number
+    }
+
+    static func vectorLanes(_ value: WastJSONFormat.Value) throws(SpecScriptError) -> (LaneShape, [String]) {
+        let laneType = try SpecJSONReader.required(value.lane_type, "lane_type")
         guard let shape = LaneShape(laneType: laneType) else {
             throw SpecScriptError("unknown lane type \"\(laneType)\"")
         }
-        guard let lanes = object["value"] as? [Any] else { throw SpecScriptError("missing v128 lanes") }
-        let texts = lanes.compactMap { $0 as? String }
-        guard texts.count == lanes.count, texts.count == shape.laneCount else {
-            throw SpecScriptError("a \(shape) needs \(shape.laneCount) lanes as strings, got \(lanes.count)")
+        guard case .lanes(let lanes)? = value.value, lanes.count == shape.laneCount else {
+            throw SpecScriptError("a \(shape) needs \(shape.laneCount) lanes")
         }
-        return (shape, texts)
+        return (shape, lanes)
     }
 
     /// A lane's bits from its unsigned decimal (a signed decimal is accepted and wrapped).

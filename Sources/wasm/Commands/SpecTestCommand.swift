@@ -56,6 +56,11 @@ enum SpecTestCommand {
         var failed = 0
         var skipped = 0
         for file in files {
+            if file.hasSuffix(".wast") {
+                Console.write("\(file): cannot run: .wast scripts need the text-format parser (not available yet)")
+                failed += 1
+                continue
+            }
             let report: SpecReport
             do {
                 report = runner.run(try SpecJSONReader.read(path: file))
@@ -70,7 +75,7 @@ enum SpecTestCommand {
             Console.write(report.summary)
             if verbose { printDetails(of: report) }
             if notes { printNotes(of: report) }
-            fflush(stdout)
+            fflush(nil)  // all streams: keep the counts so far if a script crashes the process
         }
         Console.write("\(passed) passed, \(failed) failed, \(skipped) skipped")
         return failed > 0 ? 1 : 0
