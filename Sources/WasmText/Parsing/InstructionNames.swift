@@ -15,14 +15,19 @@ enum InstructionNames {
         return table
     }()
 
-    static let loads: [String: LoadOperation] = Dictionary(uniqueKeysWithValues: LoadOperation.allCases.map { ($0.name, $0) })
-    static let stores: [String: StoreOperation] = Dictionary(uniqueKeysWithValues: StoreOperation.allCases.map { ($0.name, $0) })
+    static let loads: [String: LoadOperation] = byName(LoadOperation.allCases, \.name)
+    static let stores: [String: StoreOperation] = byName(StoreOperation.allCases, \.name)
     static let simdMemory: [String: SIMDMemoryOperation] =
-        Dictionary(uniqueKeysWithValues: SIMDMemoryOperation.allCases.map { ($0.name, $0) })
+        byName(SIMDMemoryOperation.allCases, \.name)
     static let simdMemoryLane: [String: SIMDMemoryLaneOperation] =
-        Dictionary(uniqueKeysWithValues: SIMDMemoryLaneOperation.allCases.map { ($0.name, $0) })
+        byName(SIMDMemoryLaneOperation.allCases, \.name)
     static let simdLane: [String: SIMDLaneOperation] =
-        Dictionary(uniqueKeysWithValues: SIMDLaneOperation.allCases.map { ($0.name, $0) })
+        byName(SIMDLaneOperation.allCases, \.name)
+}
+
+/// A table from names to operations (the first wins should a name ever repeat).
+private func byName<Operation>(_ operations: [Operation], _ name: (Operation) -> String) -> [String: Operation] {
+    Dictionary(operations.map { (name($0), $0) }, uniquingKeysWith: { first, _ in first })
 }
 
 /// What is in scope while parsing instructions: local names and the enclosing block labels.
