@@ -64,8 +64,8 @@ extension StringOpsCommand {
             case "compare", "search":
                 guard inputs.count == 2 else { return .misuse("\(name) takes two strings") }
                 invocation.operations = [StringOperation(kind: name == "compare" ? .compare : .search, first: inputs[0], second: inputs[1])]
-            case "all":
-                guard inputs.count <= 2 else { return .misuse("all takes at most two strings") }
+            case "demo", "all":
+                guard inputs.count <= 2 else { return .misuse("\(name) takes at most two strings") }
                 let text = inputs.first ?? "hello world"
                 let other = inputs.count > 1 ? inputs[1] : "world"
                 invocation.operations = [

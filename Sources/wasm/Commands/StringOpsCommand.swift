@@ -1,11 +1,11 @@
 import StringOps
 
-/// `wasm stringops hash|compare|search|all ARGS... [--backend wasm|swift]`: runs the bundled
+/// `wasm stringops hash|compare|search|demo ARGS... [--backend wasm|swift]`: runs the bundled
 /// stringOps module on strings, by default on both backends side by side.
 enum StringOpsCommand {
     static let subcommand = CommandLineTool.Subcommand(
         name: "stringops",
-        usage: "stringops hash|compare|search|all ARGS... [--backend wasm|swift]",
+        usage: "stringops hash|compare|search|demo ARGS... [--backend wasm|swift]",
         summary: "Hash, compare and search strings with the bundled stringOps module and its Swift fallback.",
         run: run)
 
@@ -16,8 +16,9 @@ enum StringOpsCommand {
           hash TEXT               the 32-bit FNV-1a hash of TEXT
           compare FIRST SECOND    -1, 0 or 1 in byte order (a prefix sorts first)
           search HAYSTACK NEEDLE  the byte offset of NEEDLE in HAYSTACK, or -1
-          all [TEXT [OTHER]]      all three: hash TEXT, compare TEXT OTHER, search TEXT OTHER
-                                  (TEXT and OTHER default to "hello world" and "world")
+          demo [TEXT [OTHER]]     all three: hash TEXT, compare TEXT OTHER, search TEXT OTHER
+                                  (TEXT and OTHER default to "hello world" and "world";
+                                  'all' is another name for it)
 
         Without --backend, each operation runs on WebAssembly (the stringOps module built into the
         library, run by this interpreter) and on the pure-Swift fallback, and the answers are
