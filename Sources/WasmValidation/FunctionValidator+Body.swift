@@ -8,8 +8,8 @@ extension FunctionValidator {
         while !reader.isAtEnd {
             let instructionOffset = reader.offset
             if isFinished {
-                offset = instructionOffset
-                throw error("section size mismatch: code after the function's final end")
+                site.offset = instructionOffset
+                throw site.error("section size mismatch: code after the function's final end")
             }
             let instruction: Instruction
             do {
@@ -20,8 +20,8 @@ extension FunctionValidator {
             try validate(instruction, at: instructionOffset)
         }
         guard isFinished else {
-            offset = reader.offset
-            throw error("unexpected end of section or function: the body ends inside a block")
+            site.offset = reader.offset
+            throw site.error("unexpected end of section or function: the body ends inside a block")
         }
     }
 

@@ -6,13 +6,11 @@ extension FunctionValidator {
     /// `offset` is where the instruction starts (module-relative); errors carry it.
     /// <https://webassembly.github.io/spec/core/valid/instructions.html>
     public mutating func validate(_ instruction: Instruction, at offset: Int) throws(ValidationError) {
-        self.offset = offset
-        guard !isFinished else { throw error("section size mismatch: instructions after the function's final end") }
+        site.offset = offset
+        guard !isFinished else { throw site.error("section size mismatch: instructions after the function's final end") }
         switch instruction {
         case .numeric(let operation):
-            let signature = operation.signature
-            try pop(signature.operands)
-            push(signature.result)
+            try apply(numericSignatures[OperatorSignature.numericIndex(of: operation)])
         case .localGet(let index):
             push(try local(index))
         case .localSet(let index):
@@ -26,55 +24,77 @@ extension FunctionValidator {
         case .f32Const: push(.f32)
         case .f64Const: push(.f64)
         case .globalGet(let index):
-            push(try global(index).valueType)
+            push(OperandType(try global(index).valueType))
         case .globalSet(let index):
             let type = try global(index)
-            guard type.mutability == .variable else { throw error("global is immutable: global \(index)") }
-            try pop(type.valueType)
+            guard type.mutability == .variable else { throw site.error("global is immutable: global \(index)") }
+            try pop(OperandType(type.valueType))
         case .drop:
             _ = try pop()
         case .select:
             try validateSelect()
         case .typedSelect(let types):
-            guard types.count == 1 else { throw error("invalid result arity: select must have exactly one type, has \(types.count)") }
-            try pop(.i32)
-            try pop(types[0])
-            try pop(types[0])
-            push(types[0])
-        case .unreachable, .nop, .block, .loop, .if, .else, .end, .br, .brIf, .brTable, .return, .call, .callIndirect:
-            try validateControl(instruction)
+            try validateSelect(types)
         case .refNull(let type):
-            push(.ref(type))
+            push(OperandType(type))
         case .refIsNull:
             let type = try pop()
-            guard type?.isReference ?? true else { throw typeMismatch(expected: "a reference", found: type) }
+            guard type.mayBeReference else { throw site.typeMismatch(expected: "a reference", found: type) }
             push(.i32)
         case .refFunc(let index):
-            guard Int(index) < context.functionCount else { throw error("unknown function \(index)") }
-            guard context.isDeclaredReference(index) else {
-                throw error("undeclared function reference: function \(index) is not referenced outside function bodies")
-            }
-            push(.funcref)
-        case .load, .store, .memorySize, .memoryGrow, .memoryInit, .dataDrop, .memoryCopy, .memoryFill:
-            try validateMemory(instruction)
-        case .tableGet, .tableSet, .tableInit, .elemDrop, .tableCopy, .tableGrow, .tableSize, .tableFill:
-            try validateTable(instruction)
-        case .v128Const, .i8x16Shuffle, .simdMemory, .simdMemoryLane, .simdLane, .simd:
-            try validateVector(instruction)
+            try validateReferenceToFunction(index)
+
+        case .unreachable: markUnreachable()
+        case .nop: break
+        case .block(let blockType): try enter(.block, blockType)
+        case .loop(let blockType): try enter(.loop, blockType)
+        case .if(let blockType): try enter(.if, blockType)
+        case .else: try validateElse()
+        case .end: try validateEnd()
+        case .br(let label): try validateBranch(label)
+        case .brIf(let label): try validateConditionalBranch(label)
+        case .brTable(let table): try validateBranchTable(table)
+        case .return: try validateReturn()
+        case .call(let functionIndex): try validateCall(functionIndex)
+        case .callIndirect(let typeIndex, let tableIndex): try validateCallIndirect(typeIndex, tableIndex)
+
+        case .load(let operation, let argument): try validateLoad(operation, argument)
+        case .store(let operation, let argument): try validateStore(operation, argument)
+        case .memorySize: try validateMemorySize()
+        case .memoryGrow: try validateMemoryGrow()
+        case .memoryInit(let dataIndex): try validateMemoryInit(dataIndex)
+        case .dataDrop(let dataIndex): try requireDataSegment(dataIndex)
+        case .memoryCopy, .memoryFill: try validateMemoryCopyOrFill()
+
+        case .tableGet(let tableIndex): try validateTableGet(tableIndex)
+        case .tableSet(let tableIndex): try validateTableSet(tableIndex)
+        case .tableInit(let elementIndex, let tableIndex): try validateTableInit(elementIndex, tableIndex)
+        case .elemDrop(let elementIndex): _ = try element(elementIndex)
+        case .tableCopy(let destination, let source): try validateTableCopy(destination, source)
+        case .tableGrow(let tableIndex): try validateTableGrow(tableIndex)
+        case .tableSize(let tableIndex): try validateTableSize(tableIndex)
+        case .tableFill(let tableIndex): try validateTableFill(tableIndex)
+
+        case .v128Const: push(.v128)
+        case .simd(let operation): try validateVector(operation)
+        case .i8x16Shuffle(let lanes): try validateShuffle(lanes)
+        case .simdMemory(let operation, let argument): try validateVectorMemory(operation, argument)
+        case .simdMemoryLane(let operation, let argument, let lane): try validateVectorMemoryLane(operation, argument, lane)
+        case .simdLane(let operation, let lane): try validateLane(operation, lane)
         }
     }
 
     /// The type of a local, or an "unknown local" error.
     @inline(__always)
-    func local(_ index: UInt32) throws(ValidationError) -> ValueType {
-        guard Int(index) < locals.count else { throw error("unknown local \(index)") }
-        return locals[Int(index)]
+    func local(_ index: UInt32) throws(ValidationError) -> OperandType {
+        guard Int(index) < localTypes.count else { throw site.error("unknown local \(index)") }
+        return localTypes[Int(index)]
     }
 
     /// The type of a global, or an "unknown global" error.
     @inline(__always)
     func global(_ index: UInt32) throws(ValidationError) -> GlobalType {
-        guard let type = context.globalType(at: index) else { throw error("unknown global \(index)") }
+        guard let type = context.globalType(at: index) else { throw site.error("unknown global \(index)") }
         return type
     }
 
@@ -84,22 +104,33 @@ extension FunctionValidator {
         try pop(.i32)
         let first = try pop()
         let second = try pop()
-        let bothNumeric = (first?.isNumber ?? true) && (second?.isNumber ?? true)
-        let bothVector = (first.map { $0 == .v128 } ?? true) && (second.map { $0 == .v128 } ?? true)
-        guard bothNumeric || bothVector else {
-            throw error("type mismatch: select without a type needs numeric or vector operands, found \(second.map(\.description) ?? "unknown") and \(first.map(\.description) ?? "unknown")")
+        guard (first.mayBeNumber && second.mayBeNumber) || (first.mayBeVector && second.mayBeVector) else {
+            throw site.error("type mismatch: select without a type needs numeric or vector operands, found \(second.description) and \(first.description)")
         }
-        if let first, let second, first != second {
-            throw typeMismatch(expected: first.description, found: second)
+        if first != second && first != .unknown && second != .unknown {
+            throw site.typeMismatch(expected: first.description, found: second)
         }
-        push(first ?? second)
+        push(first == .unknown ? second : first)
     }
-}
 
-extension FunctionValidator {
-    /// Pushes an operand of possibly unknown type.
-    @inline(__always)
-    mutating func push(_ type: ValueType?) {
-        operands.append(type)
+    /// Typed `select t` takes exactly one type, of any kind.
+    mutating func validateSelect(_ types: [ValueType]) throws(ValidationError) {
+        guard types.count == 1 else {
+            throw site.error("invalid result arity: select must have exactly one type, has \(types.count)")
+        }
+        try pop(.i32)
+        try pop(OperandType(types[0]))
+        try pop(OperandType(types[0]))
+        push(OperandType(types[0]))
+    }
+
+    /// `ref.func` may only name a function that is referenced outside function bodies (C.refs).
+    /// <https://webassembly.github.io/spec/core/valid/instructions.html#valid-ref-func>
+    mutating func validateReferenceToFunction(_ index: UInt32) throws(ValidationError) {
+        guard Int(index) < context.functionCount else { throw site.error("unknown function \(index)") }
+        guard context.isDeclaredReference(index) else {
+            throw site.error("undeclared function reference: function \(index) is not referenced outside function bodies")
+        }
+        push(.funcref)
     }
 }

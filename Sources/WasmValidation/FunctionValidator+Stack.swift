@@ -4,34 +4,46 @@ import WasmBinary
 /// (`push_val`, `pop_val`, `push_ctrl`, `pop_ctrl`, `unreachable`).
 /// <https://webassembly.github.io/spec/core/appendix/algorithm.html#data-structures>
 extension FunctionValidator {
+    /// Pushes an operand (`unknown` for one of unknown type).
     @inline(__always)
-    mutating func push(_ type: ValueType) {
-        operands.append(type)
+    mutating func push(_ type: OperandType) {
+        if _slowPath(operandCount == operands.count) { growOperands() }
+        operands[operandCount] = type
+        operandCount += 1
     }
 
     @inline(__always)
     mutating func push(_ types: [ValueType]) {
-        for type in types { operands.append(type) }
+        for type in types { push(OperandType(type)) }
     }
 
-    /// Pops any operand; nil means its type is unknown.
+    @inline(never)
+    mutating func growOperands() {
+        operands.append(contentsOf: repeatElement(.unknown, count: Swift.max(64, operands.count)))
+    }
+
+    /// Pops any operand (`unknown` from the polymorphic stack).
     @inline(__always)
-    mutating func pop() throws(ValidationError) -> ValueType? {
-        if _fastPath(operands.count > frameHeight) { return operands.removeLast() }
-        if frameIsUnreachable { return nil }
-        throw typeMismatch(expected: "a value", found: nil)
+    mutating func pop() throws(ValidationError) -> OperandType {
+        if _fastPath(operandCount > frameHeight) {
+            operandCount -= 1
+            return operands[operandCount]
+        }
+        if frameIsUnreachable { return .unknown }
+        throw site.typeMismatch(expected: "a value", found: nil)
     }
 
     /// Pops an operand that must have the given type (or be unknown).
     @inline(__always)
-    mutating func pop(_ expected: ValueType) throws(ValidationError) {
-        if _fastPath(operands.count > frameHeight) {
-            let actual = operands.removeLast()
-            if _fastPath(actual == expected || actual == nil) { return }
-            throw typeMismatch(expected: expected.description, found: actual)
+    mutating func pop(_ expected: OperandType) throws(ValidationError) {
+        if _fastPath(operandCount > frameHeight) {
+            operandCount -= 1
+            let actual = operands[operandCount]
+            if _fastPath(actual == expected || actual == .unknown) { return }
+            throw site.typeMismatch(expected: expected.description, found: actual)
         }
         if frameIsUnreachable { return }
-        throw typeMismatch(expected: expected.description, found: nil)
+        throw site.typeMismatch(expected: expected.description, found: nil)
     }
 
     /// Pops operands of the given types, the last type first.
@@ -40,22 +52,23 @@ extension FunctionValidator {
         var index = types.count
         while index > 0 {
             index -= 1
-            try pop(types[index])
+            try pop(OperandType(types[index]))
         }
     }
 
     /// Checks that the top operands have the given types without popping them (`br_table`'s
     /// `push_vals(pop_vals(...))`).
-    mutating func peek(_ types: [ValueType]) throws(ValidationError) {
-        let available = operands.count - frameHeight
+    func peek(_ types: [ValueType]) throws(ValidationError) {
+        let available = operandCount - frameHeight
         for depth in 0..<types.count {
-            let expected = types[types.count - 1 - depth]
+            let expected = OperandType(types[types.count - 1 - depth])
             if depth < available {
-                if let actual = operands[operands.count - 1 - depth], actual != expected {
-                    throw typeMismatch(expected: expected.description, found: actual)
+                let actual = operands[operandCount - 1 - depth]
+                if actual != expected && actual != .unknown {
+                    throw site.typeMismatch(expected: expected.description, found: actual)
                 }
             } else if !frameIsUnreachable {
-                throw typeMismatch(expected: expected.description, found: nil)
+                throw site.typeMismatch(expected: expected.description, found: nil)
             }
         }
     }
@@ -63,20 +76,20 @@ extension FunctionValidator {
     /// Opens a control frame whose parameters have already been popped, and pushes them back.
     @inline(__always)
     mutating func pushFrame(_ kind: ControlFrame.Kind, parameters: [ValueType], results: [ValueType]) {
-        frames.append(ControlFrame(kind: kind, parameterTypes: parameters, resultTypes: results, height: operands.count))
-        frameHeight = operands.count
+        frames.append(ControlFrame(kind: kind, parameterTypes: parameters, resultTypes: results, height: operandCount))
+        frameHeight = operandCount
         frameIsUnreachable = false
         push(parameters)
     }
 
     /// Closes the innermost frame: its results must be exactly what is left above its height.
     mutating func popFrame() throws(ValidationError) -> ControlFrame {
-        guard let frame = frames.last else { throw error("unexpected end: no open block") }
-        try pop(frame.resultTypes)
-        guard operands.count == frame.height else {
-            throw error("type mismatch: \(operands.count - frame.height) more value(s) on the stack than the block's results \(frame.resultTypes)")
+        guard !frames.isEmpty else { throw site.error("unexpected end: no open block") }
+        try pop(frames[frames.count - 1].resultTypes)
+        guard operandCount == frameHeight else {
+            throw site.error("type mismatch: \(operandCount - frameHeight) value(s) left on the stack at the end of a block")
         }
-        frames.removeLast()
+        let frame = frames.removeLast()
         if let outer = frames.last {
             frameHeight = outer.height
             frameIsUnreachable = outer.isUnreachable
@@ -90,26 +103,39 @@ extension FunctionValidator {
     /// Makes the rest of the innermost frame unreachable: its stack becomes polymorphic.
     @inline(__always)
     mutating func markUnreachable() {
-        operands.removeLast(operands.count - frameHeight)
+        operandCount = frameHeight
         frames[frames.count - 1].isUnreachable = true
         frameIsUnreachable = true
     }
 
-    /// The frame a branch to `label` targets, or an "unknown label" error.
+    /// Pops an operator's operands (the last first) and pushes its result.
     @inline(__always)
-    func frame(forLabel label: UInt32) throws(ValidationError) -> ControlFrame {
-        guard Int(label) < frames.count else { throw error("unknown label \(label)") }
-        return frames[frames.count - 1 - Int(label)]
+    mutating func apply(_ signature: OperatorSignature) throws(ValidationError) {
+        switch signature.operandCount {
+        case 1:
+            try pop(signature.first)
+        case 2:
+            try pop(signature.second)
+            try pop(signature.first)
+        default:
+            try pop(signature.third)
+            try pop(signature.second)
+            try pop(signature.first)
+        }
+        push(signature.result)
     }
 
-    /// An error at the current instruction.
-    @inline(never)
-    func error(_ message: String) -> ValidationError {
-        ValidationError(message, functionIndex: functionIndex, offset: offset)
+    /// The position in `frames` of the frame a branch to `label` targets, or an "unknown label" error.
+    @inline(__always)
+    func frameIndex(forLabel label: UInt32) throws(ValidationError) -> Int {
+        guard Int(label) < frames.count else { throw site.error("unknown label \(label)") }
+        return frames.count - 1 - Int(label)
     }
 
-    @inline(never)
-    func typeMismatch(expected: String, found: ValueType?) -> ValidationError {
-        error("type mismatch: expected \(expected), found \(found.map(\.description) ?? "nothing")")
+    /// The values a branch to `label` carries.
+    @inline(__always)
+    func labelTypes(_ label: UInt32) throws(ValidationError) -> [ValueType] {
+        let index = try frameIndex(forLabel: label)
+        return frames[index].kind == .loop ? frames[index].parameterTypes : frames[index].resultTypes
     }
 }

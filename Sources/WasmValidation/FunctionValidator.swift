@@ -14,11 +14,16 @@ public struct FunctionValidator {
     /// The module-wide index of the function being validated.
     public let functionIndex: UInt32
     /// The function's parameters, then its declared locals.
-    public private(set) var locals: [ValueType]
+    public let locals: [ValueType]
+    /// `locals` as operand types.
+    let localTypes: [OperandType]
     /// The function's result types.
     let resultTypes: [ValueType]
-    /// The operand stack; nil is a value of unknown type (from the polymorphic stack).
-    var operands: [ValueType?] = []
+    /// The operand stack's storage, of which the first `operandCount` entries are in use; nil is a
+    /// value of unknown type (from the polymorphic stack). Kept filled so pushes only assign.
+    var operands: [OperandType]
+    /// The number of values on the operand stack.
+    public internal(set) var operandCount = 0
     /// The control stack, innermost frame last.
     var frames: [ControlFrame] = []
     /// The innermost frame's `height` (kept beside `frames` so pops need not read the frame).
@@ -27,8 +32,11 @@ public struct FunctionValidator {
     var frameIsUnreachable = false
     /// True once the function's final `end` has been validated.
     public internal(set) var isFinished = false
-    /// Where the instruction being validated starts, for errors.
-    var offset = 0
+    /// Where the instruction being validated is, for errors.
+    var site: ErrorSite
+    /// `OperatorSignature.numeric` and `.vector`, held here so the hot path skips the lazy global.
+    let numericSignatures: [OperatorSignature]
+    let vectorSignatures: [OperatorSignature]
 
     /// Prepares to validate the body of the defined function with the given module-wide index.
     public init(context: ModuleContext, functionIndex: UInt32, body: FunctionBody) throws(ValidationError) {
@@ -48,23 +56,22 @@ public struct FunctionValidator {
         self.context = context
         self.functionIndex = functionIndex
         self.locals = locals
+        self.localTypes = locals.map(OperandType.init)
         self.resultTypes = type.results
-        self.offset = body.codeOffset
-        operands.reserveCapacity(32)
+        self.site = ErrorSite(functionIndex: functionIndex, offset: body.codeOffset)
+        self.operands = [OperandType](repeating: .unknown, count: 64)
+        self.numericSignatures = OperatorSignature.numeric
+        self.vectorSignatures = OperatorSignature.vector
         frames.reserveCapacity(16)
         frames.append(ControlFrame(kind: .function, parameterTypes: [], resultTypes: type.results, height: 0))
     }
-
-    /// The number of values on the operand stack.
-    @inline(__always)
-    public var operandCount: Int { operands.count }
 
     /// The type of the operand `depth` values below the top (0 is the top), or nil if it is unknown
     /// (a value of the polymorphic stack in unreachable code) or there is no such operand.
     @inline(__always)
     public func operandType(atDepth depth: Int) -> ValueType? {
-        let index = operands.count - 1 - depth
-        return index >= 0 && index < operands.count ? operands[index] : nil
+        let index = operandCount - 1 - depth
+        return index >= 0 && index < operandCount ? operands[index].valueType : nil
     }
 
     /// The number of open control frames, the function's own frame included.

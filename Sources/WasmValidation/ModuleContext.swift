@@ -7,29 +7,58 @@ import WasmBinary
 /// start function, exports); only the function bodies are left to `FunctionValidator`.
 /// <https://webassembly.github.io/spec/core/valid/modules.html>
 public struct ModuleContext: Sendable {
+    /// The index spaces, shared by every copy of the context (copying one is a single retain).
+    let storage: Storage
+
+    final class Storage: Sendable {
+        let types: [FunctionType]
+        let functionTypeIndices: [UInt32]
+        let importedFunctionCount: Int
+        let tables: [TableType]
+        let memories: [MemoryType]
+        let globals: [GlobalType]
+        let importedGlobalCount: Int
+        let elementTypes: [ReferenceType]
+        let dataCount: UInt32?
+        /// For each function index, whether it is in C.refs (may be taken by `ref.func` in a body).
+        let declaredReferences: [Bool]
+        /// A one-element array for each value type, so single-result blocks allocate nothing.
+        let singleTypeLists: [[ValueType]]
+
+        init(module: Module, functionTypeIndices: [UInt32], importedFunctionCount: Int, tables: [TableType],
+             memories: [MemoryType], globals: [GlobalType], importedGlobalCount: Int) {
+            self.types = module.types
+            self.functionTypeIndices = functionTypeIndices
+            self.importedFunctionCount = importedFunctionCount
+            self.tables = tables
+            self.memories = memories
+            self.globals = globals
+            self.importedGlobalCount = importedGlobalCount
+            self.elementTypes = module.elements.map(\.type)
+            self.dataCount = module.dataCount
+            self.declaredReferences = ModuleContext.referencedFunctions(in: module, functionCount: functionTypeIndices.count)
+            self.singleTypeLists = ValueType.all.map { [$0] }
+        }
+    }
+
     /// The module's function types, by type index.
-    public let types: [FunctionType]
+    public var types: [FunctionType] { storage.types }
     /// The type index of every function, imported functions first.
-    public let functionTypeIndices: [UInt32]
+    public var functionTypeIndices: [UInt32] { storage.functionTypeIndices }
     /// How many functions are imported (they come first in the function index space).
-    public let importedFunctionCount: Int
+    public var importedFunctionCount: Int { storage.importedFunctionCount }
     /// Every table, imported tables first.
-    public let tables: [TableType]
+    public var tables: [TableType] { storage.tables }
     /// Every memory, imported memories first (2.0 allows at most one).
-    public let memories: [MemoryType]
+    public var memories: [MemoryType] { storage.memories }
     /// Every global's type, imported globals first.
-    public let globals: [GlobalType]
+    public var globals: [GlobalType] { storage.globals }
     /// How many globals are imported (the only ones a constant expression may read).
-    public let importedGlobalCount: Int
+    public var importedGlobalCount: Int { storage.importedGlobalCount }
     /// The reference type of each element segment.
-    public let elementTypes: [ReferenceType]
+    public var elementTypes: [ReferenceType] { storage.elementTypes }
     /// The data count section's value, when the module has one.
-    public let dataCount: UInt32?
-    /// For each function index, whether it occurs outside function bodies (C.refs), which is what
-    /// allows `ref.func` of it inside a body.
-    let declaredReferences: [Bool]
-    /// A one-element array for each value type, so single-result blocks allocate nothing.
-    let singleTypeLists: [[ValueType]]
+    public var dataCount: UInt32? { storage.dataCount }
 
     /// Gathers the module's index spaces and validates every module-level rule.
     public init(module: Module) throws(ValidationError) {
@@ -48,8 +77,8 @@ public struct ModuleContext: Sendable {
             case .global(let type): globals.append(type)
             }
         }
-        importedFunctionCount = functionTypeIndices.count
-        importedGlobalCount = globals.count
+        let importedFunctionCount = functionTypeIndices.count
+        let importedGlobalCount = globals.count
         for typeIndex in module.functionTypeIndices {
             guard Int(typeIndex) < module.types.count else { throw ValidationError("unknown type \(typeIndex)") }
             functionTypeIndices.append(typeIndex)
@@ -57,79 +86,78 @@ public struct ModuleContext: Sendable {
         tables += module.tables
         memories += module.memories
         globals += module.globals.map(\.type)
-
-        self.types = module.types
-        self.functionTypeIndices = functionTypeIndices
-        self.tables = tables
-        self.memories = memories
-        self.globals = globals
-        self.elementTypes = module.elements.map(\.type)
-        self.dataCount = module.dataCount
-        self.declaredReferences = Self.referencedFunctions(in: module, functionCount: functionTypeIndices.count)
-        self.singleTypeLists = ValueType.all.map { [$0] }
-
+        storage = Storage(
+            module: module, functionTypeIndices: functionTypeIndices, importedFunctionCount: importedFunctionCount,
+            tables: tables, memories: memories, globals: globals, importedGlobalCount: importedGlobalCount)
         try validateModuleRules(module)
     }
 
     /// The number of functions, imported and defined.
-    public var functionCount: Int { functionTypeIndices.count }
+    public var functionCount: Int { storage.functionTypeIndices.count }
 
     /// The number of memories, imported and defined.
-    public var memoryCount: Int { memories.count }
+    public var memoryCount: Int { storage.memories.count }
 
     /// The function type with the given type index, or nil if there is none.
     @inline(__always)
     public func type(at typeIndex: UInt32) -> FunctionType? {
-        Int(typeIndex) < types.count ? types[Int(typeIndex)] : nil
+        let types = storage.types
+        return Int(typeIndex) < types.count ? types[Int(typeIndex)] : nil
     }
 
     /// The type of the function with the given (module-wide) index, or nil if there is none.
     @inline(__always)
     public func functionType(at functionIndex: UInt32) -> FunctionType? {
-        guard Int(functionIndex) < functionTypeIndices.count else { return nil }
-        return types[Int(functionTypeIndices[Int(functionIndex)])]
+        let indices = storage.functionTypeIndices
+        guard Int(functionIndex) < indices.count else { return nil }
+        return storage.types[Int(indices[Int(functionIndex)])]
     }
 
     /// The type of the global with the given index, or nil if there is none.
     @inline(__always)
     public func globalType(at globalIndex: UInt32) -> GlobalType? {
-        Int(globalIndex) < globals.count ? globals[Int(globalIndex)] : nil
+        let globals = storage.globals
+        return Int(globalIndex) < globals.count ? globals[Int(globalIndex)] : nil
     }
 
     /// The type of the table with the given index, or nil if there is none.
     @inline(__always)
     public func tableType(at tableIndex: UInt32) -> TableType? {
-        Int(tableIndex) < tables.count ? tables[Int(tableIndex)] : nil
+        let tables = storage.tables
+        return Int(tableIndex) < tables.count ? tables[Int(tableIndex)] : nil
     }
 
     /// The type of the memory with the given index, or nil if there is none.
     @inline(__always)
     public func memoryType(at memoryIndex: UInt32) -> MemoryType? {
-        Int(memoryIndex) < memories.count ? memories[Int(memoryIndex)] : nil
+        let memories = storage.memories
+        return Int(memoryIndex) < memories.count ? memories[Int(memoryIndex)] : nil
     }
 
     /// The reference type of the element segment with the given index, or nil if there is none.
     @inline(__always)
     public func elementType(at elementIndex: UInt32) -> ReferenceType? {
-        Int(elementIndex) < elementTypes.count ? elementTypes[Int(elementIndex)] : nil
+        let elementTypes = storage.elementTypes
+        return Int(elementIndex) < elementTypes.count ? elementTypes[Int(elementIndex)] : nil
     }
 
     /// True if the function occurs outside function bodies (in an export, an element segment or a
     /// global initialiser), so bodies may take a reference to it with `ref.func`.
     @inline(__always)
     public func isDeclaredReference(_ functionIndex: UInt32) -> Bool {
-        Int(functionIndex) < declaredReferences.count && declaredReferences[Int(functionIndex)]
+        let declared = storage.declaredReferences
+        return Int(functionIndex) < declared.count && declared[Int(functionIndex)]
     }
 
     /// The result list of a block whose type is one value type.
     @inline(__always)
     func singleTypeList(_ type: ValueType) -> [ValueType] {
-        singleTypeLists[type.listIndex]
+        storage.singleTypeLists[type.listIndex]
     }
 
     /// C.refs: every function index that occurs in the module outside function bodies and the start
     /// function. <https://webassembly.github.io/spec/core/valid/modules.html#valid-module>
-    private static func referencedFunctions(in module: Module, functionCount: Int) -> [Bool] {
+    fileprivate static func referencedFunctions(in module: Module, functionCount: Int) -> [Bool] {
         var referenced = [Bool](repeating: false, count: functionCount)
         func mark(_ index: UInt32) {
             if Int(index) < functionCount { referenced[Int(index)] = true }

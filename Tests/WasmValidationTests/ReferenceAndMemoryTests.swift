@@ -102,8 +102,4 @@ struct ReferenceAndMemoryTests {
         try validateFunction([.i32Const(0), .v128Const(V128(low: 0, high: 0)), store, .end], in: Self.withMemory)
         #expect(fails(with: "type mismatch") { try validateFunction([.i32Const(0), .i64Const(0), store, .end], in: Self.withMemory) })
     }
-
-    @Test func operandStackStorageIsCompact() {
-        #expect(MemoryLayout<ValueType?>.size == 1)
-    }
 }
