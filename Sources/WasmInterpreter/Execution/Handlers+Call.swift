@@ -73,6 +73,13 @@ func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsaf
     next(frame.returnPC, frame.framePointer, memory.pointee.base, memory.pointee.size, state)
 }
 
+/// Returns one value to the caller: copies it from its slot into the frame's first slot.
+@inline(__always)
+func handleReturnValue(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    fp[0] = fp[slotA(pc[1])]
+    handleReturnFromFunction(pc, fp, md, ms, state)
+}
+
 /// Ends the run: the entry function returned to the host.
 @inline(__always)
 func handleExit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
@@ -94,6 +101,7 @@ extension Handlers {
     static var callInternal: UInt64 { handlerWord { handleCallInternal($0, $1, $2, $3, $4) } }
     static var callFunction: UInt64 { handlerWord { handleCallFunction($0, $1, $2, $3, $4) } }
     static var callIndirect: UInt64 { handlerWord { handleCallIndirect($0, $1, $2, $3, $4) } }
+    static var returnValue: UInt64 { handlerWord { handleReturnValue($0, $1, $2, $3, $4) } }
     static var returnFromFunction: UInt64 { handlerWord { handleReturnFromFunction($0, $1, $2, $3, $4) } }
     static var exit: UInt64 { handlerWord { handleExit($0, $1, $2, $3, $4) } }
 }

@@ -115,6 +115,11 @@ extension Translator {
     /// Moves the results into the frame's first slots and returns to the caller.
     mutating func emitReturn() {
         let count = resultTypes.count
+        if count == 1, resultTypes[0] != .v128, let source = operands[operands.count - 1].readSlot {
+            // One value: copy it and return in one instruction.
+            code.emit(Handlers.returnValue, pack(source, 0, 0))
+            return
+        }
         let resultSlots = resultTypes.reduce(0) { $0 + $1.slotWidth }
         for index in (operands.count - count)..<operands.count {
             if case .local(let local) = operands[index].source, local < resultSlots { materialize(at: index) }
