@@ -59,7 +59,7 @@ struct SpecTestsuiteTests {
             if case .skipped(let reason) = skip.outcome { skipReasons[reason, default: 0] += 1 }
         }
         for (reason, count) in skipReasons.sorted(by: { $0.key < $1.key }) {
-            Issue.record("\(name): \(count) commands skipped: \(reason)", severity: .warning)
+            Issue.record("\(name): \(count) command\(count == 1 ? "" : "s") skipped: \(reason)", severity: .warning)
         }
         #expect(report.results.count > 0, "\(name) has no commands")
     }

@@ -45,7 +45,7 @@ public enum SpecJSONReader {
             }
             return SpecCommand(line: command.line, kind: kind)
         }
-        return SpecScript(name: name, sourceName: script.source_filename ?? "\(name).wast", commands: commands)
+        return SpecScript(name: name, sourceName: script.sourceFilename ?? "\(name).wast", commands: commands)
     }
 
     static func kind(
@@ -64,18 +64,17 @@ public enum SpecJSONReader {
             }
             return .assertReturn(try action(command), expected: expected)
         case "assert_trap":
-            return .assertTrap(try action(command), message: try required(command.text, "text"))
+            return .assertTrap(try action(command), message: try text(command))
         case "assert_exhaustion":
-            return .assertExhaustion(try action(command), message: try required(command.text, "text"))
+            return .assertExhaustion(try action(command), message: try text(command))
         case "assert_invalid":
-            return .assertInvalid(try module(command, loadFile: loadFile), message: try required(command.text, "text"))
+            return .assertInvalid(try module(command, loadFile: loadFile), message: try text(command))
         case "assert_malformed":
-            return .assertMalformed(try module(command, loadFile: loadFile), message: try required(command.text, "text"))
+            return .assertMalformed(try module(command, loadFile: loadFile), message: try text(command))
         case "assert_unlinkable":
-            return .assertUnlinkable(try module(command, loadFile: loadFile), message: try required(command.text, "text"))
+            return .assertUnlinkable(try module(command, loadFile: loadFile), message: try text(command))
         case "assert_uninstantiable":
-            return .assertUninstantiable(
-                try module(command, loadFile: loadFile), message: try required(command.text, "text"))
+            return .assertUninstantiable(try module(command, loadFile: loadFile), message: try text(command))
         case let other:
             throw SpecScriptError("unknown command type \"\(other)\"")
         }
@@ -85,7 +84,7 @@ public enum SpecJSONReader {
         _ command: WastJSONFormat.Fields, loadFile: (String) throws -> [UInt8]
     ) throws(SpecScriptError) -> SpecModule {
         let fileName = try required(command.filename, "filename")
-        let isText = command.module_type.map { $0 == "text" } ?? fileName.hasSuffix(".wat")
+        let isText = command.moduleType.map { $0 == "text" } ?? fileName.hasSuffix(".wat")
         let bytes: [UInt8]
         do {
             bytes = try loadFile(fileName)
@@ -111,6 +110,11 @@ public enum SpecJSONReader {
         case let other:
             throw SpecScriptError("unknown action type \"\(other)\"")
         }
+    }
+
+    /// The message an assertion names.
+    static func text(_ command: WastJSONFormat.Fields) throws(SpecScriptError) -> String {
+        try required(command.text, "text")
     }
 
     static func required<T>(_ value: T?, _ key: String) throws(SpecScriptError) -> T {

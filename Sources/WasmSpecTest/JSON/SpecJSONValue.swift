@@ -85,7 +85,7 @@ enum SpecJSONValue {
     }
 
     static func vectorLanes(_ value: WastJSONFormat.Value) throws(SpecScriptError) -> (LaneShape, [String]) {
-        let laneType = try SpecJSONReader.required(value.lane_type, "lane_type")
+        let laneType = try SpecJSONReader.required(value.laneType, "lane_type")
         guard let shape = LaneShape(laneType: laneType) else {
             throw SpecScriptError("unknown lane type \"\(laneType)\"")
         }

@@ -3,8 +3,13 @@
 /// string, and the testsuite exports a function named "\u{FEFF}".)
 enum WastJSONFormat {
     struct Script: Decodable {
-        var source_filename: String?
+        var sourceFilename: String?
         var commands: [Command]
+
+        private enum CodingKeys: String, CodingKey {
+            case sourceFilename = "source_filename"
+            case commands
+        }
     }
 
     /// One command, or the error that kept it from being decoded (so one odd command does not
@@ -31,9 +36,14 @@ enum WastJSONFormat {
         var `as`: String?
         var filename: String?
         var text: String?
-        var module_type: String?
+        var moduleType: String?
         var action: Action?
         var expected: [Value]?
+
+        private enum CodingKeys: String, CodingKey {
+            case type, name, `as`, filename, text, action, expected
+            case moduleType = "module_type"
+        }
     }
 
     struct Action: Decodable {
@@ -45,8 +55,13 @@ enum WastJSONFormat {
 
     struct Value: Decodable {
         var type: String
-        var lane_type: String?
+        var laneType: String?
         var value: Payload?
+
+        private enum CodingKeys: String, CodingKey {
+            case type, value
+            case laneType = "lane_type"
+        }
     }
 
     /// A value's text: one string, or one string per lane for a v128.

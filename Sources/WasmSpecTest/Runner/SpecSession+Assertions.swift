@@ -61,7 +61,8 @@ extension SpecSession {
         case .rejected(let error, let stage):
             var notes: [String] = []
             if stage != expectedStage && !(expectedStage == .decode && stage == .text) {
-                notes.append("rejected by the \(stage == .validation ? "validator" : stage == .decode ? "decoder" : "engine's limits")")
+                let rejecter = stage == .validation ? "validator" : stage == .decode ? "decoder" : "engine's limits"
+                notes.append("rejected by the \(rejecter)")
             }
             if !error.contains(message) { notes.append("message \"\(error)\", expected \"\(message)\"") }
             return (.passed, notes.isEmpty ? nil : notes.joined(separator: "; "))
@@ -89,7 +90,9 @@ extension SpecSession {
                 guard unlinkable else { return (.failed("unlinkable (\(reason)), expected trap \"\(message)\""), nil) }
                 got = reason
             case .trap(let trap):
-                guard !unlinkable else { return (.failed("trapped (\(trap)), expected unlinkable \"\(message)\""), nil) }
+                guard !unlinkable else {
+                    return (.failed("trapped (\(trap)), expected unlinkable \"\(message)\""), nil)
+                }
                 got = trap.description
             case .resourceExhausted(let reason):
                 return (.failed("out of resources (\(reason)), expected \"\(message)\""), nil)

@@ -70,7 +70,8 @@ final class SpecSession {
         case .action(let action):
             return SpecResult(line: command.line, command: description, outcome: checkAction(action))
         case .assertReturn(let action, let expected):
-            return SpecResult(line: command.line, command: description, outcome: checkReturn(action, expected: expected))
+            let outcome = checkReturn(action, expected: expected)
+            return SpecResult(line: command.line, command: description, outcome: outcome)
         case .assertTrap(let action, let message):
             let outcome = checkTrap(action, message: message, exhaustion: false)
             return SpecResult(line: command.line, command: description, outcome: outcome)
