@@ -17,14 +17,14 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         self.offset = offset
     }
 
-    /// The message, prefixed with the function and the offset when they are known.
+    /// `0xOFFSET: message (function N)` like the decoder's errors when the offset is known,
+    /// otherwise the message, prefixed with the function if known.
     public var description: String {
-        var location = ""
-        if let functionIndex { location += "function \(functionIndex)" }
-        if let offset {
-            location += location.isEmpty ? "" : " "
-            location += "at offset 0x\(String(offset, radix: 16))"
+        switch (offset, functionIndex) {
+        case (let offset?, let function?): return "0x\(String(offset, radix: 16)): \(message) (function \(function))"
+        case (let offset?, nil): return "0x\(String(offset, radix: 16)): \(message)"
+        case (nil, let function?): return "function \(function): \(message)"
+        case (nil, nil): return message
         }
-        return location.isEmpty ? message : "\(location): \(message)"
     }
 }

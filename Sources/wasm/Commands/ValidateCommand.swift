@@ -1,23 +1,25 @@
 import WasmBinary
+import WasmValidation
 
-/// `wasm validate FILE...`: checks that each binary module is well formed (for now: decodes it
-/// completely, every function body included). Prints nothing for a good module and
-/// `FILE:OFFSET: message` to standard error for a bad one.
+/// `wasm validate FILE...`: checks that each binary module is well formed and valid (decodes it
+/// completely, then validates it). Prints nothing for a good module and `FILE:OFFSET: message`
+/// to standard error for a bad one.
 enum ValidateCommand {
     static let subcommand = CommandLineTool.Subcommand(
         name: "validate",
         usage: "validate FILE...",
-        summary: "Check that binary modules are well formed; print FILE:OFFSET: message for each that is not.",
+        summary: "Check that binary modules are well formed and valid; print FILE:OFFSET: message for each that is not.",
         run: run)
 
     static let help = """
         usage: wasm validate FILE...
 
-        Decodes each binary WebAssembly module (.wasm) completely, function bodies included, and
-        reports the first malformation found as 'FILE:OFFSET: message' on standard error, with
-        OFFSET the byte offset in hexadecimal. Prints nothing for a well-formed module.
-        Exits 0 if every module is well formed, 1 if any is not, 2 on misuse (no file, an
-        unreadable file, a text-format .wat file).
+        Decodes each binary WebAssembly module (.wasm) completely, function bodies included,
+        validates it against the WebAssembly 2.0 rules, and reports the first malformation or
+        validation error found as 'FILE:OFFSET: message' on standard error, with OFFSET the byte
+        offset in hexadecimal ('FILE: message' for module-level rules). Prints nothing for a
+        valid module. Exits 0 if every module is valid, 1 if any is not, 2 on misuse (no file,
+        an unreadable file, a text-format .wat file).
         """
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -47,7 +49,13 @@ enum ValidateCommand {
                 return 2
             }
             do {
-                _ = try ModuleDecoder.decode(bytes)
+                let module = try ModuleDecoder.decode(bytes)
+                do {
+                    try ModuleValidator.validate(module)
+                } catch {
+                    Console.error(error.offset == nil ? "\(path): \(error)" : "\(path):\(error)")
+                    status = 1
+                }
             } catch {
                 Console.error(ModuleFile.describe(error, in: path))
                 status = 1
