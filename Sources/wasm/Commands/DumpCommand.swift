@@ -34,7 +34,7 @@ enum DumpCommand {
             bytes = try ModuleFile.read(path)
         } catch {
             Console.error("wasm dump: \(error.message)")
-            return 2
+            return error.exitStatus
         }
         do {
             let summary = try ModuleSummary(decoding: bytes)

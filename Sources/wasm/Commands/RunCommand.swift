@@ -46,7 +46,7 @@ enum RunCommand {
             bytes = try ModuleFile.read(path)
         } catch {
             Console.error("wasm run: \(error.message)")
-            return 2
+            return error.exitStatus
         }
         let runtime = Runtime()
         let instance: Instance

@@ -46,7 +46,7 @@ enum ValidateCommand {
                 bytes = try ModuleFile.read(path)
             } catch {
                 Console.error("wasm validate: \(error.message)")
-                return 2
+                return error.exitStatus
             }
             do {
                 let module = try ModuleDecoder.decode(bytes)
