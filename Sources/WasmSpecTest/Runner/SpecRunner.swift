@@ -6,8 +6,8 @@ import WasmInterpreter
 public struct SpecRunner: Sendable {
     /// The limits every script's runtime gets.
     public var configuration: RuntimeConfiguration
-    /// Turns a text-format module into a binary one, throwing when the text is malformed; when nil,
-    /// commands on text-format modules are skipped.
+    /// Turns a text-format module into a binary one, throwing when the text is malformed (by
+    /// default WasmText's parser); when nil, commands on text-format modules are skipped.
     public var textCompiler: (@Sendable (String) throws -> [UInt8])?
 
     /// The reason reported for text-format modules when there is no text compiler.
@@ -15,7 +15,7 @@ public struct SpecRunner: Sendable {
 
     public init(
         configuration: RuntimeConfiguration = RuntimeConfiguration(),
-        textCompiler: (@Sendable (String) throws -> [UInt8])? = nil
+        textCompiler: (@Sendable (String) throws -> [UInt8])? = SpecRunner.watTextCompiler
     ) {
         self.configuration = configuration
         self.textCompiler = textCompiler
