@@ -64,6 +64,7 @@ extension Translator {
         if !frame.isDead {
             emitValueMoves(count: frame.resultTypes.count, to: frame.slotHeight)
             let start = code.position
+            jumpSites.append(start)
             code.emit(Handlers.jump)
             frame.endFixups.append((code.appendJumpPlaceholder(), start))
         }
@@ -139,6 +140,7 @@ extension Translator {
         }
         emitLabelMoves(to: frames[index])
         let start = code.position
+        jumpSites.append(start)
         code.emit(Handlers.jump)
         let operand = code.appendJumpPlaceholder()
         if frames[index].kind == .loop {
@@ -224,5 +226,23 @@ extension Translator {
             }
         }
         markDead()
+    }
+}
+
+extension Translator {
+    /// A jump whose target is a return becomes that return (both take two words): the path
+    /// that fell out of an `if` at the end of a function returns directly.
+    mutating func threadJumpsToReturns() {
+        let returnValue = Handlers.returnValue, returnFromFunction = Handlers.returnFromFunction
+        for site in jumpSites {
+            let target = site + Int(truncatingIfNeeded: Int64(bitPattern: code.words[site + 1]))
+            guard target >= 0, target < code.position else { continue }
+            if code.words[target] == returnValue {
+                code.set(site, returnValue)
+                code.set(site + 1, code.words[target + 1])
+            } else if code.words[target] == returnFromFunction {
+                code.set(site, returnFromFunction)
+            }
+        }
     }
 }

@@ -78,6 +78,8 @@ struct Translator {
     /// The comparison emitted by the last instruction, and by the one before the current one.
     var lastComparison: PendingComparison?
     var previousComparison: PendingComparison?
+    /// Where each unconditional jump starts, for threading jumps to returns.
+    var jumpSites: [Int] = []
 
     init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody) throws(CompileError) {
         self.code = code
@@ -133,6 +135,7 @@ struct Translator {
             throw .validation(ValidationError(validator.isFinished ? "END opcode expected" : "unexpected end",
                                               functionIndex: functionIndex, offset: reader.offset))
         }
+        threadJumpsToReturns()
         guard maxSlot < OperandPacking.slotLimit else {
             throw .limitExceeded("function \(functionIndex) needs \(maxSlot) stack slots; the limit is \(OperandPacking.slotLimit)")
         }
