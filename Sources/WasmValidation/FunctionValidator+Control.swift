@@ -7,17 +7,14 @@ extension FunctionValidator {
     @inline(__always)
     mutating func enter(_ kind: ControlFrame.Kind, _ blockType: BlockType) throws(ValidationError) {
         switch blockType {
-        case .empty:
+        case .empty, .value:
             if kind == .if { try pop(.i32) }
-            pushFrame(kind, parameters: [], results: [])
-        case .value(let type):
-            if kind == .if { try pop(.i32) }
-            pushFrame(kind, parameters: [], results: context.singleTypeList(type))
+            pushFrame(kind, blockType, parameters: [])
         case .typeIndex(let index):
             guard let type = context.type(at: index) else { throw site.error("unknown type \(index)") }
             if kind == .if { try pop(.i32) }
             try pop(type.parameters)
-            pushFrame(kind, parameters: type.parameters, results: type.results)
+            pushFrame(kind, blockType, parameters: type.parameters)
         }
     }
 
@@ -25,41 +22,45 @@ extension FunctionValidator {
     mutating func validateElse() throws(ValidationError) {
         guard frames.last?.kind == .if else { throw site.error("else without a matching if") }
         let frame = try popFrame()
-        pushFrame(.else, parameters: frame.parameterTypes, results: frame.resultTypes)
+        pushFrame(.else, frame.blockType, parameters: parameters(of: frame))
     }
 
     /// `end` closes the innermost frame and leaves its results; an `if` without `else` must give
     /// back what it took, since its missing `else` branch does nothing.
     mutating func validateEnd() throws(ValidationError) {
         let frame = try popFrame()
-        if frame.kind == .if, frame.parameterTypes != frame.resultTypes {
-            throw site.error("type mismatch: if without else must have the same parameters and results, has \(frame.parameterTypes) -> \(frame.resultTypes)")
+        if frame.kind == .if, frame.blockType != .empty {
+            let parameters = parameters(of: frame)
+            let results = results(of: frame)
+            if parameters != results {
+                throw site.error("type mismatch: if without else must have the same parameters and results, has \(parameters) -> \(results)")
+            }
         }
-        push(frame.resultTypes)
+        pushResults(of: frame)
         if frames.isEmpty { isFinished = true }
     }
 
     @inline(__always)
     mutating func validateBranch(_ label: UInt32) throws(ValidationError) {
-        try pop(try labelTypes(label))
+        try popLabelValues(of: try frame(forLabel: label))
         markUnreachable()
     }
 
     @inline(__always)
     mutating func validateConditionalBranch(_ label: UInt32) throws(ValidationError) {
-        let types = try labelTypes(label)
+        let target = try frame(forLabel: label)
         try pop(.i32)
-        try pop(types)
-        push(types)
+        try popLabelValues(of: target)
+        pushLabelValues(of: target)
     }
 
     /// Every target of a `br_table` takes the same number of values, and the operands suit each.
     /// <https://webassembly.github.io/spec/core/valid/instructions.html#valid-br-table>
     mutating func validateBranchTable(_ table: BranchTable) throws(ValidationError) {
         try pop(.i32)
-        let defaultTypes = try labelTypes(table.defaultIndex)
+        let defaultTypes = labelTypes(of: try frame(forLabel: table.defaultIndex))
         for label in table.labelIndices {
-            let types = try labelTypes(label)
+            let types = labelTypes(of: try frame(forLabel: label))
             guard types.count == defaultTypes.count else {
                 throw site.error("type mismatch: br_table targets carry \(types.count) and \(defaultTypes.count) values")
             }

@@ -8,7 +8,9 @@ extension FunctionValidator {
     @inline(__always)
     mutating func push(_ type: OperandType) {
         if _slowPath(operandCount == operands.count) { growOperands() }
-        operands[operandCount] = type
+        // The slot often holds this type already (from the value just popped); skipping the store
+        // then skips the array's uniqueness check.
+        if operands[operandCount] != type { operands[operandCount] = type }
         operandCount += 1
     }
 
@@ -75,21 +77,21 @@ extension FunctionValidator {
 
     /// Opens a control frame whose parameters have already been popped, and pushes them back.
     @inline(__always)
-    mutating func pushFrame(_ kind: ControlFrame.Kind, parameters: [ValueType], results: [ValueType]) {
-        frames.append(ControlFrame(kind: kind, parameterTypes: parameters, resultTypes: results, height: operandCount))
+    mutating func pushFrame(_ kind: ControlFrame.Kind, _ blockType: BlockType, parameters: [ValueType]) {
+        frames.append(OpenFrame(kind: kind, blockType: blockType, height: operandCount, isUnreachable: false))
         frameHeight = operandCount
         frameIsUnreachable = false
         push(parameters)
     }
 
     /// Closes the innermost frame: its results must be exactly what is left above its height.
-    mutating func popFrame() throws(ValidationError) -> ControlFrame {
-        guard !frames.isEmpty else { throw site.error("unexpected end: no open block") }
-        try pop(frames[frames.count - 1].resultTypes)
+    mutating func popFrame() throws(ValidationError) -> OpenFrame {
+        guard let frame = frames.last else { throw site.error("unexpected end: no open block") }
+        try popResults(of: frame)
         guard operandCount == frameHeight else {
             throw site.error("type mismatch: \(operandCount - frameHeight) value(s) left on the stack at the end of a block")
         }
-        let frame = frames.removeLast()
+        frames.removeLast()
         if let outer = frames.last {
             frameHeight = outer.height
             frameIsUnreachable = outer.isUnreachable
@@ -125,17 +127,10 @@ extension FunctionValidator {
         push(signature.result)
     }
 
-    /// The position in `frames` of the frame a branch to `label` targets, or an "unknown label" error.
+    /// The frame a branch to `label` targets, or an "unknown label" error.
     @inline(__always)
-    func frameIndex(forLabel label: UInt32) throws(ValidationError) -> Int {
+    func frame(forLabel label: UInt32) throws(ValidationError) -> OpenFrame {
         guard Int(label) < frames.count else { throw site.error("unknown label \(label)") }
-        return frames.count - 1 - Int(label)
-    }
-
-    /// The values a branch to `label` carries.
-    @inline(__always)
-    func labelTypes(_ label: UInt32) throws(ValidationError) -> [ValueType] {
-        let index = try frameIndex(forLabel: label)
-        return frames[index].kind == .loop ? frames[index].parameterTypes : frames[index].resultTypes
+        return frames[frames.count - 1 - Int(label)]
     }
 }

@@ -25,7 +25,7 @@ public struct FunctionValidator {
     /// The number of values on the operand stack.
     public internal(set) var operandCount = 0
     /// The control stack, innermost frame last.
-    var frames: [ControlFrame] = []
+    var frames: [OpenFrame] = []
     /// The innermost frame's `height` (kept beside `frames` so pops need not read the frame).
     var frameHeight = 0
     /// The innermost frame's `isUnreachable`.
@@ -63,7 +63,8 @@ public struct FunctionValidator {
         self.numericSignatures = OperatorSignature.numeric
         self.vectorSignatures = OperatorSignature.vector
         frames.reserveCapacity(16)
-        frames.append(ControlFrame(kind: .function, parameterTypes: [], resultTypes: type.results, height: 0))
+        let typeIndex = context.functionTypeIndices[Int(functionIndex)]
+        frames.append(OpenFrame(kind: .function, blockType: .typeIndex(typeIndex), height: 0, isUnreachable: false))
     }
 
     /// The type of the operand `depth` values below the top (0 is the top), or nil if it is unknown
@@ -83,7 +84,10 @@ public struct FunctionValidator {
     @inline(__always)
     public func controlFrame(atDepth depth: Int) -> ControlFrame {
         precondition(depth >= 0 && depth < frames.count, "control frame depth out of range")
-        return frames[frames.count - 1 - depth]
+        let frame = frames[frames.count - 1 - depth]
+        return ControlFrame(
+            kind: frame.kind, parameterTypes: parameters(of: frame), resultTypes: results(of: frame),
+            height: frame.height, isUnreachable: frame.isUnreachable)
     }
 
     /// True when the innermost frame is past an `unreachable`, `br`, `br_table` or `return`, where

@@ -84,6 +84,20 @@ struct FunctionValidatorTests {
         #expect(fails(with: "unknown type 9") { try validateFunction([.block(.typeIndex(9)), .end, .end], in: module(types: types)) })
     }
 
+    @Test func controlFramesDescribeTheOpenBlocks() throws {
+        let validator = try validateFunction(
+            [.i32Const(1), .if(.value(.i64)), .i64Const(0), .else, .loop(.empty)], in: module(types: Self.i32Result))
+        #expect(validator.controlDepth == 3)
+        let loop = validator.controlFrame(atDepth: 0)
+        #expect(loop.kind == .loop && loop.labelTypes.isEmpty && loop.height == 0)
+        let elseFrame = validator.controlFrame(atDepth: 1)
+        #expect(elseFrame.kind == .else)
+        #expect(elseFrame.parameterTypes.isEmpty && elseFrame.resultTypes == [.i64] && elseFrame.labelTypes == [.i64])
+        let function = validator.controlFrame(atDepth: 2)
+        #expect(function.kind == .function && function.parameterTypes.isEmpty && function.resultTypes == [.i32])
+        #expect(!function.isUnreachable)
+    }
+
     @Test func ifWithoutElseMustReturnItsParameters() throws {
         let types = [FunctionType([], [.i32]), FunctionType([.i32], [.i32])]
         try validateFunction([.i32Const(7), .i32Const(1), .if(.typeIndex(1)), .end, .end], in: module(types: types))
