@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "WasmSpecTest", targets: ["WasmSpecTest"]),
         .library(name: "StringOps", targets: ["StringOps"]),
         .executable(name: "wasm", targets: ["wasm"]),
+        .executable(name: "PureWasmBenchmarks", targets: ["PureWasmBenchmarks"]),
     ],
     targets: [
         .target(name: "WasmBinary"),
@@ -22,6 +23,8 @@ let package = Package(
         .target(name: "WasmSpecTest", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText"]),
         .target(name: "StringOps", dependencies: ["WasmBinary", "WasmInterpreter"]),
         .executableTarget(name: "wasm", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText", "WasmSpecTest", "StringOps"]),
+        .executableTarget(name: "PureWasmBenchmarks", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "StringOps"],
+                          path: "Benchmarks/PureWasmBenchmarks"),
         .testTarget(name: "WasmBinaryTests", dependencies: ["WasmBinary"]),
         .testTarget(name: "WasmValidationTests", dependencies: ["WasmBinary", "WasmValidation"]),
         .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmBinary", "WasmInterpreter", "WasmText"]),

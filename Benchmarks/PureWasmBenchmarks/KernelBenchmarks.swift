@@ -1,0 +1,33 @@
+/// Engine throughput: each kernel of `Fixtures/kernels`, its result checked on every run.
+struct KernelBenchmarks: BenchmarkSuite {
+    var names: [String] { KernelCatalog.all.map(\.benchmarkName) }
+
+    func run(_ options: Options) throws -> [BenchmarkRecord] {
+        let cases = KernelCatalog.all.filter { options.selects($0.benchmarkName) }
+        guard !cases.isEmpty else { return [] }
+        var table = TextTable(
+            title: "Engine throughput (Fixtures/kernels; one run = one call of the export on a warm instance)",
+            header: ["kernel", "median", "spread", "runs/sample", "wasm instr/s", "ns/instr", "result"])
+        var records: [BenchmarkRecord] = []
+        for kernel in cases {
+            reportProgress(kernel.benchmarkName)
+            let bytes = try FixtureDirectory.bytes("kernels/\(kernel.file)")
+            let loaded = try PureWasmKernel(kernel, bytes: bytes)
+            let samples = try options.sampler.measure { try loaded.run() }
+            var metrics: [String: Double] = [:]
+            var perSecond = "-"
+            var perInstruction = "-"
+            if let instructions = kernel.instructions {
+                let rate = Double(instructions) / samples.median
+                metrics["instructionsPerSecond"] = rate
+                perSecond = Format.rate(rate)
+                perInstruction = Format.significant(1e9 / rate)
+            }
+            table.append([kernel.label, Format.duration(samples.median), Format.spread(samples),
+                          "\(samples.iterationsPerSample)", perSecond, perInstruction, "ok"])
+            records.append(BenchmarkRecord(name: kernel.benchmarkName, engine: "PureWasm", samples: samples, metrics: metrics))
+        }
+        table.print()
+        return records
+    }
+}

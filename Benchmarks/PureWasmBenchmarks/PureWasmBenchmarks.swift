@@ -1,0 +1,59 @@
+import Foundation
+
+/// A group of benchmarks: the guide's stringOps table, the kernels, start-up.
+protocol BenchmarkSuite {
+    /// The names of all its benchmarks, as `--filter` matches them.
+    var names: [String] { get }
+    /// Runs the benchmarks `options` selects, prints their tables and returns their records.
+    func run(_ options: Options) throws -> [BenchmarkRecord]
+}
+
+/// `swift run -c release PureWasmBenchmarks`: the engine's performance, measured the same way
+/// every time (see Benchmarks/README.md).
+@main
+struct PureWasmBenchmarks {
+    static let program = "PureWasmBenchmarks"
+
+    static func main() {
+        do {
+            try run()
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run() throws {
+        let options = try Options.parse(Array(CommandLine.arguments.dropFirst()), program: program)
+        if options.showHelp {
+            print(Options.usage(program: program))
+            return
+        }
+        let suites: [any BenchmarkSuite] = [StringOpsBenchmarks(), KernelBenchmarks(), StartupBenchmarks()]
+        let selected = suites.flatMap(\.names).filter(options.selects)
+        if options.listOnly {
+            selected.forEach { print($0) }
+            return
+        }
+        guard !selected.isEmpty else {
+            throw BenchmarkError("no benchmark matches \(options.filters); --list shows the names")
+        }
+        #if DEBUG
+        print("WARNING: a debug build; run with `swift run -c release \(program)` for meaningful numbers\n")
+        #endif
+        let machine = MachineInfo.current()
+        let sampler = options.sampler
+        print("\(program) · \(machine.summary)")
+        print("Each figure is the median of \(sampler.sampleCount) samples after warm-up; a sample batches runs until it lasts"
+              + " ≥ \(Format.duration(sampler.minimumSampleSeconds)); spread is the min and max sample against the median.\n")
+        var report = BenchmarkReport(tool: program, machine: machine, sampleCount: sampler.sampleCount,
+                                     minimumSampleSeconds: sampler.minimumSampleSeconds)
+        for suite in suites {
+            report.records += try suite.run(options)
+        }
+        if let path = options.jsonPath {
+            try report.write(to: path)
+            print("wrote \(path)")
+        }
+    }
+}

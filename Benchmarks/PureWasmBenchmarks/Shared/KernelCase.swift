@@ -1,0 +1,40 @@
+/// One call of an exported kernel function with its expected result.
+struct KernelCall: Sendable {
+    let export: String
+    let arguments: [KernelValue]
+    let expected: KernelValue
+}
+
+/// A benchmark kernel from `Fixtures/kernels` at one size: the module, the call one run makes,
+/// the result it must return, and how many wasm instructions the run executes when that is known.
+struct KernelCase: Sendable {
+    /// The kernel's name in `Fixtures/kernels/README.md`.
+    let kernel: String
+    /// The module file in `Fixtures/kernels`.
+    let file: String
+    /// The size argument shown in tables.
+    let size: Int
+    /// The timed call.
+    let run: KernelCall
+    /// A call made once after instantiation and before timing (fnv1a's `fill`).
+    let preparation: KernelCall?
+    /// Wasm instructions one run executes (excluding `block`, `loop` and `end`, as the kernels
+    /// README counts them), when known.
+    let instructions: Int?
+
+    /// "fib(30)".
+    var label: String { "\(kernel)(\(size))" }
+
+    /// The name `--filter` matches: "kernel/fib(30)".
+    var benchmarkName: String { "kernel/\(label)" }
+
+    init(_ kernel: String, file: String, size: Int, expected: KernelValue, export: String? = nil,
+         arguments: [KernelValue]? = nil, preparation: KernelCall? = nil, instructions: Int? = nil) {
+        self.kernel = kernel
+        self.file = file
+        self.size = size
+        self.run = KernelCall(export: export ?? kernel, arguments: arguments ?? [.i32(UInt32(size))], expected: expected)
+        self.preparation = preparation
+        self.instructions = instructions
+    }
+}
