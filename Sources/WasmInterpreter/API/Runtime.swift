@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import WasmBinary
 
 /// Owns the functions, memories, tables and globals of the instances it creates, and the stacks
@@ -19,6 +24,8 @@ public final class Runtime {
     let valueStack: FramePointer
     let valueStackEnd: FramePointer
     let callFrames: UnsafeMutablePointer<CallFrame>
+    /// The call depth limit in effect (the configuration's, within `RuntimeConfiguration.callDepthLimit`).
+    let maxCallDepth: Int
     /// Where the next invocation's frame starts (above any invocation in progress).
     var stackTop: FramePointer
     /// Call frames in use by invocations in progress.
@@ -34,12 +41,16 @@ public final class Runtime {
         records = .allocate(capacity: recordCapacity)
         recordsCell = .allocate(capacity: 1)
         recordsCell.initialize(to: records)
-        let slots = max(configuration.valueStackSlots, 1024)
-        valueStack = .allocate(capacity: slots)
-        valueStack.initialize(repeating: 0, count: slots)
+        let slots = min(max(configuration.valueStackSlots, 1024), RuntimeConfiguration.valueStackSlotLimit)
+        // Zeroed lazily by the system, page by page, as deep calls reach them.
+        guard let stack = calloc(slots, MemoryLayout<UInt64>.stride) else {
+            preconditionFailure("cannot allocate a value stack of \(slots) slots")
+        }
+        valueStack = stack.bindMemory(to: UInt64.self, capacity: slots)
         valueStackEnd = valueStack + slots
         stackTop = valueStack
-        callFrames = .allocate(capacity: max(configuration.maxCallDepth, 1) + 1)
+        maxCallDepth = min(max(configuration.maxCallDepth, 1), RuntimeConfiguration.callDepthLimit)
+        callFrames = .allocate(capacity: maxCallDepth + 1)
         exitCode = .allocate(capacity: 1)
         exitCode.initialize(to: Handlers.exit)
         emptyMemory = .allocate(capacity: 1)
@@ -50,7 +61,7 @@ public final class Runtime {
         instances.removeAll()
         records.deallocate()
         recordsCell.deallocate()
-        valueStack.deallocate()
+        free(valueStack)
         callFrames.deallocate()
         exitCode.deallocate()
         emptyMemory.pointee.base.deallocate()
@@ -103,7 +114,7 @@ public final class Runtime {
 
     /// A table that instances can import.
     public func createTable(_ type: TableType, initialValue: Reference) throws(InstantiationError) -> Table {
-        guard type.limits.max.map({ $0 >= type.limits.min }) ?? true, type.limits.min <= 10_000_000 else {
+        guard type.limits.max.map({ $0 >= type.limits.min }) ?? true, type.limits.min <= UInt64(TableState.elementLimit) else {
             throw .unlinkable("table size out of range")
         }
         return Table(type: type, initialValue: initialValue.slot)

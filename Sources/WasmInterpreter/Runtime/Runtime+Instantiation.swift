@@ -65,7 +65,7 @@ extension Runtime {
 
         // Tables, memories and globals defined by the module.
         for type in module.tables {
-            guard type.limits.min <= 10_000_000 else {
+            guard type.limits.min <= UInt64(TableState.elementLimit) else {
                 throw .resourceExhausted("table of \(type.limits.min) elements exceeds this engine's limit")
             }
             let table = Table(type: type, initialValue: 0)

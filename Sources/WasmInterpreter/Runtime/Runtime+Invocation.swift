@@ -16,7 +16,7 @@ extension Runtime {
         }
         let base = stackTop
         let needed = max(record.frameSlots, record.resultSlots)
-        guard frameTop < configuration.maxCallDepth, base + needed <= valueStackEnd else {
+        guard frameTop < maxCallDepth, base + needed <= valueStackEnd else {
             throw Trap(.callStackExhausted)
         }
         var slot = base
@@ -26,7 +26,7 @@ extension Runtime {
         }
         var state = ExecutionState(
             instance: instance, frames: callFrames + frameTop, frameDepth: 1,
-            frameLimit: configuration.maxCallDepth - frameTop, stackEnd: valueStackEnd, status: .running,
+            frameLimit: maxCallDepth - frameTop, stackEnd: valueStackEnd, status: .running,
             trapReason: nil, trapElementIndex: nil, runtime: Unmanaged.passUnretained(self), pc: entry, fp: base,
             memoryBase: instance.pointee.memory0.pointee.base, memorySize: instance.pointee.memory0.pointee.size)
         // The entry frame returns to the exit program, which ends the run.

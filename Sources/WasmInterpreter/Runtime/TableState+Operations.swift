@@ -2,6 +2,9 @@ import WasmBinary
 
 /// Table operations: growing and the bulk instructions, shared by handlers and instantiation.
 extension TableState {
+    /// The most elements a table may hold here: growing past it fails like growing past the maximum.
+    static let elementLimit = 10_000_000
+
     static func make(count: Int, maximum: Int, elementType: ReferenceType, initialValue: UInt64) -> TableState {
         let capacity = max(count, 1)
         let elements = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
@@ -16,7 +19,7 @@ extension TableState {
     /// Grows by `delta` elements set to `value`: the old size, or nil past the maximum.
     mutating func grow(by delta: Int, value: UInt64) -> Int? {
         let old = count
-        guard delta >= 0, delta <= maximum - old else { return nil }
+        guard delta >= 0, delta <= min(maximum, TableState.elementLimit) - old else { return nil }
         let newCount = old + delta
         if newCount > capacity {
             let newCapacity = max(newCount, min(maximum, capacity * 2))
