@@ -50,7 +50,18 @@ public struct CompiledModule: @unchecked Sendable {
         } catch {
             throw .validation(error)
         }
-        code = try TranslatedCode(module: module, context: context)
+        do {
+            code = try TranslatedCode(module: module, context: context)
+        } catch .unsupported(let message) {
+            // Translation stopped at the first instruction it cannot run; the module may still be
+            // invalid further on, and invalid is the more useful answer.
+            do {
+                try ModuleValidator.validate(module)
+            } catch {
+                throw .validation(error)
+            }
+            throw .unsupported(message)
+        }
     }
 }
 
