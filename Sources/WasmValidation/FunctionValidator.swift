@@ -7,7 +7,8 @@ import WasmBinary
 /// between instructions, so stack typing is written once.
 /// <https://webassembly.github.io/spec/core/appendix/algorithm.html>
 public struct FunctionValidator {
-    /// The most locals (parameters included) a function may have; the limit JavaScript engines use.
+    /// The most locals (parameters included) a function may have: an implementation limit, the
+    /// one JavaScript engines use, so hostile local counts cannot exhaust memory.
     public static let maximumLocalCount = 50_000
 
     let context: ModuleContext
@@ -19,8 +20,9 @@ public struct FunctionValidator {
     let localTypes: [OperandType]
     /// The function's result types.
     let resultTypes: [ValueType]
-    /// The operand stack's storage, of which the first `operandCount` entries are in use; nil is a
-    /// value of unknown type (from the polymorphic stack). Kept filled so pushes only assign.
+    /// The operand stack's storage, of which the first `operandCount` entries are in use;
+    /// `.unknown` is a value of unknown type (from the polymorphic stack). Kept filled so pushes
+    /// only assign.
     var operands: [OperandType]
     /// The number of values on the operand stack.
     public internal(set) var operandCount = 0
