@@ -7,15 +7,15 @@ enum SpecTestCommand {
     static let subcommand = CommandLineTool.Subcommand(
         name: "spectest",
         usage: "spectest [--verbose] [--notes] PATH...",
-        summary: "Run spec test scripts (wast2json .json files, or folders of them); print pass/fail/skip counts.",
+        summary: "Run spec test scripts (.wast, wast2json .json, or folders of them); print pass/fail/skip counts.",
         run: run)
 
     static let help = """
         usage: wasm spectest [--verbose] [--notes] PATH...
 
-        Runs WebAssembly spec test scripts: wast2json .json files (with their .wasm files beside
-        them), or folders searched for them. Prints 'NAME: N passed, N failed, N skipped' per file
-        and a final total. Exits 1 if any command failed, 2 on misuse.
+        Runs WebAssembly spec test scripts: .wast files, wast2json .json files (with their .wasm
+        files beside them), or folders searched for both. Prints 'NAME: N passed, N failed,
+        N skipped' per file and a final total. Exits 1 if any command failed, 2 on misuse.
 
           --verbose  print each failure (file:line, command, expected vs got) and the skip reasons
           --notes    print notes on passing commands (e.g. an error message other than the script's)
@@ -56,14 +56,10 @@ enum SpecTestCommand {
         var failed = 0
         var skipped = 0
         for file in files {
-            if file.hasSuffix(".wast") {
-                Console.write("\(file): cannot run: .wast scripts need the text-format parser (not available yet)")
-                failed += 1
-                continue
-            }
             let report: SpecReport
             do {
-                report = runner.run(try SpecJSONReader.read(path: file))
+                let isWast = file.hasSuffix(".wast")
+                report = runner.run(try isWast ? WastScriptReader.read(path: file) : SpecJSONReader.read(path: file))
             } catch {
                 Console.write("\(file): cannot run: \(error)")
                 failed += 1
