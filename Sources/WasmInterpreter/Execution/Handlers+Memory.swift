@@ -2,17 +2,22 @@ import WasmBinary
 
 /// The effective address of a memory access, or nil when `width` bytes there are out of bounds.
 /// Operand word: (address slot, value slot, destination); the next word is the static offset.
+/// An `indexed` access (a fused `i32.add` feeding the address) adds a second slot first, with
+/// i32 wrap-around, as the separate `i32.add` would: (base, index, destination or value).
 @inline(__always)
-func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, width: Int) -> Int? {
-    let address = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc[1])])) &+ pc[2]
+func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, width: Int, indexed: Bool) -> Int? {
+    let w = pc[1]
+    var base = UInt32(truncatingIfNeeded: fp[slotA(w)])
+    if indexed { base = base &+ UInt32(truncatingIfNeeded: fp[slotB(w)]) }
+    let address = UInt64(base) &+ pc[2]
     guard _fastPath(address &+ UInt64(width) <= UInt64(ms)) else { return nil }
     return Int(truncatingIfNeeded: address)
 }
 
 @inline(__always)
 func memoryLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
-                                      _ state: StatePointer, _ extend: (T) -> UInt64) {
-    guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size) else {
+                                      _ state: StatePointer, indexed: Bool = false, _ extend: (T) -> UInt64) {
+    guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, indexed: indexed) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
     fp[slotD(pc[1])] = extend(T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self)))
@@ -21,11 +26,12 @@ func memoryLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: F
 
 @inline(__always)
 func memoryStore<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
-                                       _ state: StatePointer) {
-    guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size) else {
+                                       _ state: StatePointer, indexed: Bool = false) {
+    guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, indexed: indexed) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
-    md.storeBytes(of: T(truncatingIfNeeded: fp[slotB(pc[1])]).littleEndian, toByteOffset: address, as: T.self)
+    let value = indexed ? fp[slotD(pc[1])] : fp[slotB(pc[1])]
+    md.storeBytes(of: T(truncatingIfNeeded: value).littleEndian, toByteOffset: address, as: T.self)
     next(pc + 3, fp, md, ms, state)
 }
 
@@ -88,7 +94,8 @@ func handleStore64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 
 /// The load and store handler of each memory instruction.
 enum MemoryHandlers {
-    static func load(_ operation: LoadOperation) -> UInt64 {
+    static func load(_ operation: LoadOperation, indexed: Bool = false) -> UInt64 {
+        if indexed { return indexedLoad(operation) }
         switch operation {
         case .i32Load, .f32Load, .i64Load32U: return operation == .i64Load32U ? handlerWord { handleI64Load32U($0, $1, $2, $3, $4) } : handlerWord { handleI32Load($0, $1, $2, $3, $4) }
         case .i64Load, .f64Load: return handlerWord { handleI64Load($0, $1, $2, $3, $4) }
@@ -102,7 +109,8 @@ enum MemoryHandlers {
         }
     }
 
-    static func store(_ operation: StoreOperation) -> UInt64 {
+    static func store(_ operation: StoreOperation, indexed: Bool = false) -> UInt64 {
+        if indexed { return indexedStore(operation) }
         switch operation.byteWidth {
         case 1: return handlerWord { handleStore8($0, $1, $2, $3, $4) }
         case 2: return handlerWord { handleStore16($0, $1, $2, $3, $4) }

@@ -240,6 +240,12 @@ extension Translator {
             if code.words[target] == returnValue {
                 code.set(site, returnValue)
                 code.set(site + 1, code.words[target + 1])
+                // `copy x → r; return r` is `return x`.
+                let copy = site - 2
+                if copySites.contains(copy), slotD(code.words[copy + 1]) == slotA(code.words[target + 1]) {
+                    code.set(copy, returnValue)
+                    code.set(copy + 1, pack(slotA(code.words[copy + 1]), 0, 0))
+                }
             } else if code.words[target] == returnFromFunction {
                 code.set(site, returnFromFunction)
             }

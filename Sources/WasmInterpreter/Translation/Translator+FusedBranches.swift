@@ -14,6 +14,16 @@ struct PendingComparison {
     var slot: Int
 }
 
+/// An `i32.add` of two slots just emitted, remembered so that a following load or store can add
+/// the two itself as its address (one dispatch instead of two).
+struct PendingAddition {
+    var start: Int
+    var end: Int
+    var first: Int
+    var second: Int
+    var slot: Int
+}
+
 extension NumericOperation {
     /// True for the i32 comparisons that have fused compare-and-branch handlers.
     var isFusableComparison: Bool { negatedComparison != nil }
@@ -45,6 +55,15 @@ extension Translator {
         code.truncate(to: comparison.start)
         pop()
         return comparison
+    }
+
+    /// When the operand at stack index `index` is the sum just computed by `i32.add`, removes the
+    /// addition's code and returns its two slots, for an indexed memory access.
+    mutating func takeFusableAddition(at index: Int) -> (Int, Int)? {
+        guard let addition = previousAddition, addition.end == code.position, index >= 0,
+              operands[index].source == .temporary, operands[index].slot == addition.slot else { return nil }
+        code.truncate(to: addition.start)
+        return (addition.first, addition.second)
     }
 
     /// Emits a branch taken when `comparison` holds (or, `negated`, when it does not); returns

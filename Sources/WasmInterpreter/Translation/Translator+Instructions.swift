@@ -5,6 +5,8 @@ extension Translator {
     mutating func translate(_ instruction: Instruction) throws(CompileError) {
         previousComparison = lastComparison
         lastComparison = nil
+        previousAddition = lastAddition
+        lastAddition = nil
         switch instruction {
         case .block, .loop, .if, .else, .end: lastResult = nil
         default: break
@@ -107,14 +109,32 @@ extension Translator {
         case .elemDrop(let element):
             code.emit(Handlers.elementDrop, UInt64(element))
         case .load(let operation, let argument):
+            let offset = min(argument.offset, 1 << 32)  // larger offsets always trap; this one does too
+            if let (base, index) = takeFusableAddition(at: operands.count - 1) {
+                pop()
+                let destination = pushResult()
+                let start = code.position
+                code.emit(MemoryHandlers.load(operation, indexed: true), pack(base, index, destination), offset)
+                noteResult(destination, start: start)
+                return
+            }
             let address = popSlot()
             let destination = pushResult()
             let start = code.position
-            code.emit(MemoryHandlers.load(operation), pack(address, 0, destination), argument.offset)
+            code.emit(MemoryHandlers.load(operation), pack(address, 0, destination), offset)
             noteResult(destination, start: start)
         case .store(let operation, let argument):
+            let offset = min(argument.offset, 1 << 32)
+            // Fused only when the value needs no code of its own (which could overwrite the sum's inputs).
+            if case .local(let value) = operands[operands.count - 1].source,
+               let (base, index) = takeFusableAddition(at: operands.count - 2) {
+                pop()
+                pop()
+                code.emit(MemoryHandlers.store(operation, indexed: true), pack(base, index, value), offset)
+                return
+            }
             let (address, value) = popTwoSlots()
-            code.emit(MemoryHandlers.store(operation), pack(address, value, 0), argument.offset)
+            code.emit(MemoryHandlers.store(operation), pack(address, value, 0), offset)
         case .memorySize:
             let destination = pushResult()
             code.emit(Handlers.memorySize, pack(0, 0, destination))
@@ -205,6 +225,9 @@ extension Translator {
         code.emit(NumericHandlers.handler(operation), pack(a, b, destination))
         noteResult(destination, start: start)
         noteComparison(operation, start: start, a, UInt64(b), immediate: false, destination)
+        if operation == .i32Add {
+            lastAddition = PendingAddition(start: start, end: code.position, first: a, second: b, slot: destination)
+        }
     }
 
     mutating func noteComparison(_ operation: NumericOperation, start: Int, _ first: Int, _ second: UInt64, immediate: Bool, _ slot: Int) {

@@ -78,8 +78,13 @@ struct Translator {
     /// The comparison emitted by the last instruction, and by the one before the current one.
     var lastComparison: PendingComparison?
     var previousComparison: PendingComparison?
+    /// The `i32.add` emitted by the last instruction, and by the one before the current one.
+    var lastAddition: PendingAddition?
+    var previousAddition: PendingAddition?
     /// Where each unconditional jump starts, for threading jumps to returns.
     var jumpSites: [Int] = []
+    /// Where each 64-bit copy starts: a copy into the slot a threaded return reads becomes the return.
+    var copySites: Set<Int> = []
 
     init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody) throws(CompileError) {
         self.code = code
