@@ -24,11 +24,13 @@ struct PeerBenchmarks {
             return
         }
         let cases = KernelCatalog.all.filter { options.selects($0.benchmarkName) }
+        let startup = options.selects(StartupComparison.name)
         if options.listOnly {
             cases.forEach { print($0.benchmarkName) }
+            if startup { print(StartupComparison.name) }
             return
         }
-        guard !cases.isEmpty else {
+        guard !cases.isEmpty || startup else {
             throw BenchmarkError("no kernel matches \(options.filters); --list shows the names")
         }
         #if DEBUG
@@ -54,13 +56,18 @@ struct PeerBenchmarks {
             let token = try WasmKitKernel(kernel, bytes: bytes, threadingModel: .token)
             let samples = try sampler.measureInterleaved([{ try ours.run() }, { try direct.run() }, { try token.run() }])
             table.append([kernel.label] + samples.map { Format.duration($0.median) }
-                         + [samples[0].median / samples[1].median, samples[0].median / samples[2].median].map(Format.significant)
+                         + [samples[0].median / samples[1].median, samples[0].median / samples[2].median].map(Format.ratio)
                          + samples.map(Format.spread))
             for (engine, engineSamples) in zip(engines, samples) {
                 report.records.append(BenchmarkRecord(name: kernel.benchmarkName, engine: engine, samples: engineSamples))
             }
         }
-        table.print()
+        if !cases.isEmpty { table.print() }
+        if startup {
+            let (startupTable, records) = try StartupComparison.run(options, engines: engines)
+            startupTable.print()
+            report.records += records
+        }
         if let path = options.jsonPath {
             try report.write(to: path)
             print("wrote \(path)")
