@@ -39,7 +39,8 @@ struct PeerBenchmarks {
         let machine = MachineInfo.current()
         let sampler = options.sampler
         print("\(program) · \(machine.summary)")
-        print("PureWasm against WasmKit 0.4.2 (direct: threaded C tail calls, its default; token: its Swift switch)."
+        print("PureWasm against WasmKit 0.4.2 (direct: handlers chained by C tail calls; token: a Swift switch;"
+              + " its default here: \(EngineConfiguration().threadingModel))."
               + " Each figure is the median of \(sampler.sampleCount) samples after warm-up, the engines' samples"
               + " interleaved; ratio = PureWasm ÷ WasmKit (below 1: PureWasm is faster).\n")
         var table = TextTable(
