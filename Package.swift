@@ -25,11 +25,13 @@ let package = Package(
         .executableTarget(name: "wasm", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText", "WasmSpecTest", "StringOps"]),
         .executableTarget(name: "PureWasmBenchmarks", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "StringOps"],
                           path: "Benchmarks/PureWasmBenchmarks"),
-        .testTarget(name: "WasmBinaryTests", dependencies: ["WasmBinary"]),
-        .testTarget(name: "WasmValidationTests", dependencies: ["WasmBinary", "WasmValidation"]),
-        .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmBinary", "WasmInterpreter", "WasmText"]),
-        .testTarget(name: "WasmTextTests", dependencies: ["WasmBinary", "WasmText"]),
-        .testTarget(name: "WasmSpecTestTests", dependencies: ["WasmSpecTest"]),
+        // Test-only: finds the official testsuite and reads its wast2json scripts. No product uses it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "WasmBinaryTests", dependencies: ["WasmBinary", "TestSupport"]),
+        .testTarget(name: "WasmValidationTests", dependencies: ["WasmBinary", "WasmValidation", "TestSupport"]),
+        .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmBinary", "WasmInterpreter", "WasmText", "TestSupport"]),
+        .testTarget(name: "WasmTextTests", dependencies: ["WasmBinary", "WasmText", "TestSupport"]),
+        .testTarget(name: "WasmSpecTestTests", dependencies: ["WasmSpecTest", "TestSupport"]),
         .testTarget(name: "StringOpsTests", dependencies: ["StringOps", "WasmInterpreter"]),
     ],
     swiftLanguageModes: [.v6]

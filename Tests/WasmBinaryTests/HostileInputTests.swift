@@ -1,5 +1,6 @@
 import Testing
 @testable import WasmBinary
+import TestSupport
 
 /// Malformed input never crashes the decoder: truncated and mutated modules decode or throw.
 @Suite struct HostileInputTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WasmBinary
+import TestSupport
 
 /// Instructions and their immediates, the reserved bytes, unknown opcodes, and `InstructionReader`.
 @Suite struct InstructionDecodingTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import WasmBinary
+import TestSupport
 
 /// The official testsuite through the decoder: every binary `module` decodes, every binary
 /// `assert_malformed` is rejected, with a message starting with the suite's words.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WasmBinary
 
@@ -19,7 +20,7 @@ struct NumericsSpecScriptTests {
 
     @Test(arguments: scripts)
     func everyAssertionOfTheScriptHolds(script: String) throws {
-        let suite = try NumericsTestSuite.root()
+        let suite = try Testsuite.requireRoot()
         let wast = try String(
             contentsOf: suite.appendingPathComponent("wast/\(script).wast"), encoding: .utf8)
         let operations = try Self.exportedOperations(in: wast)
@@ -107,31 +108,4 @@ struct NumericsSpecScriptTests {
     }
 
     static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
-}
-
-/// Finds the official testsuite: `$WASM_TESTSUITE`, or `../shared/wasm-testsuite` beside the
-/// package root.
-enum NumericsTestSuite {
-    struct Missing: Error, CustomStringConvertible {
-        var path: String
-        var description: String {
-            "the WebAssembly testsuite is missing at \(path) (set WASM_TESTSUITE to its folder)"
-        }
-    }
-
-    static func root() throws -> URL {
-        let url: URL
-        if let path = ProcessInfo.processInfo.environment["WASM_TESTSUITE"], !path.isEmpty {
-            url = URL(fileURLWithPath: path)
-        } else {
-            url =
-                URL(fileURLWithPath: #filePath)  // Tests/WasmInterpreterTests/this file
-                .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("../shared/wasm-testsuite").standardizedFileURL
-        }
-        guard FileManager.default.fileExists(atPath: url.appendingPathComponent("json").path) else {
-            throw Missing(path: url.path)
-        }
-        return url
-    }
 }

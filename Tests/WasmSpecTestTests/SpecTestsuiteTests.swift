@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WasmSpecTest
 
@@ -14,7 +15,7 @@ struct SpecTestsuiteTests {
     @Test func everyScriptReads() throws {
         var total = 0
         for name in Testsuite.scriptNames {
-            let script = try SpecJSONReader.read(path: Testsuite.scriptPath(name))
+            let script = try SpecJSONReader.read(path: Testsuite.scriptURL(name).path)
             total += script.commands.count
             for command in script.commands {
                 if case .unreadable(let reason) = command.kind { Issue.record("\(name):\(command.line): \(reason)") }
@@ -36,9 +37,9 @@ struct SpecTestsuiteTests {
     /// command that no longer fails. Skips are reported as warnings with their reasons.
     @Test(arguments: Testsuite.nonSIMDScriptNames)
     func script(_ name: String) throws {
-        let report = SpecRunner().run(try SpecJSONReader.read(path: Testsuite.scriptPath(name)))
+        let report = SpecRunner().run(try SpecJSONReader.read(path: Testsuite.scriptURL(name).path))
         let known = KnownFailures.lines(of: name)
-        let source = Testsuite.sourcePath(name)
+        let source = Testsuite.wastURL(name).path
         var unexpected = 0
         for failure in report.failures where known[failure.line] == nil {
             unexpected += 1

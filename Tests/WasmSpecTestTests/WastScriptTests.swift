@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WasmInterpreter
 import WasmSpecTest
@@ -135,9 +136,9 @@ struct WastScriptTests {
     /// wast2json gives quoted modules line 0).
     @Test(arguments: Testsuite.nonSIMDScriptNames)
     func suiteScriptMatchesJSON(_ name: String) throws {
-        let source = Testsuite.sourcePath(name)
+        let source = Testsuite.wastURL(name).path
         let wast = SpecRunner().run(try WastScriptReader.read(path: source))
-        let json = SpecRunner().run(try SpecJSONReader.read(path: Testsuite.scriptPath(name)))
+        let json = SpecRunner().run(try SpecJSONReader.read(path: Testsuite.scriptURL(name).path))
         let known = KnownFailures.lines(of: name)
         for failure in wast.failures.prefix(25) where known[failure.line] == nil {
             guard case .failed(let reason) = failure.outcome else { continue }

@@ -2,14 +2,15 @@ import Foundation
 import Testing
 import WasmBinary
 @testable import WasmText
+import TestSupport
 
 /// The testsuite's text-format `assert_malformed` modules must be rejected by the parser.
 @Suite struct SuiteMalformedTests {
     /// Each script's quoted or text `assert_malformed` modules fail to parse.
-    @Test(arguments: TestSuite.scriptNames())
+    @Test(arguments: Testsuite.scriptNames)
     func quotedMalformedModulesAreRejected(script: String) throws {
-        try #require(TestSuite.isPresent, Comment(rawValue: TestSuite.missingMessage))
-        let commands = try WastScript.parse(try TestSuite.wastText(script)).commands
+        try #require(Testsuite.isPresent, Comment(rawValue: Testsuite.missingMessage))
+        let commands = try WastScript.parse(try Testsuite.wastText(of: script)).commands
         var rejected = 0
         var total = 0
         for command in commands {
@@ -28,15 +29,15 @@ import WasmBinary
     }
 
     /// Every `.wat` file wast2json wrote for a text `assert_malformed` fails to parse.
-    @Test(arguments: TestSuite.scriptNames())
+    @Test(arguments: Testsuite.scriptNames)
     func malformedWatFilesAreRejected(script: String) throws {
-        try #require(TestSuite.isPresent, Comment(rawValue: TestSuite.missingMessage))
+        try #require(Testsuite.isPresent, Comment(rawValue: Testsuite.missingMessage))
         var rejected = 0
         var total = 0
-        for command in try TestSuite.jsonCommands(script) where command.moduleType == "text" {
+        for command in try Testsuite.commands(of: script) where command.moduleType == "text" {
             guard let filename = command.filename else { continue }
             total += 1
-            let text = String(decoding: try TestSuite.jsonFile(script, filename), as: UTF8.self)
+            let text = String(decoding: try Testsuite.bytes(of: filename, in: script), as: UTF8.self)
             do {
                 _ = try WatParser.assemble(text)
                 Issue.record("\(script)/\(filename) (line \(command.line)): accepted, expected \(command.text ?? "")")

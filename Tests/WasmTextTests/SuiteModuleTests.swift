@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WasmBinary
 @testable import WasmText
+import TestSupport
 
 /// Every module of every testsuite script, assembled by us, against the `.wasm` that wabt's
 /// `wast2json` made of the same command.
@@ -12,12 +13,12 @@ import WasmBinary
         "memory_init.wast:227": "memory.init without data segments: as above",
     ]
 
-    @Test(arguments: TestSuite.scriptNames())
+    @Test(arguments: Testsuite.scriptNames)
     func modulesMatchWast2json(script: String) throws {
-        try #require(TestSuite.isPresent, Comment(rawValue: TestSuite.missingMessage))
-        let commands = try WastScript.parse(try TestSuite.wastText(script)).commands
+        try #require(Testsuite.isPresent, Comment(rawValue: Testsuite.missingMessage))
+        let commands = try WastScript.parse(try Testsuite.wastText(of: script)).commands
         let ours = commands.compactMap(Self.module(of:))
-        let theirs = try TestSuite.jsonCommands(script).filter { $0.filename?.hasSuffix(".wasm") == true }
+        let theirs = try Testsuite.commands(of: script).filter { $0.filename?.hasSuffix(".wasm") == true }
         // assert_malformed binary modules are malformed on purpose: nothing to compare.
         let comparable = zip(ours, theirs).filter { $0.1.type != "assert_malformed" }
         #expect(ours.count == theirs.count, "\(script): \(ours.count) modules in the script, \(theirs.count) in the JSON")
@@ -27,7 +28,7 @@ import WasmBinary
             let location = "\(script).wast:\(module.line)"
             // wast2json gives quoted modules line 0.
             #expect(module.line == json.line || json.line == 0, "\(location): JSON command is at line \(json.line)")
-            let expectedBytes = [UInt8](try TestSuite.jsonFile(script, json.filename ?? ""))
+            let expectedBytes = try Testsuite.bytes(of: json.filename ?? "", in: script)
             let ourBytes = try module.encoded()
             let expected = Result { try ComparableModule(decoding: expectedBytes) }
             let actual = Result { try ComparableModule(decoding: ourBytes) }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WasmBinary
 @testable import WasmText
+import TestSupport
 
 /// Our reading of each testsuite script against wast2json's: the same commands in the same order,
 /// with the same actions, arguments and expected results (which checks number literal conversion
@@ -18,11 +19,16 @@ import WasmBinary
         return table
     }()
 
-    @Test(arguments: TestSuite.scriptNames())
+    /// The per-script tests below have no cases when the suite is missing; this one fails then.
+    @Test func testsuiteIsPresent() {
+        #expect(Testsuite.isPresent, Comment(rawValue: Testsuite.missingMessage))
+    }
+
+    @Test(arguments: Testsuite.scriptNames)
     func commandsMatchWast2json(script: String) throws {
-        try #require(TestSuite.isPresent, Comment(rawValue: TestSuite.missingMessage))
-        let ours = try WastScript.parse(try TestSuite.wastText(script)).commands
-        let data = try Data(contentsOf: TestSuite.root.appendingPathComponent("json/\(script)/\(script).json"))
+        try #require(Testsuite.isPresent, Comment(rawValue: Testsuite.missingMessage))
+        let ours = try WastScript.parse(try Testsuite.wastText(of: script)).commands
+        let data = try Data(contentsOf: Testsuite.scriptURL(script))
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let theirs = object?["commands"] as? [[String: Any]] ?? []
         #expect(ours.count == theirs.count, "\(script): \(ours.count) commands, wast2json has \(theirs.count)")

@@ -1,6 +1,7 @@
 import Testing
 import WasmBinary
 import WasmValidation
+import TestSupport
 
 /// The official testsuite through decoder and validator: every binary `assert_invalid` module is
 /// rejected by the validator (after decoding), and every `module` the scripts instantiate is valid.
@@ -41,7 +42,7 @@ import WasmValidation
 
     static func evaluate(_ script: String) throws -> ScriptResult {
         var result = ScriptResult()
-        for command in try SpecTestsuite.commands(of: script) {
+        for command in try Testsuite.commands(of: script) {
             let key = "\(script).wast:\(command.line)"
             guard let file = command.filename, file.hasSuffix(".wasm") else { continue }
             switch command.type {
@@ -50,7 +51,7 @@ import WasmValidation
                 let expected = command.text ?? ""
                 let module: Module
                 do {
-                    module = try ModuleDecoder.decode(try SpecTestsuite.bytes(of: file, in: script))
+                    module = try ModuleDecoder.decode(try Testsuite.bytes(of: file, in: script))
                 } catch let error as DecodeError {
                     result.invalidRejectedByDecoder.append("\(key): \(error)")
                     if rejectedByDecoder[key] == nil {
@@ -72,7 +73,7 @@ import WasmValidation
             case "module":
                 result.modules += 1
                 do {
-                    let module = try ModuleDecoder.decode(try SpecTestsuite.bytes(of: file, in: script))
+                    let module = try ModuleDecoder.decode(try Testsuite.bytes(of: file, in: script))
                     try ModuleValidator.validate(module)
                     result.modulesAccepted += 1
                 } catch {
@@ -86,12 +87,12 @@ import WasmValidation
     }
 
     @Test func testsuiteIsPresent() {
-        #expect(SpecTestsuite.jsonDirectory != nil, Comment(rawValue: SpecTestsuite.missingMessage))
-        #expect(SpecTestsuite.scriptNames.count > 100, "expected the suite's ~147 scripts")
+        #expect(Testsuite.jsonDirectory != nil, Comment(rawValue: Testsuite.missingMessage))
+        #expect(Testsuite.scriptNames.count > 100, "expected the suite's ~147 scripts")
     }
 
     /// One case per script, each failure naming the script and line.
-    @Test(arguments: SpecTestsuite.scriptNames)
+    @Test(arguments: Testsuite.scriptNames)
     func script(_ name: String) throws {
         let result = try Self.evaluate(name)
         for failure in result.failures {
@@ -102,9 +103,9 @@ import WasmValidation
     /// Totals over the whole suite, printed for the record: rejected invalid modules, accepted
     /// modules, and how many rejections use the suite's words.
     @Test func totals() throws {
-        try #require(SpecTestsuite.jsonDirectory != nil, Comment(rawValue: SpecTestsuite.missingMessage))
+        try #require(Testsuite.jsonDirectory != nil, Comment(rawValue: Testsuite.missingMessage))
         var total = ScriptResult()
-        for name in SpecTestsuite.scriptNames {
+        for name in Testsuite.scriptNames {
             total.add(try Self.evaluate(name))
         }
         print("""
