@@ -8,7 +8,7 @@ func pushFrame(returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointe
         return false
     }
     state.pointee.frames[depth] = CallFrame(returnPC: returnPC, framePointer: fp, instance: state.pointee.instance)
-    state.pointee.frameDepth = depth + 1
+    state.pointee.frameDepth = depth &+ 1
     return true
 }
 
@@ -65,9 +65,14 @@ func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 /// Returns to the caller (results are already in the frame's first slots).
 @inline(__always)
 func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let depth = state.pointee.frameDepth - 1
+    let depth = state.pointee.frameDepth &- 1
     let frame = state.pointee.frames[depth]
     state.pointee.frameDepth = depth
+    if frame.instance == state.pointee.instance {
+        // Same instance, same memory: the registers already describe it (even if the callee grew it).
+        next(frame.returnPC, frame.framePointer, md, ms, state)
+        return
+    }
     state.pointee.instance = frame.instance
     let memory = frame.instance.pointee.memory0
     next(frame.returnPC, frame.framePointer, memory.pointee.base, memory.pointee.size, state)
