@@ -30,9 +30,10 @@ struct CallFrame {
 /// instance, limits, and how the run ended.
 struct ExecutionState {
     var instance: UnsafeMutablePointer<InstanceState>
-    var frames: UnsafeMutablePointer<CallFrame>
-    var frameDepth: Int
-    var frameLimit: Int
+    /// The next free call frame; frames below it are the active calls' return addresses.
+    var frameTop: UnsafeMutablePointer<CallFrame>
+    /// One past the last call frame this run may use (the depth limit).
+    var frameEnd: UnsafeMutablePointer<CallFrame>
     /// One past the last slot of the value stack.
     var stackEnd: FramePointer
     var status: ExecutionStatus

@@ -2,13 +2,13 @@
 /// Returns false (after trapping) when the call stack or the value stack is exhausted.
 @inline(__always)
 func pushFrame(returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer, frameSlots: Int, _ state: StatePointer) -> Bool {
-    let depth = state.pointee.frameDepth
-    guard depth < state.pointee.frameLimit, calleeFrame + frameSlots <= state.pointee.stackEnd else {
+    let top = state.pointee.frameTop
+    guard top < state.pointee.frameEnd, calleeFrame + frameSlots <= state.pointee.stackEnd else {
         trap(.callStackExhausted, state)
         return false
     }
-    state.pointee.frames[depth] = CallFrame(returnPC: returnPC, framePointer: fp, instance: state.pointee.instance)
-    state.pointee.frameDepth = depth &+ 1
+    top.initialize(to: CallFrame(returnPC: returnPC, framePointer: fp, instance: state.pointee.instance))
+    state.pointee.frameTop = top + 1
     return true
 }
 
@@ -65,9 +65,9 @@ func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 /// Returns to the caller (results are already in the frame's first slots).
 @inline(__always)
 func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let depth = state.pointee.frameDepth &- 1
-    let frame = state.pointee.frames[depth]
-    state.pointee.frameDepth = depth
+    let top = state.pointee.frameTop - 1
+    let frame = top.pointee
+    state.pointee.frameTop = top
     if frame.instance == state.pointee.instance {
         // Same instance, same memory: the registers already describe it (even if the callee grew it).
         next(frame.returnPC, frame.framePointer, md, ms, state)

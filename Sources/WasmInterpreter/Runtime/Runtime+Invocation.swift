@@ -25,12 +25,12 @@ extension Runtime {
             slot += argument.type.slotWidth
         }
         var state = ExecutionState(
-            instance: instance, frames: callFrames + frameTop, frameDepth: 1,
-            frameLimit: maxCallDepth - frameTop, stackEnd: valueStackEnd, status: .running,
+            instance: instance, frameTop: callFrames + frameTop + 1, frameEnd: callFrames + maxCallDepth,
+            stackEnd: valueStackEnd, status: .running,
             trapReason: nil, trapElementIndex: nil, runtime: Unmanaged.passUnretained(self), pc: entry, fp: base,
             memoryBase: instance.pointee.memory0.pointee.base, memorySize: instance.pointee.memory0.pointee.size)
         // The entry frame returns to the exit program, which ends the run.
-        state.frames[0] = CallFrame(returnPC: exitCode, framePointer: base, instance: instance)
+        (callFrames + frameTop).initialize(to: CallFrame(returnPC: exitCode, framePointer: base, instance: instance))
         withUnsafeMutablePointer(to: &state) { pointer in
             ExecutionState.run(pointer, pc: entry, fp: base)
         }
@@ -62,7 +62,7 @@ extension Runtime {
         let savedTop = stackTop, savedFrameTop = frameTop
         let width = max(host.type.parameters.reduce(0) { $0 + $1.slotWidth }, host.type.results.reduce(0) { $0 + $1.slotWidth })
         stackTop = slots + width
-        frameTop = (state.pointee.frames - callFrames) + state.pointee.frameDepth
+        frameTop = state.pointee.frameTop - callFrames
         defer {
             stackTop = savedTop
             frameTop = savedFrameTop
