@@ -164,7 +164,7 @@ extension Translator {
         case .numeric(let operation):
             translateNumeric(operation)
         case .v128Const, .i8x16Shuffle, .simdMemory, .simdMemoryLane, .simdLane, .simd:
-            throw .unsupported("SIMD instructions are validated but not executed yet")
+            try translateSIMD(instruction)
         }
     }
 
