@@ -3,11 +3,11 @@ import TestSupport
 import Testing
 import WasmSpecTest
 
-/// The official WebAssembly 2.0 testsuite (all scripts but `simd_*`), one test per script.
+/// The official WebAssembly 2.0 testsuite (every script, SIMD ones included), one test per script.
 struct SpecTestsuiteTests {
     @Test func testsuiteIsPresent() {
         #expect(
-            Testsuite.nonSIMDScriptNames.count > 50,
+            Testsuite.scriptNames.count > 50,
             "the testsuite was not found at \(Testsuite.root.path) (set WASM_TESTSUITE to its folder)")
     }
 
@@ -27,7 +27,7 @@ struct SpecTestsuiteTests {
     @Test func knownFailuresNameRealScripts() {
         var seen = Set<String>()
         for entry in KnownFailures.entries {
-            #expect(Testsuite.nonSIMDScriptNames.contains(entry.script), "no script \(entry.script)")
+            #expect(Testsuite.scriptNames.contains(entry.script), "no script \(entry.script)")
             #expect(!entry.reason.trimmingCharacters(in: .whitespaces).isEmpty, "\(entry.script):\(entry.line) needs a reason")
             #expect(seen.insert("\(entry.script):\(entry.line)").inserted, "\(entry.script):\(entry.line) is listed twice")
         }
@@ -35,7 +35,7 @@ struct SpecTestsuiteTests {
 
     /// Runs one script; fails on every failure not in ``KnownFailures`` and on every listed
     /// command that no longer fails. Skips are reported as warnings with their reasons.
-    @Test(arguments: Testsuite.nonSIMDScriptNames)
+    @Test(arguments: Testsuite.scriptNames)
     func script(_ name: String) throws {
         let report = SpecRunner().run(try SpecJSONReader.read(path: Testsuite.scriptURL(name).path))
         let known = KnownFailures.lines(of: name)

@@ -130,11 +130,11 @@ struct WastScriptTests {
         }
     }
 
-    /// Every non-SIMD script of the testsuite, from its `.wast`: no failures beyond
+    /// Every script of the testsuite, from its `.wast`: no failures beyond
     /// ``KnownFailures``, and the same commands passed, failed and skipped as its JSON form, at the
     /// same lines (an action written on a line after its assertion's takes the assertion's line;
     /// wast2json gives quoted modules line 0).
-    @Test(arguments: Testsuite.nonSIMDScriptNames)
+    @Test(arguments: Testsuite.scriptNames)
     func suiteScriptMatchesJSON(_ name: String) throws {
         let source = Testsuite.wastURL(name).path
         let wast = SpecRunner().run(try WastScriptReader.read(path: source))
