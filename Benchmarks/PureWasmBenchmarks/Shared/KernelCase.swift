@@ -3,6 +3,11 @@ struct KernelCall: Sendable {
     let export: String
     let arguments: [KernelValue]
     let expected: KernelValue
+
+    /// "fnv1a(0, 1048576)".
+    var text: String {
+        "\(export)(" + arguments.map(\.literal).joined(separator: ", ") + ")"
+    }
 }
 
 /// A benchmark kernel from `Fixtures/kernels` at one size: the module, the call one run makes,

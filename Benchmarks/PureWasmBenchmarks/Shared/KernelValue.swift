@@ -16,6 +16,15 @@ enum KernelValue: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The bare number: "30", "-0.169079859".
+    var literal: String {
+        switch self {
+        case .i32(let bits): return "\(bits)"
+        case .i64(let bits): return "\(bits)"
+        case .f64(let value): return "\(value)"
+        }
+    }
+
     var description: String {
         switch self {
         case .i32(let bits): return "\(bits) (i32 \(Int32(bitPattern: bits)))"

@@ -35,7 +35,7 @@ struct PureWasmKernel {
     private static func check(_ results: [Value], _ call: KernelCall, in kernel: KernelCase) throws {
         let actual = results.count == 1 ? KernelValue(results[0]) : nil
         guard let actual, call.expected.matches(actual) else {
-            throw BenchmarkError.wrongResult("PureWasm \(kernel.file) \(call.export)\(call.arguments)",
+            throw BenchmarkError.wrongResult("PureWasm \(kernel.file) \(call.text)",
                                              expected: call.expected.description, actual: actual?.description ?? "\(results)")
         }
     }

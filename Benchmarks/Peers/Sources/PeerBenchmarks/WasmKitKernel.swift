@@ -38,7 +38,7 @@ final class WasmKitKernel {
     private static func check(_ results: [WasmKit.Value], _ call: KernelCall, _ kernel: KernelCase) throws {
         let actual = results.count == 1 ? KernelValue(results[0]) : nil
         guard let actual, call.expected.matches(actual) else {
-            throw BenchmarkError.wrongResult("WasmKit \(kernel.file) \(call.export)\(call.arguments)",
+            throw BenchmarkError.wrongResult("WasmKit \(kernel.file) \(call.text)",
                                              expected: call.expected.description, actual: actual?.description ?? "\(results)")
         }
     }
