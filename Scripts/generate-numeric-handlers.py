@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generates Sources/WasmInterpreter/Execution/NumericHandlers.generated.swift (one threaded
-handler per numeric instruction, plus immediate-operand variants of integer binary operations)
+handler per numeric instruction, plus immediate-operand variants of binary operations)
 and BranchHandlers.generated.swift (fused i32 compare-and-branch handlers),
 each calling the instruction's pure function in NumericSemantics.
 
@@ -39,7 +39,7 @@ for case, _ in cases:
     operands, result = signatures[case]
     throwing = bool(THROWING.match(case))
     variants = [("", "fp[slotB(w)]", 2)]
-    if len(operands) == 2 and operands[0] in ("i32", "i64"):
+    if len(operands) == 2:
         variants.append(("Immediate", "pc[2]", 3))
         binary_int.append(case)
     for suffix, second, width in variants:
@@ -70,7 +70,7 @@ for case, _ in cases:
 out.append("        }")
 out.append("    }")
 out.append("")
-out.append("    /// The variant taking its second operand as an immediate, for integer binary operations.")
+out.append("    /// The variant taking its second operand as an immediate, for binary operations.")
 out.append("    static func immediateHandler(_ operation: NumericOperation) -> UInt64? {")
 out.append("        switch operation {")
 for case in binary_int:

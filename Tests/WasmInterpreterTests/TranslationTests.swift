@@ -36,7 +36,17 @@ import WasmText
                 (drop (br_if $found (local.get $i) (i32.eq (i32.load8_u (local.get $i)) (i32.const 0))))
                 (local.set $i (i32.add (local.get $i) (i32.const 1)))
                 (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
-              (i32.const -1))))
+              (i32.const -1)))
+          ;; A while loop: the head test leaves the loop; the branch back repeats the test.
+          (func (export "sum_below") (param $n i32) (result i32)
+            (local $i i32) (local $sum i32)
+            (block $done
+              (loop $next
+                (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+                (local.set $sum (i32.add (local.get $sum) (local.get $i)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $next)))
+            (local.get $sum)))
         """
 
     @Test func indexedAccessesWrapLikeI32Add() throws {
@@ -62,6 +72,13 @@ import WasmText
     func fusedComparisonsBranchBothWays(x: Int32, limit: Int32, expected: Int32) throws {
         let instance = try instantiate(Self.module)
         #expect(try instance.invoke("clamp", [Value(x), Value(limit)]) == [Value(expected)])
+    }
+
+    @Test(arguments: [0, 1, 2, 5, 1000] as [UInt32])
+    func aWhileLoopRepeatsItsHeadTest(n: UInt32) throws {
+        let instance = try instantiate(Self.module)
+        let expected = (0..<n).reduce(UInt32(0), &+)
+        #expect(try instance.invoke("sum_below", [.i32(n)]) == [.i32(expected)])
     }
 
     @Test func aBranchCarriesItsValueOutOfTheBlock() throws {

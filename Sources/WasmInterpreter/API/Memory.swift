@@ -49,8 +49,13 @@ public final class Memory {
         guard offset >= 0, state.pointee.contains(UInt64(offset), count: UInt64(bytes.count)) else {
             throw Trap(.outOfBoundsMemoryAccess)
         }
-        let destination = UnsafeMutableRawBufferPointer(start: state.pointee.base + offset, count: bytes.count)
-        _ = destination.initializeMemory(as: UInt8.self, from: bytes)
+        let destination = state.pointee.base + offset
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { source in
+            if let start = source.baseAddress { destination.copyMemory(from: start, byteCount: source.count) }
+        }
+        if copied == nil {
+            _ = UnsafeMutableRawBufferPointer(start: destination, count: bytes.count).initializeMemory(as: UInt8.self, from: bytes)
+        }
     }
 
     /// Lends the memory's bytes to `body`. The buffer is valid only inside `body`, which must not grow the memory.

@@ -306,10 +306,24 @@ func numericF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawP
 }
 
 @inline(__always)
+func numericF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -320,10 +334,24 @@ func numericF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawP
 }
 
 @inline(__always)
+func numericF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -334,10 +362,24 @@ func numericF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawP
 }
 
 @inline(__always)
+func numericF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -348,10 +390,24 @@ func numericF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawP
 }
 
 @inline(__always)
+func numericF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -362,10 +418,24 @@ func numericF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawP
 }
 
 @inline(__always)
+func numericF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -376,10 +446,24 @@ func numericF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawP
 }
 
 @inline(__always)
+func numericF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -933,10 +1017,24 @@ func numericF32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
+func numericF32AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Add(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF32SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -947,10 +1045,24 @@ func numericF32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
+func numericF32MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF32Div(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF32DivImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -961,6 +1073,13 @@ func numericF32Min(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
+func numericF32MinImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Min(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF32Max(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f32Max(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
@@ -968,10 +1087,24 @@ func numericF32Max(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
+func numericF32MaxImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Max(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF32Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f32Copysign(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF32CopysignImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f32Copysign(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -1031,10 +1164,24 @@ func numericF64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
+func numericF64AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Add(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF64SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -1045,10 +1192,24 @@ func numericF64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
+func numericF64MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF64Div(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF64DivImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -1059,6 +1220,13 @@ func numericF64Min(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
+func numericF64MinImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Min(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF64Max(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f64Max(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
@@ -1066,10 +1234,24 @@ func numericF64Max(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
+func numericF64MaxImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Max(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
+}
+
+@inline(__always)
 func numericF64Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let w = pc[1]
     fp[slotD(w)] = UInt64(NumericSemantics.f64Copysign(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
     next(pc + 2, fp, md, ms, state)
+}
+
+@inline(__always)
+func numericF64CopysignImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    let w = pc[1]
+    fp[slotD(w)] = UInt64(NumericSemantics.f64Copysign(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
@@ -1498,7 +1680,7 @@ enum NumericHandlers {
         }
     }
 
-    /// The variant taking its second operand as an immediate, for integer binary operations.
+    /// The variant taking its second operand as an immediate, for binary operations.
     static func immediateHandler(_ operation: NumericOperation) -> UInt64? {
         switch operation {
         case .i32Eq: return handlerWord { numericI32EqImmediate($0, $1, $2, $3, $4) }
@@ -1521,6 +1703,18 @@ enum NumericHandlers {
         case .i64LeU: return handlerWord { numericI64LeUImmediate($0, $1, $2, $3, $4) }
         case .i64GeS: return handlerWord { numericI64GeSImmediate($0, $1, $2, $3, $4) }
         case .i64GeU: return handlerWord { numericI64GeUImmediate($0, $1, $2, $3, $4) }
+        case .f32Eq: return handlerWord { numericF32EqImmediate($0, $1, $2, $3, $4) }
+        case .f32Ne: return handlerWord { numericF32NeImmediate($0, $1, $2, $3, $4) }
+        case .f32Lt: return handlerWord { numericF32LtImmediate($0, $1, $2, $3, $4) }
+        case .f32Gt: return handlerWord { numericF32GtImmediate($0, $1, $2, $3, $4) }
+        case .f32Le: return handlerWord { numericF32LeImmediate($0, $1, $2, $3, $4) }
+        case .f32Ge: return handlerWord { numericF32GeImmediate($0, $1, $2, $3, $4) }
+        case .f64Eq: return handlerWord { numericF64EqImmediate($0, $1, $2, $3, $4) }
+        case .f64Ne: return handlerWord { numericF64NeImmediate($0, $1, $2, $3, $4) }
+        case .f64Lt: return handlerWord { numericF64LtImmediate($0, $1, $2, $3, $4) }
+        case .f64Gt: return handlerWord { numericF64GtImmediate($0, $1, $2, $3, $4) }
+        case .f64Le: return handlerWord { numericF64LeImmediate($0, $1, $2, $3, $4) }
+        case .f64Ge: return handlerWord { numericF64GeImmediate($0, $1, $2, $3, $4) }
         case .i32Add: return handlerWord { numericI32AddImmediate($0, $1, $2, $3, $4) }
         case .i32Sub: return handlerWord { numericI32SubImmediate($0, $1, $2, $3, $4) }
         case .i32Mul: return handlerWord { numericI32MulImmediate($0, $1, $2, $3, $4) }
@@ -1551,6 +1745,20 @@ enum NumericHandlers {
         case .i64ShrU: return handlerWord { numericI64ShrUImmediate($0, $1, $2, $3, $4) }
         case .i64Rotl: return handlerWord { numericI64RotlImmediate($0, $1, $2, $3, $4) }
         case .i64Rotr: return handlerWord { numericI64RotrImmediate($0, $1, $2, $3, $4) }
+        case .f32Add: return handlerWord { numericF32AddImmediate($0, $1, $2, $3, $4) }
+        case .f32Sub: return handlerWord { numericF32SubImmediate($0, $1, $2, $3, $4) }
+        case .f32Mul: return handlerWord { numericF32MulImmediate($0, $1, $2, $3, $4) }
+        case .f32Div: return handlerWord { numericF32DivImmediate($0, $1, $2, $3, $4) }
+        case .f32Min: return handlerWord { numericF32MinImmediate($0, $1, $2, $3, $4) }
+        case .f32Max: return handlerWord { numericF32MaxImmediate($0, $1, $2, $3, $4) }
+        case .f32Copysign: return handlerWord { numericF32CopysignImmediate($0, $1, $2, $3, $4) }
+        case .f64Add: return handlerWord { numericF64AddImmediate($0, $1, $2, $3, $4) }
+        case .f64Sub: return handlerWord { numericF64SubImmediate($0, $1, $2, $3, $4) }
+        case .f64Mul: return handlerWord { numericF64MulImmediate($0, $1, $2, $3, $4) }
+        case .f64Div: return handlerWord { numericF64DivImmediate($0, $1, $2, $3, $4) }
+        case .f64Min: return handlerWord { numericF64MinImmediate($0, $1, $2, $3, $4) }
+        case .f64Max: return handlerWord { numericF64MaxImmediate($0, $1, $2, $3, $4) }
+        case .f64Copysign: return handlerWord { numericF64CopysignImmediate($0, $1, $2, $3, $4) }
         default: return nil
         }
     }

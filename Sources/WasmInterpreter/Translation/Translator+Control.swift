@@ -132,10 +132,31 @@ extension Translator {
     /// The frame a branch with `depth` targets.
     func target(ofDepth depth: UInt32) -> Int { frames.count - 1 - Int(depth) }
 
+    /// Remembers a loop's head test: the fused branch about to be emitted is the loop's first
+    /// instruction, leaves the loop for an enclosing label that carries no values, and compares
+    /// locals or constants (so repeating it elsewhere reads the same values).
+    mutating func noteLoopHeadExit(_ comparison: PendingComparison, exitFrame: Int) {
+        let loop = frames.count - 1
+        guard frames[loop].kind == .loop, code.position == frames[loop].loopStart, exitFrame < loop,
+              frames[loop].parameterTypes.isEmpty, frames[exitFrame].labelTypes.isEmpty else { return }
+        frames[loop].headExit = (comparison, exitFrame)
+    }
+
     /// An unconditional branch from here to the label of frame `index` (after the moves).
     mutating func emitJump(toFrame index: Int) {
         if frames[index].kind == .function {
             emitReturn()
+            return
+        }
+        if frames[index].kind == .loop, let (comparison, exitFrame) = frames[index].headExit {
+            // Loop rotation: test here, continue after the head test, or leave.
+            let (operand, start) = emitFusedBranch(comparison, negated: true)
+            let headLength = comparison.immediate ? 4 : 3
+            code.patch(operand, instructionStart: start, target: frames[index].loopStart + headLength)
+            let exitStart = code.position
+            jumpSites.append(exitStart)
+            code.emit(Handlers.jump)
+            addLabelFixup(toFrame: exitFrame, operand: code.appendJumpPlaceholder(), start: exitStart)
             return
         }
         emitLabelMoves(to: frames[index])
@@ -170,6 +191,7 @@ extension Translator {
         let index = target(ofDepth: depth)
         if let fused = takeFusableComparison() {
             if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+                noteLoopHeadExit(fused, exitFrame: index)
                 let (operand, start) = emitFusedBranch(fused, negated: false)
                 addLabelFixup(toFrame: index, operand: operand, start: start)
             } else {

@@ -41,6 +41,9 @@ struct TranslationFrame {
     var endFixups: [(Int, Int)] = []
     /// Where a loop's label leads.
     var loopStart: Int = 0
+    /// A loop whose first instruction is a fused compare-and-branch out of it (`while (cond)`
+    /// shape): branches back to the loop repeat that test instead of jumping to it.
+    var headExit: (comparison: PendingComparison, exitFrame: Int)?
     /// The `if`'s jump to its `else` (or end), when the condition is false.
     var elseFixup: (Int, Int)?
     /// Code here is never executed: nothing is emitted until the frame's `else` or `end`.
