@@ -2,9 +2,12 @@
 public struct WatError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What went wrong, in the testsuite's words where it has them.
     public var reason: Reason
+    /// The 1-based line of the error.
     public var line: Int
+    /// The 1-based column of the error.
     public var column: Int
 
+    /// An error for `reason` at `line` and `column` (both 1-based).
     public init(_ reason: Reason, line: Int, column: Int) {
         self.reason = reason
         self.line = line
@@ -57,6 +60,7 @@ public struct WatError: Error, Equatable, Sendable, CustomStringConvertible {
         case other(String)
     }
 
+    /// The error's message without its position, in the testsuite's words where it has them.
     public var message: String {
         switch reason {
         case .unexpectedToken(let token): return "unexpected token \(token)"

@@ -10,6 +10,7 @@ public struct ControlFrame: Sendable {
         case function, block, loop, `if`, `else`
     }
 
+    /// Which instruction opened the frame.
     public var kind: Kind
     /// The values the frame takes from the stack on entry (empty for the function frame: its
     /// parameters are locals).

@@ -38,7 +38,9 @@ public struct Divergence: Sendable, CustomStringConvertible {
         }
     }
 
+    /// What the WebAssembly backend answered.
     public let webAssembly: Outcome
+    /// What the Swift fallback answered.
     public let swift: Outcome
 
     public var description: String {
@@ -48,6 +50,7 @@ public struct Divergence: Sendable, CustomStringConvertible {
 
 /// How loading a module went in ``WasmRuntimeCoordinator/initialize()``.
 public struct ModuleLoadReport: Sendable, CustomStringConvertible {
+    /// The registered name of the module.
     public let module: String
     /// The backend calls will prefer under `.preferWebAssembly`; nil when the module has neither.
     public let backend: ExecutionBackend?
@@ -72,8 +75,9 @@ public struct ModuleStatistics: Sendable {
     public var loadFailure: String?
     /// Calls executed, including those that failed.
     public var calls = 0
-    /// Calls answered by each backend.
+    /// Calls answered by WebAssembly.
     public var webAssemblyCalls = 0
+    /// Calls answered by the Swift fallback.
     public var swiftCalls = 0
     /// Backend failures: calls whose preferred backend failed, plus calls that failed altogether.
     public var failures = 0

@@ -2,7 +2,9 @@ import WasmBinary
 
 /// A coordinated function's parameters and result, in ``ValueKind``s.
 public struct FunctionSignature: Hashable, Sendable, CustomStringConvertible {
+    /// The kinds of the arguments, in order.
     public var parameters: [ValueKind]
+    /// The kind of the single result: always a number, never `.bytes`.
     public var result: ValueKind
 
     /// A signature; the result must be a number (WebAssembly functions cannot return byte strings).

@@ -16,6 +16,9 @@ public struct WebAssemblyBackend: ModuleBackend {
         self.host = host
     }
 
+    /// Calls the export `function` on one of the host's instances and reads its single result as the
+    /// signature's result kind; throws the host's ``HostingError``, including `unexpectedResults` when
+    /// the results do not match.
     public func invoke(_ function: String, arguments: [ExecutionValue], signature: FunctionSignature) throws -> ExecutionValue {
         let results = try host.call(function, arguments)
         guard results.count == 1, let value = signature.result.decode(results[0]) else {
@@ -46,10 +49,13 @@ public struct SwiftBackend: ModuleBackend {
 
     private let functions: [String: Implementation]
 
+    /// A backend with these implementations, by function name.
     public init(_ functions: [String: Implementation]) {
         self.functions = functions
     }
 
+    /// Calls the implementation named `function`, rethrowing its error; throws
+    /// ``Failure/missingFunction(_:)`` when there is none.
     public func invoke(_ function: String, arguments: [ExecutionValue], signature: FunctionSignature) throws -> ExecutionValue {
         guard let implementation = functions[function] else { throw Failure.missingFunction(function) }
         return try implementation(arguments)

@@ -1,6 +1,7 @@
 /// A module the coordinator can run: its name, its functions' signatures, how to load its
 /// WebAssembly backend and its Swift fallback. Either may be absent.
 public struct ModuleRegistration: Sendable {
+    /// The name callers execute the module by; unique within a coordinator.
     public var name: String
     /// The functions callers may execute, by name.
     public var functions: [String: FunctionSignature]
@@ -9,6 +10,7 @@ public struct ModuleRegistration: Sendable {
     /// Answers when WebAssembly is unavailable or fails, and checks it under `.verify`.
     public var fallback: (any ModuleBackend)?
 
+    /// A registration with a WebAssembly loader and a fallback, either of which may be nil.
     public init(
         name: String,
         functions: [String: FunctionSignature],

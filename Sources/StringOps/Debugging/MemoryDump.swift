@@ -8,6 +8,7 @@ public struct MemoryDump: Hashable, Sendable, CustomStringConvertible {
     /// Bytes per line of ``hexView``.
     public static let bytesPerLine = 16
 
+    /// A dump of `bytes`, which were read from linear memory at `offset`.
     public init(offset: Int, bytes: [UInt8]) {
         self.offset = offset
         self.bytes = bytes

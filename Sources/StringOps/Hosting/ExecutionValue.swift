@@ -17,7 +17,9 @@ public enum ExecutionValue: Hashable, Sendable, CustomStringConvertible, Express
     case float32(Float)
     case float64(Double)
 
+    /// A ``string(_:)`` value from a string literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An ``int32(_:)`` value from an integer literal.
     public init(integerLiteral value: Int32) { self = .int32(value) }
 
     /// What kind of value this is (a string is a kind of byte string).

@@ -20,6 +20,9 @@ public struct HostConfiguration: Sendable {
     /// Bytes per WebAssembly page.
     public static let pageSize = 65_536
 
+    /// A configuration; by default one instance, an imported memory of the module's own minimum size
+    /// that may grow to 4 GiB, and arguments copied from offset 0. Needs at least one instance,
+    /// non-negative page counts and a 32-bit scratch offset (preconditions).
     public init(
         instanceCount: Int = 1,
         initialMemoryPages: Int = 0,

@@ -7,6 +7,7 @@ public struct StringOpsLoadResult: Sendable {
     /// failed to link. Nil when WebAssembly loaded.
     public let fallbackReason: HostingError?
 
+    /// A result with these operations and, for the fallback, the reason it is used.
     public init(operations: any StringOperations, fallbackReason: HostingError?) {
         self.operations = operations
         self.fallbackReason = fallbackReason

@@ -35,16 +35,21 @@ public final class StringOpsService: StringOperations {
     /// The last error WebAssembly reported for a call the fallback then answered.
     public var lastFallbackError: HostingError? { state.lastFallbackError }
 
+    /// The 32-bit FNV-1a hash of the bytes; never fails (the fallback answers when WebAssembly cannot).
     public func hash(_ bytes: [UInt8]) -> UInt32 {
         answer { (operations) throws(HostingError) in try operations.hash(bytes) } fallback: { $0.hash(bytes) }
     }
 
+    /// Compares the bytes as unsigned values: -1, 0 or 1; never fails (the fallback answers when
+    /// WebAssembly cannot).
     public func compare(_ first: [UInt8], _ second: [UInt8]) -> Int {
         answer { (operations) throws(HostingError) in try operations.compare(first, second) } fallback: {
             $0.compare(first, second)
         }
     }
 
+    /// The byte offset of the first occurrence of `needle` in `haystack` (0 for an empty needle), or
+    /// nil; never fails (the fallback answers when WebAssembly cannot).
     public func search(_ haystack: [UInt8], for needle: [UInt8]) -> Int? {
         answer { (operations) throws(HostingError) in try operations.search(haystack, for: needle) } fallback: {
             $0.search(haystack, for: needle)

@@ -77,10 +77,12 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// Byte offset in the module (or in the code given to an `InstructionReader`, plus its base offset).
     public var offset: Int
 
+    /// An error of `kind` found at byte `offset`.
     public init(_ kind: Kind, at offset: Int) {
         self.kind = kind
         self.offset = offset

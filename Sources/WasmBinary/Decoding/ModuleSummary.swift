@@ -2,9 +2,12 @@
 /// offsets and sizes, then types, imports and exports with their types, functions, tables,
 /// memories, globals, segments, the start function and custom sections.
 public struct ModuleSummary: Sendable {
+    /// The decoded module.
     public var module: Module
+    /// Where each section lies in the module's bytes, in file order.
     public var sections: [SectionHeader]
 
+    /// A summary of an already decoded module and its section headers.
     public init(module: Module, sections: [SectionHeader]) {
         self.module = module
         self.sections = sections

@@ -49,6 +49,7 @@ public enum SectionID: UInt8, CaseIterable, Sendable, CustomStringConvertible {
 
 /// Where one section lies in a module's bytes.
 public struct SectionHeader: Equatable, Sendable {
+    /// Which section this is.
     public var id: SectionID
     /// Offset of the section's id byte.
     public var offset: Int
@@ -59,6 +60,7 @@ public struct SectionHeader: Equatable, Sendable {
     /// A custom section's name; nil for the other sections.
     public var customName: String?
 
+    /// A header for a section at these byte offsets, with `size` bytes of contents.
     public init(id: SectionID, offset: Int, contentOffset: Int, size: Int, customName: String? = nil) {
         self.id = id
         self.offset = offset

@@ -81,9 +81,12 @@ public enum Instruction: Equatable, Sendable {
 
 /// The immediates of `br_table`: the label for each index, and the default label.
 public struct BranchTable: Equatable, Sendable {
+    /// The label to branch to for each operand value 0, 1, 2, ..., as relative label depths.
     public var labelIndices: [UInt32]
+    /// The label to branch to when the operand is past the end of `labelIndices`.
     public var defaultIndex: UInt32
 
+    /// A branch table with these labels and default label.
     public init(labelIndices: [UInt32], defaultIndex: UInt32) {
         self.labelIndices = labelIndices
         self.defaultIndex = defaultIndex
@@ -94,8 +97,10 @@ public struct BranchTable: Equatable, Sendable {
 public struct MemoryArgument: Equatable, Sendable {
     /// log2 of the alignment the instruction promises.
     public var alignment: UInt32
+    /// The static offset in bytes, added to the address operand.
     public var offset: UInt64
 
+    /// Immediates with this alignment exponent and byte offset.
     public init(alignment: UInt32, offset: UInt64) {
         self.alignment = alignment
         self.offset = offset
@@ -109,6 +114,7 @@ public struct V128: Hashable, Sendable {
     /// High 64 bits (bytes 8 to 15).
     public var high: UInt64
 
+    /// A vector from its low and high 64-bit halves.
     public init(low: UInt64, high: UInt64) {
         self.low = low
         self.high = high

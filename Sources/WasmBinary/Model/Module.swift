@@ -1,19 +1,28 @@
 /// A decoded WebAssembly module: every section of the 2.0 binary format, in the spec's abstract form.
 public struct Module: Equatable, Sendable {
+    /// The function types of the type section, referred to by index.
     public var types: [FunctionType] = []
+    /// The imports, in order; imported entities come first in each index space.
     public var imports: [Import] = []
     /// Type indices of the functions defined by the module (the function section).
     public var functionTypeIndices: [UInt32] = []
+    /// Tables defined by the module (imported ones are in `imports`).
     public var tables: [TableType] = []
+    /// Memories defined by the module (imported ones are in `imports`).
     public var memories: [MemoryType] = []
+    /// Globals defined by the module, with their initialisers.
     public var globals: [Global] = []
+    /// The exports, in order.
     public var exports: [Export] = []
+    /// The function index of the start function, run at instantiation; nil when there is none.
     public var start: UInt32?
+    /// The element segments, in order.
     public var elements: [ElementSegment] = []
     /// The data count section's value, when the section is present.
     public var dataCount: UInt32?
     /// Bodies of the functions defined by the module, in the order of `functionTypeIndices`.
     public var codes: [FunctionBody] = []
+    /// The data segments, in order.
     public var data: [DataSegment] = []
     /// Custom sections in the order they appear.
     public var customSections: [CustomSection] = []
@@ -25,10 +34,14 @@ public struct Module: Equatable, Sendable {
 
 /// An imported function, table, memory or global.
 public struct Import: Equatable, Sendable {
+    /// The name of the module the import comes from.
     public var module: String
+    /// The entity's name within that module.
     public var name: String
+    /// The kind of entity imported and the type it must have.
     public var descriptor: ImportDescriptor
 
+    /// An import of `module`'s entity `name`.
     public init(module: String, name: String, descriptor: ImportDescriptor) {
         self.module = module
         self.name = name
@@ -46,9 +59,12 @@ public enum ImportDescriptor: Equatable, Sendable {
 
 /// An exported entity and the name it is exported under.
 public struct Export: Equatable, Sendable {
+    /// The name the entity is exported under; unique within a module.
     public var name: String
+    /// The kind and index of the exported entity.
     public var descriptor: ExportDescriptor
 
+    /// An export of the entity `descriptor` names, under `name`.
     public init(name: String, descriptor: ExportDescriptor) {
         self.name = name
         self.descriptor = descriptor
@@ -65,9 +81,12 @@ public enum ExportDescriptor: Hashable, Sendable {
 
 /// A global defined by the module, with its initial value.
 public struct Global: Equatable, Sendable {
+    /// The global's value type and mutability.
     public var type: GlobalType
+    /// The constant expression that computes the global's initial value.
     public var initializer: ConstantExpression
 
+    /// A global of `type` initialised by `initializer`.
     public init(type: GlobalType, initializer: ConstantExpression) {
         self.type = type
         self.initializer = initializer
@@ -76,8 +95,10 @@ public struct Global: Equatable, Sendable {
 
 /// A constant expression (global initialisers, segment offsets, element items), without its final `end`.
 public struct ConstantExpression: Equatable, Sendable {
+    /// The expression's instructions, in order.
     public var instructions: [Instruction]
 
+    /// An expression of these instructions (without the final `end`).
     public init(_ instructions: [Instruction]) {
         self.instructions = instructions
     }
@@ -85,11 +106,14 @@ public struct ConstantExpression: Equatable, Sendable {
 
 /// An element segment: references to initialise a table with.
 public struct ElementSegment: Equatable, Sendable {
+    /// The type of the references the segment holds.
     public var type: ReferenceType
     /// One constant expression per element (function indices become `ref.func`).
     public var initializers: [ConstantExpression]
+    /// Whether the segment is active, passive or declarative.
     public var mode: ElementMode
 
+    /// A segment of `type` references, one per initialiser, used as `mode` says.
     public init(type: ReferenceType, initializers: [ConstantExpression], mode: ElementMode) {
         self.type = type
         self.initializers = initializers
@@ -106,9 +130,12 @@ public enum ElementMode: Equatable, Sendable {
 
 /// A data segment: bytes to initialise memory with.
 public struct DataSegment: Equatable, Sendable {
+    /// The bytes the segment holds.
     public var bytes: [UInt8]
+    /// Whether the segment is active or passive.
     public var mode: DataMode
 
+    /// A segment of `bytes`, used as `mode` says.
     public init(bytes: [UInt8], mode: DataMode) {
         self.bytes = bytes
         self.mode = mode
@@ -123,9 +150,12 @@ public enum DataMode: Equatable, Sendable {
 
 /// A run of locals of one type, as the code section declares them.
 public struct LocalGroup: Equatable, Sendable {
+    /// How many locals the group declares.
     public var count: UInt32
+    /// The type of each of them.
     public var type: ValueType
 
+    /// A group of `count` locals of `type`.
     public init(count: UInt32, type: ValueType) {
         self.count = count
         self.type = type
@@ -134,12 +164,15 @@ public struct LocalGroup: Equatable, Sendable {
 
 /// A function's declared locals and its encoded instruction sequence.
 public struct FunctionBody: Equatable, Sendable {
+    /// The declared locals in groups, after the parameters.
     public var locals: [LocalGroup]
     /// The body's instructions in the binary encoding, up to and including the final `end`.
     public var code: [UInt8]
     /// Offset of `code[0]` in the module's bytes (0 for a module that was not decoded from bytes).
     public var codeOffset: Int
 
+    /// A body with these locals and encoded instructions, whose code starts at byte `codeOffset` of
+    /// the module.
     public init(locals: [LocalGroup], code: [UInt8], codeOffset: Int = 0) {
         self.locals = locals
         self.code = code
@@ -154,9 +187,12 @@ public struct FunctionBody: Equatable, Sendable {
 
 /// A custom section's name and raw contents.
 public struct CustomSection: Equatable, Sendable {
+    /// The section's name.
     public var name: String
+    /// The section's contents after the name.
     public var bytes: [UInt8]
 
+    /// A custom section called `name` with these contents.
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
@@ -165,7 +201,9 @@ public struct CustomSection: Equatable, Sendable {
 
 /// Names from the `name` custom section.
 public struct NameMap: Equatable, Sendable {
+    /// The module's own name, when the section gives one.
     public var moduleName: String?
+    /// Function names by function index (imports included).
     public var functionNames: [UInt32: String] = [:]
     /// Local names by function index, then local index.
     public var localNames: [UInt32: [UInt32: String]] = [:]

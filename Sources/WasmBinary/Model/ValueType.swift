@@ -50,9 +50,12 @@ public enum ReferenceType: Hashable, Sendable, CustomStringConvertible {
 
 /// A function's signature: parameter types to result types.
 public struct FunctionType: Hashable, Sendable, CustomStringConvertible {
+    /// The parameter types, in order.
     public var parameters: [ValueType]
+    /// The result types, in order.
     public var results: [ValueType]
 
+    /// A signature from `parameters` to `results` (by default none of either).
     public init(parameters: [ValueType] = [], results: [ValueType] = []) {
         self.parameters = parameters
         self.results = results
@@ -66,9 +69,12 @@ public struct FunctionType: Hashable, Sendable, CustomStringConvertible {
 
 /// The minimum and optional maximum size of a memory (in 64 KiB pages) or a table (in elements).
 public struct Limits: Hashable, Sendable, CustomStringConvertible {
+    /// The initial and smallest size.
     public var min: UInt64
+    /// The largest size it may grow to; nil when unbounded.
     public var max: UInt64?
 
+    /// Limits from `min` up to `max` (unbounded by default).
     public init(min: UInt64, max: UInt64? = nil) {
         self.min = min
         self.max = max
@@ -82,9 +88,12 @@ public struct Limits: Hashable, Sendable, CustomStringConvertible {
 
 /// A table's element type and size limits.
 public struct TableType: Hashable, Sendable {
+    /// The type of the references the table holds.
     public var elementType: ReferenceType
+    /// The table's size limits, in elements.
     public var limits: Limits
 
+    /// A table type of `elementType` references within `limits`.
     public init(elementType: ReferenceType, limits: Limits) {
         self.elementType = elementType
         self.limits = limits
@@ -93,8 +102,10 @@ public struct TableType: Hashable, Sendable {
 
 /// A linear memory's size limits in 64 KiB pages.
 public struct MemoryType: Hashable, Sendable {
+    /// The memory's size limits, in 64 KiB pages.
     public var limits: Limits
 
+    /// A memory type within `limits` (in pages).
     public init(limits: Limits) {
         self.limits = limits
     }
@@ -107,9 +118,12 @@ public enum Mutability: Hashable, Sendable {
 
 /// A global's value type and mutability.
 public struct GlobalType: Hashable, Sendable {
+    /// The type of the global's value.
     public var valueType: ValueType
+    /// Whether the global can be written.
     public var mutability: Mutability
 
+    /// A global type holding `valueType` values with `mutability`.
     public init(valueType: ValueType, mutability: Mutability) {
         self.valueType = valueType
         self.mutability = mutability

@@ -8,6 +8,8 @@ import WasmBinary
 /// Owns the functions, memories, tables and globals of the instances it creates, and the stacks
 /// their code runs on. A runtime is used from one thread at a time.
 public final class Runtime {
+    /// The limits the runtime was created with (as given; sizes outside the allowed range are clamped
+    /// where they are used).
     public let configuration: RuntimeConfiguration
 
     /// Function records by address; `recordsCell` always points at the current buffer.
@@ -35,6 +37,7 @@ public final class Runtime {
     /// The memory seen by instances that have none: zero bytes.
     let emptyMemory: UnsafeMutablePointer<MemoryState>
 
+    /// An empty runtime whose value stack and call depth follow `configuration`.
     public init(configuration: RuntimeConfiguration = .init()) {
         self.configuration = configuration
         recordCapacity = 64

@@ -35,10 +35,12 @@ public enum TrapReason: Hashable, Sendable, CustomStringConvertible {
 /// A trap: execution stopped because the program did something the spec forbids. The instance
 /// that trapped stays usable.
 public struct Trap: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Why execution stopped.
     public var reason: TrapReason
     /// The table element involved, for element traps.
     public var elementIndex: Int?
 
+    /// A trap for `reason`, naming the table element involved when there is one.
     public init(_ reason: TrapReason, elementIndex: Int? = nil) {
         self.reason = reason
         self.elementIndex = elementIndex
@@ -53,5 +55,6 @@ public struct Trap: Error, Hashable, Sendable, CustomStringConvertible {
     /// Traps are equal when their reasons are: the element index is detail.
     public static func == (lhs: Trap, rhs: Trap) -> Bool { lhs.reason == rhs.reason }
 
+    /// Hashes the reason only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(reason) }
 }

@@ -98,8 +98,10 @@ public enum Reference: Hashable, Sendable, CustomStringConvertible {
 
 /// Identifies a function within the runtime that created it.
 public struct FunctionAddress: Hashable, Sendable {
+    /// The function's index among the runtime's functions.
     public let rawValue: UInt32
 
+    /// The address of the runtime's function at index `rawValue`.
     public init(rawValue: UInt32) {
         self.rawValue = rawValue
     }

@@ -127,6 +127,7 @@ public enum SpecJSONReader {
 public struct SpecScriptError: Error, CustomStringConvertible {
     public var description: String
 
+    /// An error saying `description`.
     public init(_ description: String) {
         self.description = description
     }

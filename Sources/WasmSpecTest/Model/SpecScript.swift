@@ -7,8 +7,10 @@ public struct SpecScript: Sendable {
     public var name: String
     /// The file the line numbers refer to, e.g. `i32.wast`.
     public var sourceName: String
+    /// The commands, in script order.
     public var commands: [SpecCommand]
 
+    /// A script called `name`, read from `sourceName`, made of `commands`.
     public init(name: String, sourceName: String, commands: [SpecCommand]) {
         self.name = name
         self.sourceName = sourceName
@@ -18,9 +20,12 @@ public struct SpecScript: Sendable {
 
 /// One command of a script and the line of the script it comes from.
 public struct SpecCommand: Sendable {
+    /// The command's line in the script's source.
     public var line: Int
+    /// What the command does or asserts.
     public var kind: Kind
 
+    /// A command of `kind` written at `line`.
     public init(line: Int, kind: Kind) {
         self.line = line
         self.kind = kind
@@ -56,10 +61,12 @@ public struct SpecCommand: Sendable {
 
 /// A module of a script, as a binary or in the text format.
 public struct SpecModule: Sendable {
+    /// The module's bytes or text.
     public var source: Source
     /// Where the module came from, for reports, e.g. `i32.3.wasm`.
     public var origin: String?
 
+    /// A module from `source`, optionally saying where it came from.
     public init(_ source: Source, origin: String? = nil) {
         self.source = source
         self.origin = origin

@@ -4,16 +4,21 @@ public struct SpecReport: Sendable {
     public var script: String
     /// The file the lines refer to, e.g. `i32.wast`.
     public var sourceName: String
+    /// The results of the script's commands, in script order (a successful `register` has none).
     public var results: [SpecResult]
 
+    /// A report on `script`, read from `sourceName`, with these results (none by default).
     public init(script: String, sourceName: String, results: [SpecResult] = []) {
         self.script = script
         self.sourceName = sourceName
         self.results = results
     }
 
+    /// The number of commands that passed.
     public var passed: Int { results.count { $0.outcome == .passed } }
+    /// The number of commands that failed.
     public var failed: Int { failures.count }
+    /// The number of commands that were not run.
     public var skipped: Int { skips.count }
 
     /// The commands that failed, in script order.
@@ -38,11 +43,13 @@ public struct SpecResult: Sendable {
     public var line: Int
     /// The command in short, e.g. `assert_return invoke "add" (i32:1, i32:2)`.
     public var command: String
+    /// Whether the command passed, failed or was skipped, and why.
     public var outcome: SpecOutcome
     /// For a passing command, something worth knowing, e.g. that an error message differs from
     /// the one the script names.
     public var note: String?
 
+    /// The result of the command at `line`.
     public init(line: Int, command: String, outcome: SpecOutcome, note: String? = nil) {
         self.line = line
         self.command = command

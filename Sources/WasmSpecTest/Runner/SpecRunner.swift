@@ -13,6 +13,8 @@ public struct SpecRunner: Sendable {
     /// The reason reported for text-format modules when there is no text compiler.
     public static let textSkipReason = "text format: needs the WAT parser"
 
+    /// A runner with these limits and text compiler (by default WasmText's; nil skips text-format
+    /// modules).
     public init(
         configuration: RuntimeConfiguration = RuntimeConfiguration(),
         textCompiler: (@Sendable (String) throws -> [UInt8])? = SpecRunner.watTextCompiler

@@ -3,8 +3,10 @@ import WasmBinary
 /// A WAST script: the spec testsuite's format, a list of module definitions, actions and assertions.
 /// [Scripts](https://github.com/WebAssembly/spec/tree/main/interpreter#scripts)
 public struct WastScript: Sendable {
+    /// The commands, in script order.
     public var commands: [WastCommand]
 
+    /// A script made of `commands`.
     public init(commands: [WastCommand]) {
         self.commands = commands
     }
@@ -18,14 +20,18 @@ public struct WastScript: Sendable {
 
 /// One command of a script, with the line it starts on.
 public struct WastCommand: Sendable {
+    /// The 1-based line the command starts on.
     public var line: Int
+    /// What the command does or asserts.
     public var kind: Kind
 
+    /// A command of `kind` starting at `line`.
     public init(line: Int, kind: Kind) {
         self.line = line
         self.kind = kind
     }
 
+    /// What a command does or asserts.
     public enum Kind: Sendable {
         /// Define (and instantiate) a module; it becomes the current module.
         case module(WastModule)
@@ -52,11 +58,14 @@ public struct WastCommand: Sendable {
 
 /// A module in a script: its optional `$name`, where it was written, and its source.
 public struct WastModule: Sendable {
+    /// The module's `$name`, when it has one.
     public var name: String?
     /// Line of the module's `(module` token.
     public var line: Int
+    /// The module: parsed text, binary bytes, or quoted text parsed only when used.
     public var source: WastModuleSource
 
+    /// A module called `name` (if any), written at `line`.
     public init(name: String?, line: Int, source: WastModuleSource) {
         self.name = name
         self.line = line

@@ -24,6 +24,7 @@ public enum WastNaNPattern: Sendable, Equatable {
 public enum WastLaneShape: String, Sendable, Equatable, CaseIterable {
     case i8x16, i16x8, i32x4, i64x2, f32x4, f64x2
 
+    /// Lanes in a 128-bit vector of this shape.
     public var laneCount: Int {
         switch self {
         case .i8x16: return 16
@@ -36,6 +37,7 @@ public enum WastLaneShape: String, Sendable, Equatable, CaseIterable {
     /// Bytes per lane.
     public var laneWidth: Int { 16 / laneCount }
 
+    /// True for the float shapes, `f32x4` and `f64x2`.
     public var isFloat: Bool { self == .f32x4 || self == .f64x2 }
 }
 
