@@ -73,13 +73,12 @@ func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMu
     }
 }
 
-/// Operands: (selector, last entry index), then one relative target per entry; the last is the default.
+/// Operands: (selector), the last entry's index, then one relative target per entry; the last is the default.
 @inline(__always)
 func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    let selector = Int(UInt32(truncatingIfNeeded: fp[slotA(w)]))
-    let entry = min(selector, slotB(w))
-    next(jumpTarget(pc, pc[2 + entry]), fp, md, ms, state)
+    let selector = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc[1])]))
+    let entry = Int(truncatingIfNeeded: min(selector, pc[2]))
+    next(jumpTarget(pc, pc[3 + entry]), fp, md, ms, state)
 }
 
 /// Operands: (first, second, destination), then the condition's slot.

@@ -229,7 +229,7 @@ extension Translator {
         let selector = popSlot()
         let depths = table.labelIndices + [table.defaultIndex]
         let start = code.position
-        code.emit(Handlers.branchTable, pack(selector, depths.count - 1, 0))
+        code.emit(Handlers.branchTable, pack(selector, 0, 0), UInt64(depths.count - 1))
         var entries: [Int] = []
         for _ in depths { entries.append(code.appendJumpPlaceholder()) }
         for (entry, depth) in zip(entries, depths) {

@@ -173,7 +173,7 @@ extension Translator {
         let hasReaders = operands.contains { $0.source == .local(slot) }
         if !hasReaders, value.source == .temporary, let last = previousResult, last.slot == value.slot, last.end == code.position {
             // The instruction that produced the value writes straight into the local.
-            code.set(last.operandPosition, (code.words[last.operandPosition] & 0x3FF_FFFF_FFFF) | UInt64(slot) << 42)
+            code.set(last.operandPosition, (code.words[last.operandPosition] & OperandPacking.sourceFields) | UInt64(slot) << OperandPacking.destinationShift)
             return
         }
         materializeReaders(ofLocal: slot)
