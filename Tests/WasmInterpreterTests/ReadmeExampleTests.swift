@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WasmBinary
 import WasmInterpreter
@@ -40,8 +41,7 @@ import WasmText
     }
 
     @Test func theReadmeShowsThisExample() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: Testsuite.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
         let example = Self.lines(of: source, from: "// README example begins", to: "// README example ends")
             .map { $0.count >= 8 ? String($0.dropFirst(8)) : $0.trimmingCharacters(in: .whitespaces) }

@@ -1,20 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import WasmText
 
 /// The committed fixture binaries are exactly what our assembler makes of their `.wat` sources.
 struct FixtureTests {
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url
-    }()
-
     @Test(arguments: ["stringOps", "byteStats", "kernels/fib", "kernels/fnv1a", "kernels/loop"])
     func fixtureBinaryIsOurAssembly(name: String) throws {
-        let fixtures = Self.packageRoot.appendingPathComponent("Fixtures")
+        let fixtures = Testsuite.packageRoot.appendingPathComponent("Fixtures")
         let text = try String(contentsOf: fixtures.appendingPathComponent("\(name).wat"), encoding: .utf8)
         let committed = [UInt8](try Data(contentsOf: fixtures.appendingPathComponent("\(name).wasm")))
         let assembled = try WatParser.assemble(text)
