@@ -163,12 +163,7 @@ extension Translator {
         let start = code.position
         jumpSites.append(start)
         code.emit(Handlers.jump)
-        let operand = code.appendJumpPlaceholder()
-        if frames[index].kind == .loop {
-            code.patch(operand, instructionStart: start, target: frames[index].loopStart)
-        } else {
-            frames[index].endFixups.append((operand, start))
-        }
+        addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
     }
 
     /// Makes the jump operand at `operand` lead to frame `index`'s label.
@@ -207,12 +202,7 @@ extension Translator {
         if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
             let start = code.position
             code.emit(Handlers.branchIfNotZero, pack(condition, 0, 0))
-            let operand = code.appendJumpPlaceholder()
-            if frames[index].kind == .loop {
-                code.patch(operand, instructionStart: start, target: frames[index].loopStart)
-            } else {
-                frames[index].endFixups.append((operand, start))
-            }
+            addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
             return
         }
         let start = code.position
@@ -235,11 +225,7 @@ extension Translator {
         for (entry, depth) in zip(entries, depths) {
             let index = target(ofDepth: depth)
             if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
-                if frames[index].kind == .loop {
-                    code.patch(entry, instructionStart: start, target: frames[index].loopStart)
-                } else {
-                    frames[index].endFixups.append((entry, start))
-                }
+                addLabelFixup(toFrame: index, operand: entry, start: start)
             } else {
                 code.patch(entry, instructionStart: start, target: code.position)
                 let saved = operands
