@@ -36,6 +36,8 @@ public final class Runtime {
     let exitCode: CodePointer
     /// The memory seen by instances that have none: zero bytes.
     let emptyMemory: UnsafeMutablePointer<MemoryState>
+    /// When set, debug builds count the handlers that run into it (see `DispatchProfile`).
+    public var dispatchProfile: DispatchProfile?
 
     /// An empty runtime whose value stack and call depth follow `configuration`.
     public init(configuration: RuntimeConfiguration = .init()) {

@@ -100,6 +100,10 @@ extension ExecutionState {
         state.pointee.fp = fp
         state.pointee.memoryBase = memory.pointee.base
         state.pointee.memorySize = memory.pointee.size
+        if let profile = state.pointee.runtime.takeUnretainedValue().dispatchProfile {
+            runCounting(state, profile)
+            return
+        }
         while state.pointee.status == .running {
             let s = state.pointee
             handler(at: s.pc)(s.pc, s.fp, s.memoryBase, s.memorySize, state)
@@ -108,4 +112,17 @@ extension ExecutionState {
         handler(at: pc)(pc, fp, memory.pointee.base, memory.pointee.size, state)
         #endif
     }
+
+    #if DEBUG
+    /// The trampoline loop, counting every handler it runs into `profile`.
+    private static func runCounting(_ state: StatePointer, _ profile: DispatchProfile) {
+        var previous: (word: UInt64, pc: CodePointer)?
+        while state.pointee.status == .running {
+            let s = state.pointee
+            profile.record(s.pc.pointee, at: s.pc, after: previous?.word ?? 0, at: previous?.pc)
+            previous = (s.pc.pointee, s.pc)
+            handler(at: s.pc)(s.pc, s.fp, s.memoryBase, s.memorySize, state)
+        }
+    }
+    #endif
 }

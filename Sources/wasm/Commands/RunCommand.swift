@@ -5,18 +5,20 @@ import WasmInterpreter
 /// and calls one export with arguments parsed by its parameter types.
 enum RunCommand {
     static let subcommand = CommandLineTool.Subcommand(
-        name: "run", usage: "run FILE [--invoke NAME] [ARGS...]",
+        name: "run", usage: "run FILE [--invoke NAME] [ARGS...] [--profile-dispatch]",
         summary: "instantiate FILE and call export NAME with ARGS; prints each result on its own line",
         run: { run($0) })
 
     static let help = """
-        usage: wasm run FILE [--invoke NAME] [ARGS...]
+        usage: wasm run FILE [--invoke NAME] [ARGS...] [--profile-dispatch]
 
         Instantiates FILE (running its start function, if any). With --invoke, calls the export
         NAME with ARGS parsed by its parameter types (integers in decimal or 0x hex, signed or
         unsigned; floats in decimal, inf, -inf or nan) and prints each result on its own line:
         integers in signed decimal, floats in shortest round-trip form.
         A trap prints 'trap: MESSAGE' and exits 1; misuse exits 2.
+        --profile-dispatch (debug builds only) then prints the most executed interpreter
+        handlers and handler pairs, to standard error.
         """
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -29,6 +31,12 @@ enum RunCommand {
             return 2
         }
         var rest = Array(arguments.dropFirst())
+        let profiling = rest.contains("--profile-dispatch")
+        rest.removeAll { $0 == "--profile-dispatch" }
+        if profiling && !DispatchProfile.isAvailable {
+            Console.error("wasm run: --profile-dispatch needs a debug build (swift build; .build/debug/wasm)")
+            return 2
+        }
         var exportName: String?
         if let flag = rest.firstIndex(of: "--invoke") {
             guard flag + 1 < rest.count else {
@@ -49,6 +57,7 @@ enum RunCommand {
             return error.exitStatus
         }
         let runtime = Runtime()
+        if profiling { runtime.dispatchProfile = DispatchProfile() }
         let instance: Instance
         do {
             let module = try CompiledModule(bytes: bytes)
@@ -89,6 +98,7 @@ enum RunCommand {
             for result in try function.call(values) {
                 Console.write(ValueText.format(result))
             }
+            if let profile = runtime.dispatchProfile { Console.error(profile.report(top: 100)) }
             return 0
         } catch let trap as Trap {
             Console.error("trap: \(trap)")

@@ -1,0 +1,50 @@
+import WasmBinary
+
+/// Readable names of handler words, for `DispatchProfile` reports. Several instructions may share
+/// one handler (`f32.load` runs `i32.load`'s); the name is the first one listed.
+enum HandlerNames {
+    /// The most words an instruction other than `br_table` takes (handler word included).
+    static let longestInstruction = 6
+
+    static func name(of word: UInt64) -> String {
+        names[word] ?? "handler 0x\(String(word, radix: 16))"
+    }
+
+    static let names: [UInt64: String] = {
+        var names: [UInt64: String] = [:]
+        func add(_ word: UInt64?, _ name: String) {
+            if let word, names[word] == nil { names[word] = name }
+        }
+        let control: [(UInt64, String)] = [
+            (Handlers.unreachable, "unreachable"), (Handlers.zeroSlots, "zeroSlots"), (Handlers.copy, "copy"),
+            (Handlers.copy128, "copy128"), (Handlers.const64, "const64"), (Handlers.const128, "const128"),
+            (Handlers.jump, "jump"), (Handlers.branchIfZero, "branchIfZero"), (Handlers.branchIfNotZero, "branchIfNotZero"),
+            (Handlers.branchTable, "branchTable"), (Handlers.select, "select"), (Handlers.select128, "select128"),
+            (Handlers.refIsNull, "ref.is_null"), (Handlers.refFunc, "ref.func"), (Handlers.globalGet, "global.get"),
+            (Handlers.globalGet128, "global.get128"), (Handlers.globalSet, "global.set"), (Handlers.globalSet128, "global.set128"),
+            (Handlers.callInternal, "callInternal"), (Handlers.callFunction, "callFunction"), (Handlers.callIndirect, "call_indirect"),
+            (Handlers.returnValue, "returnValue"), (Handlers.returnFromFunction, "return"), (Handlers.exit, "exit"),
+            (Handlers.memoryGrow, "memory.grow"), (Handlers.memorySize, "memory.size"), (Handlers.memoryFill, "memory.fill"),
+            (Handlers.memoryCopy, "memory.copy"), (Handlers.memoryInit, "memory.init"), (Handlers.dataDrop, "data.drop"),
+            (Handlers.tableGet, "table.get"), (Handlers.tableSet, "table.set"), (Handlers.tableSize, "table.size"),
+            (Handlers.tableGrow, "table.grow"), (Handlers.tableFill, "table.fill"), (Handlers.tableCopy, "table.copy"),
+            (Handlers.tableInit, "table.init"), (Handlers.elementDrop, "elem.drop"),
+        ]
+        for (word, name) in control { add(word, name) }
+        for operation in NumericOperation.allCases {
+            add(NumericHandlers.handler(operation), "\(operation)")
+            add(NumericHandlers.immediateHandler(operation), "\(operation) imm")
+            add(BranchHandlers.handler(operation, immediate: false), "br_if \(operation)")
+            add(BranchHandlers.handler(operation, immediate: true), "br_if \(operation) imm")
+        }
+        for operation in LoadOperation.allCases {
+            add(MemoryHandlers.load(operation), "\(operation)")
+            add(MemoryHandlers.load(operation, indexed: true), "\(operation) indexed")
+        }
+        for operation in StoreOperation.allCases {
+            add(MemoryHandlers.store(operation), "\(operation)")
+            add(MemoryHandlers.store(operation, indexed: true), "\(operation) indexed")
+        }
+        return names
+    }()
+}
