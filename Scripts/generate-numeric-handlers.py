@@ -38,24 +38,23 @@ binary_int = []
 for case, _ in cases:
     operands, result = signatures[case]
     throwing = bool(THROWING.match(case))
-    variants = [("", "fp[slotB(w)]", 2)]
+    variants = [("", "fp[slotB(pc)]", 2)]
     if len(operands) == 2:
         variants.append(("Immediate", "pc[2]", 3))
         binary_int.append(case)
     for suffix, second, width in variants:
-        args = [operand(operands[0], "fp[slotA(w)]")]
+        args = [operand(operands[0], "fp[slotA(pc)]")]
         if len(operands) == 2:
             args.append(operand(operands[1], second))
         call = f"NumericSemantics.{case}({', '.join(args)})"
         out.append("@inline(__always)")
         out.append(f"func {handler_name(case, suffix)}({ARGS}) {{")
-        out.append("    let w = pc[1]")
         if throwing:
             out.append(f"    let result: {SWIFT[result]}")
             out.append(f"    do {{ result = try {call} }} catch {{ return trap(error, state) }}")
-            out.append("    fp[slotD(w)] = UInt64(result)")
+            out.append("    fp[slotD(pc)] = UInt64(result)")
         else:
-            out.append(f"    fp[slotD(w)] = UInt64({call})")
+            out.append(f"    fp[slotD(pc)] = UInt64({call})")
         out.append(f"    next(pc + {width}, fp, md, ms, state)")
         out.append("}")
         out.append("")
@@ -103,11 +102,10 @@ for entry in COMPARISONS:
     t = "Int32" if signed else "UInt32"
     def read(expr):
         return f"{t}(truncatingIfNeeded: {expr})"
-    for suffix, second, width in (("", "fp[slotB(w)]", 3), ("Immediate", "pc[3]", 4)):
+    for suffix, second, width in (("", "fp[slotB(pc)]", 3), ("Immediate", "pc[3]", 4)):
         out.append("@inline(__always)")
         out.append(f"func branchIfI32{name}{suffix}({ARGS}) {{")
-        out.append("    let w = pc[1]")
-        out.append(f"    if {read('fp[slotA(w)]')} {op} {read(second)} {{")
+        out.append(f"    if {read('fp[slotA(pc)]')} {op} {read(second)} {{")
         out.append("        next(jumpTarget(pc, pc[2]), fp, md, ms, state)")
         out.append("    } else {")
         out.append(f"        next(pc + {width}, fp, md, ms, state)")

@@ -5,8 +5,7 @@ import WasmBinary
 
 @inline(__always)
 func branchIfI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) == UInt32(truncatingIfNeeded: fp[slotB(w)]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) == UInt32(truncatingIfNeeded: fp[slotB(pc)]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -15,8 +14,7 @@ func branchIfI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 
 @inline(__always)
 func branchIfI32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) == UInt32(truncatingIfNeeded: pc[3]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) == UInt32(truncatingIfNeeded: pc[3]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 4, fp, md, ms, state)
@@ -25,8 +23,7 @@ func branchIfI32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 
 @inline(__always)
 func branchIfI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) != UInt32(truncatingIfNeeded: fp[slotB(w)]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) != UInt32(truncatingIfNeeded: fp[slotB(pc)]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -35,8 +32,7 @@ func branchIfI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 
 @inline(__always)
 func branchIfI32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) != UInt32(truncatingIfNeeded: pc[3]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) != UInt32(truncatingIfNeeded: pc[3]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 4, fp, md, ms, state)
@@ -45,8 +41,7 @@ func branchIfI32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 
 @inline(__always)
 func branchIfI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if Int32(truncatingIfNeeded: fp[slotA(w)]) < Int32(truncatingIfNeeded: fp[slotB(w)]) {
+    if Int32(truncatingIfNeeded: fp[slotA(pc)]) < Int32(truncatingIfNeeded: fp[slotB(pc)]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -55,8 +50,7 @@ func branchIfI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 
 @inline(__always)
 func branchIfI32LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if Int32(truncatingIfNeeded: fp[slotA(w)]) < Int32(truncatingIfNeeded: pc[3]) {
+    if Int32(truncatingIfNeeded: fp[slotA(pc)]) < Int32(truncatingIfNeeded: pc[3]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 4, fp, md, ms, state)
@@ -65,8 +59,7 @@ func branchIfI32LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 
 @inline(__always)
 func branchIfI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) < UInt32(truncatingIfNeeded: fp[slotB(w)]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) < UInt32(truncatingIfNeeded: fp[slotB(pc)]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -75,8 +68,7 @@ func branchIfI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 
 @inline(__always)
 func branchIfI32LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) < UInt32(truncatingIfNeeded: pc[3]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) < UInt32(truncatingIfNeeded: pc[3]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 4, fp, md, ms, state)
@@ -85,8 +77,7 @@ func branchIfI32LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 
 @inline(__always)
 func branchIfI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if Int32(truncatingIfNeeded: fp[slotA(w)]) > Int32(truncatingIfNeeded: fp[slotB(w)]) {
+    if Int32(truncatingIfNeeded: fp[slotA(pc)]) > Int32(truncatingIfNeeded: fp[slotB(pc)]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -95,8 +86,7 @@ func branchIfI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 
 @inline(__always)
 func branchIfI32GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if Int32(truncatingIfNeeded: fp[slotA(w)]) > Int32(truncatingIfNeeded: pc[3]) {
+    if Int32(truncatingIfNeeded: fp[slotA(pc)]) > Int32(truncatingIfNeeded: pc[3]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 4, fp, md, ms, state)
@@ -105,8 +95,7 @@ func branchIfI32GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 
 @inline(__always)
 func branchIfI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) > UInt32(truncatingIfNeeded: fp[slotB(w)]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) > UInt32(truncatingIfNeeded: fp[slotB(pc)]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -115,8 +104,7 @@ func branchIfI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 
 @inline(__always)
 func branchIfI32GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) > UInt32(truncatingIfNeeded: pc[3]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) > UInt32(truncatingIfNeeded: pc[3]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 4, fp, md, ms, state)
@@ -125,8 +113,7 @@ func branchIfI32GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 
 @inline(__always)
 func branchIfI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if Int32(truncatingIfNeeded: fp[slotA(w)]) <= Int32(truncatingIfNeeded: fp[slotB(w)]) {
+    if Int32(truncatingIfNeeded: fp[slotA(pc)]) <= Int32(truncatingIfNeeded: fp[slotB(pc)]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -135,8 +122,7 @@ func branchIfI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 
 @inline(__always)
 func branchIfI32LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if Int32(truncatingIfNeeded: fp[slotA(w)]) <= Int32(truncatingIfNeeded: pc[3]) {
+    if Int32(truncatingIfNeeded: fp[slotA(pc)]) <= Int32(truncatingIfNeeded: pc[3]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 4, fp, md, ms, state)
@@ -145,8 +131,7 @@ func branchIfI32LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 
 @inline(__always)
 func branchIfI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) <= UInt32(truncatingIfNeeded: fp[slotB(w)]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) <= UInt32(truncatingIfNeeded: fp[slotB(pc)]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -155,8 +140,7 @@ func branchIfI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 
 @inline(__always)
 func branchIfI32LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) <= UInt32(truncatingIfNeeded: pc[3]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) <= UInt32(truncatingIfNeeded: pc[3]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 4, fp, md, ms, state)
@@ -165,8 +149,7 @@ func branchIfI32LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 
 @inline(__always)
 func branchIfI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if Int32(truncatingIfNeeded: fp[slotA(w)]) >= Int32(truncatingIfNeeded: fp[slotB(w)]) {
+    if Int32(truncatingIfNeeded: fp[slotA(pc)]) >= Int32(truncatingIfNeeded: fp[slotB(pc)]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -175,8 +158,7 @@ func branchIfI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 
 @inline(__always)
 func branchIfI32GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if Int32(truncatingIfNeeded: fp[slotA(w)]) >= Int32(truncatingIfNeeded: pc[3]) {
+    if Int32(truncatingIfNeeded: fp[slotA(pc)]) >= Int32(truncatingIfNeeded: pc[3]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 4, fp, md, ms, state)
@@ -185,8 +167,7 @@ func branchIfI32GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 
 @inline(__always)
 func branchIfI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) >= UInt32(truncatingIfNeeded: fp[slotB(w)]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) >= UInt32(truncatingIfNeeded: fp[slotB(pc)]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -195,8 +176,7 @@ func branchIfI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 
 @inline(__always)
 func branchIfI32GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    if UInt32(truncatingIfNeeded: fp[slotA(w)]) >= UInt32(truncatingIfNeeded: pc[3]) {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) >= UInt32(truncatingIfNeeded: pc[3]) {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 4, fp, md, ms, state)

@@ -15,7 +15,7 @@ func pushFrame(returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointe
 /// A call to a function of the same module. Operands: (argument base), relative entry, frame slots.
 @inline(__always)
 func handleCallInternal(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let calleeFrame = fp + slotA(pc[1])
+    let calleeFrame = fp + slotA(pc)
     guard pushFrame(returnPC: pc + 4, fp: fp, calleeFrame: calleeFrame, frameSlots: Int(truncatingIfNeeded: pc[3]), state) else { return }
     next(jumpTarget(pc, pc[2]), calleeFrame, md, ms, state)
 }
@@ -41,16 +41,15 @@ func callFunction(address: UInt32, returnPC: CodePointer, fp: FramePointer, call
 @inline(__always)
 func handleCallFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let address = state.pointee.instance.pointee.functions[Int(truncatingIfNeeded: pc[2])]
-    callFunction(address: address, returnPC: pc + 3, fp: fp, calleeFrame: fp + slotA(pc[1]), md, ms, state)
+    callFunction(address: address, returnPC: pc + 3, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state)
 }
 
 /// `call_indirect`. Operands: (argument base, selector), type index, table index.
 @inline(__always)
 func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let instance = state.pointee.instance
     let table = instance.pointee.tables[Int(truncatingIfNeeded: pc[3])]
-    let selector = Int(UInt32(truncatingIfNeeded: fp[slotB(w)]))
+    let selector = Int(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     guard selector < table.pointee.count else { return trap(.undefinedElement, state) }
     let reference = table.pointee.elements[selector]
     guard reference != 0 else { return trap(.uninitializedElement, elementIndex: selector, state) }
@@ -59,7 +58,7 @@ func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
     guard instance.pointee.functionRecords.pointee[Int(address)].typeID == expected else {
         return trap(.indirectCallTypeMismatch, state)
     }
-    callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(w), md, ms, state)
+    callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state)
 }
 
 /// Returns to the caller (results are already in the frame's first slots).
@@ -81,7 +80,7 @@ func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsaf
 /// Returns one value to the caller: copies it from its slot into the frame's first slot.
 @inline(__always)
 func handleReturnValue(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    fp[0] = fp[slotA(pc[1])]
+    fp[0] = fp[slotA(pc)]
     handleReturnFromFunction(pc, fp, md, ms, state)
 }
 

@@ -15,22 +15,19 @@ func handleUnreachable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutabl
 /// Zeroes a run of slots: the declared locals at function entry. Operands: (first, count).
 @inline(__always)
 func handleZeroSlots(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    (fp + slotA(w)).update(repeating: 0, count: slotB(w))
+    (fp + slotA(pc)).update(repeating: 0, count: slotB(pc))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func handleCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = fp[slotA(w)]
+    fp[slotD(pc)] = fp[slotA(pc)]
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func handleCopy128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    let source = slotA(w), destination = slotD(w)
+    let source = slotA(pc), destination = slotD(pc)
     fp[destination] = fp[source]
     fp[destination + 1] = fp[source + 1]
     next(pc + 2, fp, md, ms, state)
@@ -38,13 +35,13 @@ func handleCopy128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 
 @inline(__always)
 func handleConst64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    fp[slotD(pc[1])] = pc[2]
+    fp[slotD(pc)] = pc[2]
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func handleConst128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let destination = slotD(pc[1])
+    let destination = slotD(pc)
     fp[destination] = pc[2]
     fp[destination + 1] = pc[3]
     next(pc + 4, fp, md, ms, state)
@@ -57,7 +54,7 @@ func handleJump(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPoi
 
 @inline(__always)
 func handleBranchIfZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    if UInt32(truncatingIfNeeded: fp[slotA(pc[1])]) == 0 {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) == 0 {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -66,7 +63,7 @@ func handleBranchIfZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 
 @inline(__always)
 func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    if UInt32(truncatingIfNeeded: fp[slotA(pc[1])]) != 0 {
+    if UInt32(truncatingIfNeeded: fp[slotA(pc)]) != 0 {
         next(jumpTarget(pc, pc[2]), fp, md, ms, state)
     } else {
         next(pc + 3, fp, md, ms, state)
@@ -76,7 +73,7 @@ func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMu
 /// Operands: (selector), the last entry's index, then one relative target per entry; the last is the default.
 @inline(__always)
 func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let selector = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc[1])]))
+    let selector = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let entry = Int(truncatingIfNeeded: min(selector, pc[2]))
     next(jumpTarget(pc, pc[3 + entry]), fp, md, ms, state)
 }
@@ -84,18 +81,16 @@ func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutabl
 /// Operands: (first, second, destination), then the condition's slot.
 @inline(__always)
 func handleSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
-    fp[slotD(w)] = condition != 0 ? fp[slotA(w)] : fp[slotB(w)]
+    fp[slotD(pc)] = condition != 0 ? fp[slotA(pc)] : fp[slotB(pc)]
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func handleSelect128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
-    let source = condition != 0 ? slotA(w) : slotB(w)
-    let destination = slotD(w)
+    let source = condition != 0 ? slotA(pc) : slotB(pc)
+    let destination = slotD(pc)
     fp[destination] = fp[source]
     fp[destination + 1] = fp[source + 1]
     next(pc + 3, fp, md, ms, state)
@@ -103,8 +98,7 @@ func handleSelect128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 
 @inline(__always)
 func handleRefIsNull(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = fp[slotA(w)] == 0 ? 1 : 0
+    fp[slotD(pc)] = fp[slotA(pc)] == 0 ? 1 : 0
     next(pc + 2, fp, md, ms, state)
 }
 
@@ -112,20 +106,20 @@ func handleRefIsNull(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func handleRefFunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let address = state.pointee.instance.pointee.functions[Int(truncatingIfNeeded: pc[2])]
-    fp[slotD(pc[1])] = UInt64(address) + 1
+    fp[slotD(pc)] = UInt64(address) + 1
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func handleGlobalGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    fp[slotD(pc[1])] = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee
+    fp[slotD(pc)] = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func handleGlobalGet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let global = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])]
-    let destination = slotD(pc[1])
+    let destination = slotD(pc)
     fp[destination] = global[0]
     fp[destination + 1] = global[1]
     next(pc + 3, fp, md, ms, state)
@@ -133,14 +127,14 @@ func handleGlobalGet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 
 @inline(__always)
 func handleGlobalSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee = fp[slotA(pc[1])]
+    state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee = fp[slotA(pc)]
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func handleGlobalSet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
     let global = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])]
-    let source = slotA(pc[1])
+    let source = slotA(pc)
     global[0] = fp[source]
     global[1] = fp[source + 1]
     next(pc + 3, fp, md, ms, state)

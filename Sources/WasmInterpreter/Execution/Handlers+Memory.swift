@@ -6,9 +6,8 @@ import WasmBinary
 /// i32 wrap-around, as the separate `i32.add` would: (base, index, destination or value).
 @inline(__always)
 func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, width: Int, indexed: Bool) -> Int? {
-    let w = pc[1]
-    var base = UInt32(truncatingIfNeeded: fp[slotA(w)])
-    if indexed { base = base &+ UInt32(truncatingIfNeeded: fp[slotB(w)]) }
+    var base = UInt32(truncatingIfNeeded: fp[slotA(pc)])
+    if indexed { base = base &+ UInt32(truncatingIfNeeded: fp[slotB(pc)]) }
     let address = UInt64(base) &+ pc[2]
     guard _fastPath(address &+ UInt64(width) <= UInt64(ms)) else { return nil }
     return Int(truncatingIfNeeded: address)
@@ -20,7 +19,7 @@ func memoryLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: F
     guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, indexed: indexed) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
-    fp[slotD(pc[1])] = extend(T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self)))
+    fp[slotD(pc)] = extend(T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self)))
     next(pc + 3, fp, md, ms, state)
 }
 
@@ -30,7 +29,7 @@ func memoryStore<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: 
     guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, indexed: indexed) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
-    let value = indexed ? fp[slotD(pc[1])] : fp[slotB(pc[1])]
+    let value = indexed ? fp[slotD(pc)] : fp[slotB(pc)]
     md.storeBytes(of: T(truncatingIfNeeded: value).littleEndian, toByteOffset: address, as: T.self)
     next(pc + 3, fp, md, ms, state)
 }

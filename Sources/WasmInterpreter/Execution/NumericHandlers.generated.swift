@@ -6,1533 +6,1321 @@ import WasmBinary
 
 @inline(__always)
 func numericI32Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Eqz(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Eqz(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Eqz(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Eqz(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Clz(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Clz(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Ctz(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Ctz(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Popcnt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Popcnt(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Popcnt(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Add(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Add(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32DivS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32DivS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32DivS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32DivSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32DivS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32DivS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32DivU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32DivU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32DivU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32DivUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32DivU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32DivU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32RemS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32RemS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32RemS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32RemSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32RemS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32RemS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32RemU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32RemU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32RemU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32RemUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32RemU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32RemU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32And(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32And(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32And(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32AndImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32And(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32And(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Or(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Or(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Or(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32OrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Or(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Or(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32XorImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32ShlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32ShrS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32ShrSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32ShrU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32ShrUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Rotl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32RotlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Rotr(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32RotrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Clz(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Clz(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Ctz(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Ctz(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Popcnt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Popcnt(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Popcnt(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Add(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Add(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64DivS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64DivS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64DivS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64DivSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64DivS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64DivS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64DivU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64DivU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64DivU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64DivUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64DivU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64DivU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64RemS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64RemS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64RemS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64RemSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64RemS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64RemS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64RemU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64RemU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64RemU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64RemUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64RemU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64RemU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64And(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64And(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64And(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64AndImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64And(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64And(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Or(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Or(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Or(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64OrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Or(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Or(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64XorImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64ShlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64ShrS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64ShrSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64ShrU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64ShrUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Rotl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64RotlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Rotr(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Rotr(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Rotr(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64RotrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Rotr(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Rotr(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Abs(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Abs(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Neg(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Neg(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Ceil(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Ceil(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Ceil(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Floor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Floor(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Floor(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Trunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Trunc(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Trunc(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Nearest(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Nearest(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Nearest(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Sqrt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Sqrt(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Sqrt(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Add(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Add(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Div(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32DivImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Min(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Min(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Min(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32MinImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Min(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Min(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Max(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Max(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Max(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32MaxImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Max(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Max(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Copysign(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Copysign(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32CopysignImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32Copysign(UInt32(truncatingIfNeeded: fp[slotA(w)]), UInt32(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32Copysign(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Abs(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Abs(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Neg(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Neg(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Ceil(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Ceil(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Ceil(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Floor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Floor(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Floor(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Trunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Trunc(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Trunc(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Nearest(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Nearest(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Nearest(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Sqrt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Sqrt(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Sqrt(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Add(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Add(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Div(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64DivImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Min(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Min(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Min(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64MinImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Min(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Min(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Max(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Max(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Max(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64MaxImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Max(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Max(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Copysign(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: fp[slotB(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Copysign(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64CopysignImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64Copysign(UInt64(truncatingIfNeeded: fp[slotA(w)]), UInt64(truncatingIfNeeded: pc[2])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64Copysign(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])))
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32WrapI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32WrapI64(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32WrapI64(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32TruncF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF32S(UInt32(truncatingIfNeeded: fp[slotA(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32TruncF32S(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32TruncF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF32U(UInt32(truncatingIfNeeded: fp[slotA(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32TruncF32U(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32TruncF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32TruncF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF64U(UInt64(truncatingIfNeeded: fp[slotA(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i32TruncF64U(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64ExtendI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64ExtendI32S(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64ExtendI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64ExtendI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64ExtendI32U(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64ExtendI32U(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64TruncF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64TruncF32S(UInt32(truncatingIfNeeded: fp[slotA(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64TruncF32S(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64TruncF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64TruncF32U(UInt32(truncatingIfNeeded: fp[slotA(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64TruncF32U(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64TruncF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64TruncF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let result: UInt64
-    do { result = try NumericSemantics.i64TruncF64U(UInt64(truncatingIfNeeded: fp[slotA(w)])) } catch { return trap(error, state) }
-    fp[slotD(w)] = UInt64(result)
+    do { result = try NumericSemantics.i64TruncF64U(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    fp[slotD(pc)] = UInt64(result)
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32ConvertI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32ConvertI32S(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32ConvertI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32ConvertI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32ConvertI32U(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32ConvertI32U(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32ConvertI64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32ConvertI64S(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32ConvertI64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32ConvertI64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32ConvertI64U(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32ConvertI64U(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32DemoteF64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32DemoteF64(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32DemoteF64(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64ConvertI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64ConvertI32S(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64ConvertI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64ConvertI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64ConvertI32U(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64ConvertI32U(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64ConvertI64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64ConvertI64S(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64ConvertI64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64ConvertI64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64ConvertI64U(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64ConvertI64U(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64PromoteF32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64PromoteF32(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64PromoteF32(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32ReinterpretF32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32ReinterpretF32(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32ReinterpretF32(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64ReinterpretF64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64ReinterpretF64(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64ReinterpretF64(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF32ReinterpretI32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f32ReinterpretI32(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f32ReinterpretI32(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericF64ReinterpretI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.f64ReinterpretI64(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.f64ReinterpretI64(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Extend8S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Extend8S(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Extend8S(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32Extend16S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32Extend16S(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32Extend16S(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Extend8S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Extend8S(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Extend8S(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Extend16S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Extend16S(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Extend16S(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64Extend32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64Extend32S(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64Extend32S(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32TruncSatF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32TruncSatF32S(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32TruncSatF32S(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32TruncSatF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32TruncSatF32U(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32TruncSatF32U(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32TruncSatF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32TruncSatF64S(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32TruncSatF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI32TruncSatF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i32TruncSatF64U(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i32TruncSatF64U(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64TruncSatF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64TruncSatF32S(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64TruncSatF32S(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64TruncSatF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64TruncSatF32U(UInt32(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64TruncSatF32U(UInt32(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64TruncSatF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64TruncSatF64S(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64TruncSatF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 
 @inline(__always)
 func numericI64TruncSatF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(NumericSemantics.i64TruncSatF64U(UInt64(truncatingIfNeeded: fp[slotA(w)])))
+    fp[slotD(pc)] = UInt64(NumericSemantics.i64TruncSatF64U(UInt64(truncatingIfNeeded: fp[slotA(pc)])))
     next(pc + 2, fp, md, ms, state)
 }
 

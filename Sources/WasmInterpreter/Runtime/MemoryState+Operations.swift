@@ -86,27 +86,25 @@ extension MemoryState {
 /// `memory.grow`: operands (page count, destination).
 @inline(__always)
 func handleMemoryGrow(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let memory = state.pointee.instance.pointee.memory0
-    let delta = Int(UInt32(truncatingIfNeeded: fp[slotA(w)]))
+    let delta = Int(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let result = memory.pointee.grow(by: delta)
-    fp[slotD(w)] = UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: result ?? -1)))
+    fp[slotD(pc)] = UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: result ?? -1)))
     next(pc + 2, fp, memory.pointee.base, memory.pointee.size, state)
 }
 
 @inline(__always)
 func handleMemorySize(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    fp[slotD(pc[1])] = UInt64(state.pointee.instance.pointee.memory0.pointee.pageCount)
+    fp[slotD(pc)] = UInt64(state.pointee.instance.pointee.memory0.pointee.pageCount)
     next(pc + 2, fp, md, ms, state)
 }
 
 /// `memory.fill`: operands (destination, value, count).
 @inline(__always)
 func handleMemoryFill(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(w)]))
-    let value = UInt8(truncatingIfNeeded: fp[slotB(w)])
-    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(w)]))
+    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
+    let value = UInt8(truncatingIfNeeded: fp[slotB(pc)])
+    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(pc)]))
     guard state.pointee.instance.pointee.memory0.pointee.contains(destination, count: count) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
@@ -117,10 +115,9 @@ func handleMemoryFill(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 /// `memory.copy`: operands (destination, source, count).
 @inline(__always)
 func handleMemoryCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(w)]))
-    let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(w)]))
-    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(w)]))
+    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
+    let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(pc)]))
     let memory = state.pointee.instance.pointee.memory0.pointee
     guard memory.contains(destination, count: count), memory.contains(source, count: count) else {
         return trap(.outOfBoundsMemoryAccess, state)
@@ -132,10 +129,9 @@ func handleMemoryCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 /// `memory.init`: operands (destination, source offset, count), data segment index.
 @inline(__always)
 func handleMemoryInit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(w)]))
-    let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(w)]))
-    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(w)]))
+    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
+    let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(pc)]))
     let segment = state.pointee.instance.pointee.dataSegments[Int(truncatingIfNeeded: pc[2])]
     guard state.pointee.instance.pointee.memory0.pointee.contains(destination, count: count),
           source <= UInt64(segment.count), count <= UInt64(segment.count) - source else {

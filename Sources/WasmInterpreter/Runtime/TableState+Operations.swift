@@ -48,61 +48,56 @@ func table(_ state: StatePointer, _ index: UInt64) -> UnsafeMutablePointer<Table
 /// `table.get`: operands (index, destination), table.
 @inline(__always)
 func handleTableGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let t = table(state, pc[2])
-    let index = Int(UInt32(truncatingIfNeeded: fp[slotA(w)]))
+    let index = Int(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     guard index < t.pointee.count else { return trap(.outOfBoundsTableAccess, state) }
-    fp[slotD(w)] = t.pointee.elements[index]
+    fp[slotD(pc)] = t.pointee.elements[index]
     next(pc + 3, fp, md, ms, state)
 }
 
 /// `table.set`: operands (index, value), table.
 @inline(__always)
 func handleTableSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let t = table(state, pc[2])
-    let index = Int(UInt32(truncatingIfNeeded: fp[slotA(w)]))
+    let index = Int(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     guard index < t.pointee.count else { return trap(.outOfBoundsTableAccess, state) }
-    t.pointee.elements[index] = fp[slotB(w)]
+    t.pointee.elements[index] = fp[slotB(pc)]
     next(pc + 3, fp, md, ms, state)
 }
 
 @inline(__always)
 func handleTableSize(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    fp[slotD(pc[1])] = UInt64(table(state, pc[2]).pointee.count)
+    fp[slotD(pc)] = UInt64(table(state, pc[2]).pointee.count)
     next(pc + 3, fp, md, ms, state)
 }
 
 /// `table.grow`: operands (initial value, count, destination), table.
 @inline(__always)
 func handleTableGrow(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    let delta = Int(UInt32(truncatingIfNeeded: fp[slotB(w)]))
-    let result = table(state, pc[2]).pointee.grow(by: delta, value: fp[slotA(w)])
-    fp[slotD(w)] = UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: result ?? -1)))
+    let delta = Int(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    let result = table(state, pc[2]).pointee.grow(by: delta, value: fp[slotA(pc)])
+    fp[slotD(pc)] = UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: result ?? -1)))
     next(pc + 3, fp, md, ms, state)
 }
 
 /// `table.fill`: operands (start, value, count), table.
 @inline(__always)
 func handleTableFill(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let t = table(state, pc[2])
-    let start = UInt64(UInt32(truncatingIfNeeded: fp[slotA(w)]))
-    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(w)]))
+    let start = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
+    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(pc)]))
     guard t.pointee.contains(start, count: count) else { return trap(.outOfBoundsTableAccess, state) }
-    (t.pointee.elements + Int(start)).update(repeating: fp[slotB(w)], count: Int(count))
+    (t.pointee.elements + Int(start)).update(repeating: fp[slotB(pc)], count: Int(count))
     next(pc + 3, fp, md, ms, state)
 }
 
 /// `table.copy`: operands (destination, source, count), destination table, source table.
 @inline(__always)
 func handleTableCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let destinationTable = table(state, pc[2]), sourceTable = table(state, pc[3])
-    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(w)]))
-    let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(w)]))
-    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(w)]))
+    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
+    let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(pc)]))
     guard destinationTable.pointee.contains(destination, count: count), sourceTable.pointee.contains(source, count: count) else {
         return trap(.outOfBoundsTableAccess, state)
     }
@@ -113,12 +108,11 @@ func handleTableCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 /// `table.init`: operands (destination, source offset, count), element segment, table.
 @inline(__always)
 func handleTableInit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
     let segment = state.pointee.instance.pointee.elementSegments[Int(truncatingIfNeeded: pc[2])]
     let t = table(state, pc[3])
-    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(w)]))
-    let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(w)]))
-    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(w)]))
+    let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
+    let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(pc)]))
     guard t.pointee.contains(destination, count: count), source <= UInt64(segment.count), count <= UInt64(segment.count) - source else {
         return trap(.outOfBoundsTableAccess, state)
     }

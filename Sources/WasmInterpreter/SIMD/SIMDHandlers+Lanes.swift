@@ -6,8 +6,7 @@ import WasmBinary
 @inline(__always)
 func simdExtractLane(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
                      _ operation: (V128, Int) -> UInt64) {
-    let w = pc[1]
-    fp[slotD(w)] = operation(fp.v128(at: slotA(w)), Int(truncatingIfNeeded: pc[2]))
+    fp[slotD(pc)] = operation(fp.v128(at: slotA(pc)), Int(truncatingIfNeeded: pc[2]))
     next(pc + 3, fp, md, ms, state)
 }
 
@@ -15,8 +14,7 @@ func simdExtractLane(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func simdReplaceLane(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
                      _ operation: (V128, UInt64, Int) -> V128) {
-    let w = pc[1]
-    fp.setV128(operation(fp.v128(at: slotA(w)), fp[slotB(w)], Int(truncatingIfNeeded: pc[2])), at: slotD(w))
+    fp.setV128(operation(fp.v128(at: slotA(pc)), fp[slotB(pc)], Int(truncatingIfNeeded: pc[2])), at: slotD(pc))
     next(pc + 3, fp, md, ms, state)
 }
 

@@ -11,7 +11,7 @@ func simdLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: Fra
     guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, indexed: false) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
-    fp.setV128(make(T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self))), at: slotD(pc[1]))
+    fp.setV128(make(T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self))), at: slotD(pc))
     next(pc + 3, fp, md, ms, state)
 }
 
@@ -22,7 +22,7 @@ func handleV128Load(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
     }
     let low = UInt64(littleEndian: md.loadUnaligned(fromByteOffset: address, as: UInt64.self))
     let high = UInt64(littleEndian: md.loadUnaligned(fromByteOffset: address + 8, as: UInt64.self))
-    fp.setV128(V128(low: low, high: high), at: slotD(pc[1]))
+    fp.setV128(V128(low: low, high: high), at: slotD(pc))
     next(pc + 3, fp, md, ms, state)
 }
 
@@ -31,7 +31,7 @@ func handleV128Store(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
     guard let address = effectiveAddress(pc, fp, ms, width: 16, indexed: false) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
-    let value = fp.v128(at: slotB(pc[1]))
+    let value = fp.v128(at: slotB(pc))
     md.storeBytes(of: value.low.littleEndian, toByteOffset: address, as: UInt64.self)
     md.storeBytes(of: value.high.littleEndian, toByteOffset: address + 8, as: UInt64.self)
     next(pc + 3, fp, md, ms, state)
@@ -44,9 +44,8 @@ func simdLoadLane<T: FixedWidthInteger & UnsignedInteger>(_ type: T.Type, _ pc: 
     guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, indexed: false) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
-    let w = pc[1]
     let value = T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self))
-    fp.setV128(fp.v128(at: slotB(w)).replacing(lane: Int(truncatingIfNeeded: pc[3]), with: value), at: slotD(w))
+    fp.setV128(fp.v128(at: slotB(pc)).replacing(lane: Int(truncatingIfNeeded: pc[3]), with: value), at: slotD(pc))
     next(pc + 4, fp, md, ms, state)
 }
 
@@ -57,7 +56,7 @@ func simdStoreLane<T: FixedWidthInteger & UnsignedInteger>(_ type: T.Type, _ pc:
     guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, indexed: false) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
-    let value: T = fp.v128(at: slotB(pc[1])).lane(Int(truncatingIfNeeded: pc[3]))
+    let value: T = fp.v128(at: slotB(pc)).lane(Int(truncatingIfNeeded: pc[3]))
     md.storeBytes(of: value.littleEndian, toByteOffset: address, as: T.self)
     next(pc + 4, fp, md, ms, state)
 }

@@ -22,8 +22,7 @@ extension FramePointer {
 @inline(__always)
 func simdUnary(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
                _ operation: (V128) -> V128) {
-    let w = pc[1]
-    fp.setV128(operation(fp.v128(at: slotA(w))), at: slotD(w))
+    fp.setV128(operation(fp.v128(at: slotA(pc))), at: slotD(pc))
     next(pc + 2, fp, md, ms, state)
 }
 
@@ -31,8 +30,7 @@ func simdUnary(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPoin
 @inline(__always)
 func simdBinary(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
                 _ operation: (V128, V128) -> V128) {
-    let w = pc[1]
-    fp.setV128(operation(fp.v128(at: slotA(w)), fp.v128(at: slotB(w))), at: slotD(w))
+    fp.setV128(operation(fp.v128(at: slotA(pc)), fp.v128(at: slotB(pc))), at: slotD(pc))
     next(pc + 2, fp, md, ms, state)
 }
 
@@ -40,8 +38,7 @@ func simdBinary(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPoi
 @inline(__always)
 func simdTest(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
               _ operation: (V128) -> UInt32) {
-    let w = pc[1]
-    fp[slotD(w)] = UInt64(operation(fp.v128(at: slotA(w))))
+    fp[slotD(pc)] = UInt64(operation(fp.v128(at: slotA(pc))))
     next(pc + 2, fp, md, ms, state)
 }
 
@@ -49,9 +46,8 @@ func simdTest(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPoint
 @inline(__always)
 func simdShift(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
                _ operation: (V128, UInt64) -> V128) {
-    let w = pc[1]
-    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotB(w)]))
-    fp.setV128(operation(fp.v128(at: slotA(w)), count), at: slotD(w))
+    let count = UInt64(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp.setV128(operation(fp.v128(at: slotA(pc)), count), at: slotD(pc))
     next(pc + 2, fp, md, ms, state)
 }
 
@@ -59,16 +55,14 @@ func simdShift(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPoin
 @inline(__always)
 func simdSplat(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
                _ operation: (UInt64) -> V128) {
-    let w = pc[1]
-    fp.setV128(operation(fp[slotA(w)]), at: slotD(w))
+    fp.setV128(operation(fp[slotA(pc)]), at: slotD(pc))
     next(pc + 2, fp, md, ms, state)
 }
 
 /// `v128.bitselect`. Operands: (a, b, mask), then the destination slot.
 @inline(__always)
 func handleV128Bitselect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    let result = SIMDSemantics.v128Bitselect(fp.v128(at: slotA(w)), fp.v128(at: slotB(w)), fp.v128(at: slotD(w)))
+    let result = SIMDSemantics.v128Bitselect(fp.v128(at: slotA(pc)), fp.v128(at: slotB(pc)), fp.v128(at: slotD(pc)))
     fp.setV128(result, at: Int(truncatingIfNeeded: pc[2]))
     next(pc + 3, fp, md, ms, state)
 }
@@ -76,9 +70,8 @@ func handleV128Bitselect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMuta
 /// `i8x16.shuffle`. Operands: (a, b, destination), then the 16 lane indices as a v128 (two words).
 @inline(__always)
 func handleI8x16Shuffle(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    let w = pc[1]
-    let result = SIMDSemantics.i8x16Shuffle(fp.v128(at: slotA(w)), fp.v128(at: slotB(w)), lanes: V128(low: pc[2], high: pc[3]))
-    fp.setV128(result, at: slotD(w))
+    let result = SIMDSemantics.i8x16Shuffle(fp.v128(at: slotA(pc)), fp.v128(at: slotB(pc)), lanes: V128(low: pc[2], high: pc[3]))
+    fp.setV128(result, at: slotD(pc))
     next(pc + 4, fp, md, ms, state)
 }
 
