@@ -37,13 +37,15 @@ enum HandlerNames {
             add(BranchHandlers.handler(operation, immediate: false), "br_if \(operation)")
             add(BranchHandlers.handler(operation, immediate: true), "br_if \(operation) imm")
         }
-        for operation in LoadOperation.allCases {
-            add(MemoryHandlers.load(operation), "\(operation)")
-            add(MemoryHandlers.load(operation, indexed: true), "\(operation) indexed")
-        }
-        for operation in StoreOperation.allCases {
-            add(MemoryHandlers.store(operation), "\(operation)")
-            add(MemoryHandlers.store(operation, indexed: true), "\(operation) indexed")
+        let modes: [(AddressMode, String)] = [(.slot, ""), (.sum, " [a+b]"), (.slotPlusConstant, " [a+c]"), (.constant, " [c]")]
+        for (mode, suffix) in modes {
+            for operation in LoadOperation.allCases {
+                add(MemoryHandlers.load(operation, mode), "\(operation)\(suffix)")
+            }
+            for operation in StoreOperation.allCases {
+                add(MemoryHandlers.store(operation, mode), "\(operation)\(suffix)")
+                add(MemoryHandlers.store(operation, mode, immediate: true), "\(operation)\(suffix) imm")
+            }
         }
         return names
     }()

@@ -1,120 +1,105 @@
 import WasmBinary
 
+/// How a load or store finds its address. Every mode is followed by the access's static offset
+/// word; the effective address is then checked against the memory's size once.
+enum AddressMode {
+    /// One slot: operands (address, value, destination), offset.
+    case slot
+    /// The sum of two slots, wrapped to 32 bits as the fused `i32.add` would: operands
+    /// (base, index, destination or value), offset.
+    case sum
+    /// A slot plus a constant, wrapped to 32 bits (a fused `i32.add` of a constant): operands
+    /// (address, value, destination), offset, then the constant.
+    case slotPlusConstant
+    /// A constant address (`i32.const` feeding the access, as C globals compile): operands
+    /// (–, value, destination), then the constant plus the offset, computed by the translator.
+    case constant
+
+    /// Words of an access in this mode, the handler word included (a store of an immediate value
+    /// has one more, the value).
+    var words: Int { self == .slotPlusConstant ? 4 : 3 }
+}
+
 /// The effective address of a memory access, or nil when `width` bytes there are out of bounds.
-/// Operand word: (address slot, value slot, destination); the next word is the static offset.
-/// An `indexed` access (a fused `i32.add` feeding the address) adds a second slot first, with
-/// i32 wrap-around, as the separate `i32.add` would: (base, index, destination or value).
 @inline(__always)
-func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, width: Int, indexed: Bool) -> Int? {
-    var base = UInt32(truncatingIfNeeded: fp[slotA(pc)])
-    if indexed { base = base &+ UInt32(truncatingIfNeeded: fp[slotB(pc)]) }
-    let address = UInt64(base) &+ pc[2]
+func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, width: Int, mode: AddressMode) -> Int? {
+    let address: UInt64
+    switch mode {
+    case .slot:
+        address = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)])) &+ pc[2]
+    case .sum:
+        let base = UInt32(truncatingIfNeeded: fp[slotA(pc)]) &+ UInt32(truncatingIfNeeded: fp[slotB(pc)])
+        address = UInt64(base) &+ pc[2]
+    case .slotPlusConstant:
+        let base = UInt32(truncatingIfNeeded: fp[slotA(pc)]) &+ UInt32(truncatingIfNeeded: pc[3])
+        address = UInt64(base) &+ pc[2]
+    case .constant:
+        address = pc[2]
+    }
     guard _fastPath(address &+ UInt64(width) <= UInt64(ms)) else { return nil }
     return Int(truncatingIfNeeded: address)
 }
 
+/// A load: `width` bytes at the effective address, extended into the destination slot.
 @inline(__always)
 func memoryLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
-                                      _ state: StatePointer, indexed: Bool = false, _ extend: (T) -> UInt64) {
-    guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, indexed: indexed) else {
+                                      _ state: StatePointer, _ mode: AddressMode, _ extend: (T) -> UInt64) {
+    guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, mode: mode) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
     fp[slotD(pc)] = extend(T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self)))
-    next(pc + 3, fp, md, ms, state)
+    next(pc + mode.words, fp, md, ms, state)
 }
 
+/// A store of the value in a slot (the destination field in `.sum` mode, the second source field
+/// otherwise) or, when `immediate`, of the word after the address operands.
 @inline(__always)
 func memoryStore<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
-                                       _ state: StatePointer, indexed: Bool = false) {
-    guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, indexed: indexed) else {
+                                       _ state: StatePointer, _ mode: AddressMode, immediate: Bool) {
+    guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, mode: mode) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
-    let value = indexed ? fp[slotD(pc)] : fp[slotB(pc)]
+    let value = immediate ? pc[mode.words] : mode == .sum ? fp[slotD(pc)] : fp[slotB(pc)]
     md.storeBytes(of: T(truncatingIfNeeded: value).littleEndian, toByteOffset: address, as: T.self)
-    next(pc + 3, fp, md, ms, state)
+    next(pc + mode.words + (immediate ? 1 : 0), fp, md, ms, state)
 }
 
-@inline(__always)
-func handleI32Load(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryLoad(UInt32.self, pc, fp, md, ms, state) { UInt64($0) }
-}
-@inline(__always)
-func handleI64Load(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryLoad(UInt64.self, pc, fp, md, ms, state) { $0 }
-}
-@inline(__always)
-func handleI32Load8S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryLoad(Int8.self, pc, fp, md, ms, state) { UInt64(UInt32(bitPattern: Int32($0))) }
-}
-@inline(__always)
-func handleI32Load8U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryLoad(UInt8.self, pc, fp, md, ms, state) { UInt64($0) }
-}
-@inline(__always)
-func handleI32Load16S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryLoad(Int16.self, pc, fp, md, ms, state) { UInt64(UInt32(bitPattern: Int32($0))) }
-}
-@inline(__always)
-func handleI32Load16U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryLoad(UInt16.self, pc, fp, md, ms, state) { UInt64($0) }
-}
-@inline(__always)
-func handleI64Load8S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryLoad(Int8.self, pc, fp, md, ms, state) { UInt64(bitPattern: Int64($0)) }
-}
-@inline(__always)
-func handleI64Load16S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryLoad(Int16.self, pc, fp, md, ms, state) { UInt64(bitPattern: Int64($0)) }
-}
-@inline(__always)
-func handleI64Load32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryLoad(Int32.self, pc, fp, md, ms, state) { UInt64(bitPattern: Int64($0)) }
-}
-@inline(__always)
-func handleI64Load32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryLoad(UInt32.self, pc, fp, md, ms, state) { UInt64($0) }
-}
-@inline(__always)
-func handleStore8(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryStore(UInt8.self, pc, fp, md, ms, state)
-}
-@inline(__always)
-func handleStore16(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryStore(UInt16.self, pc, fp, md, ms, state)
-}
-@inline(__always)
-func handleStore32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryStore(UInt32.self, pc, fp, md, ms, state)
-}
-@inline(__always)
-func handleStore64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    memoryStore(UInt64.self, pc, fp, md, ms, state)
-}
+// One function per way of extending a loaded value; the tables in MemoryHandlers pick them.
 
-/// The load and store handler of each memory instruction.
-enum MemoryHandlers {
-    static func load(_ operation: LoadOperation, indexed: Bool = false) -> UInt64 {
-        if indexed { return indexedLoad(operation) }
-        switch operation {
-        case .i32Load, .f32Load, .i64Load32U: return operation == .i64Load32U ? handlerWord { handleI64Load32U($0, $1, $2, $3, $4) } : handlerWord { handleI32Load($0, $1, $2, $3, $4) }
-        case .i64Load, .f64Load: return handlerWord { handleI64Load($0, $1, $2, $3, $4) }
-        case .i32Load8S: return handlerWord { handleI32Load8S($0, $1, $2, $3, $4) }
-        case .i32Load8U, .i64Load8U: return handlerWord { handleI32Load8U($0, $1, $2, $3, $4) }
-        case .i32Load16S: return handlerWord { handleI32Load16S($0, $1, $2, $3, $4) }
-        case .i32Load16U, .i64Load16U: return handlerWord { handleI32Load16U($0, $1, $2, $3, $4) }
-        case .i64Load8S: return handlerWord { handleI64Load8S($0, $1, $2, $3, $4) }
-        case .i64Load16S: return handlerWord { handleI64Load16S($0, $1, $2, $3, $4) }
-        case .i64Load32S: return handlerWord { handleI64Load32S($0, $1, $2, $3, $4) }
-        }
-    }
-
-    static func store(_ operation: StoreOperation, indexed: Bool = false) -> UInt64 {
-        if indexed { return indexedStore(operation) }
-        switch operation.byteWidth {
-        case 1: return handlerWord { handleStore8($0, $1, $2, $3, $4) }
-        case 2: return handlerWord { handleStore16($0, $1, $2, $3, $4) }
-        case 4: return handlerWord { handleStore32($0, $1, $2, $3, $4) }
-        default: return handlerWord { handleStore64($0, $1, $2, $3, $4) }
-        }
-    }
+@inline(__always)
+func loadU32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
+    memoryLoad(UInt32.self, pc, fp, md, ms, state, mode) { UInt64($0) }
+}
+@inline(__always)
+func loadU64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
+    memoryLoad(UInt64.self, pc, fp, md, ms, state, mode) { $0 }
+}
+@inline(__always)
+func loadU8(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
+    memoryLoad(UInt8.self, pc, fp, md, ms, state, mode) { UInt64($0) }
+}
+@inline(__always)
+func loadU16(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
+    memoryLoad(UInt16.self, pc, fp, md, ms, state, mode) { UInt64($0) }
+}
+/// Sign-extends to i32 (the slot's upper half stays zero, as for every i32).
+@inline(__always)
+func loadS8ToI32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
+    memoryLoad(Int8.self, pc, fp, md, ms, state, mode) { UInt64(UInt32(bitPattern: Int32($0))) }
+}
+@inline(__always)
+func loadS16ToI32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
+    memoryLoad(Int16.self, pc, fp, md, ms, state, mode) { UInt64(UInt32(bitPattern: Int32($0))) }
+}
+@inline(__always)
+func loadS8ToI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
+    memoryLoad(Int8.self, pc, fp, md, ms, state, mode) { UInt64(bitPattern: Int64($0)) }
+}
+@inline(__always)
+func loadS16ToI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
+    memoryLoad(Int16.self, pc, fp, md, ms, state, mode) { UInt64(bitPattern: Int64($0)) }
+}
+@inline(__always)
+func loadS32ToI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
+    memoryLoad(Int32.self, pc, fp, md, ms, state, mode) { UInt64(bitPattern: Int64($0)) }
 }

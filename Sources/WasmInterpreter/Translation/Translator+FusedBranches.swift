@@ -14,13 +14,15 @@ struct PendingComparison {
     var slot: Int
 }
 
-/// An `i32.add` of two slots just emitted, remembered so that a following load or store can add
-/// the two itself as its address (one dispatch instead of two).
+/// An `i32.add` just emitted (of two slots, or of a slot and a constant), remembered so that a
+/// following load or store can do the addition itself as its address (one dispatch instead of two).
 struct PendingAddition {
     var start: Int
     var end: Int
     var first: Int
+    /// The second slot, when `constant` is nil.
     var second: Int
+    var constant: UInt32?
     var slot: Int
 }
 
@@ -46,6 +48,37 @@ extension NumericOperation {
     }
 }
 
+extension NumericOperation {
+    /// The integer operation that gives the same result with its two operands swapped: the
+    /// operation itself when it is commutative, the mirrored comparison (`lt_s` for `gt_s`);
+    /// nil for the others. (Float operations are left alone: which NaN an addition returns may
+    /// depend on the operand order.)
+    var withOperandsSwapped: NumericOperation? {
+        switch self {
+        case .i32Add, .i32Mul, .i32And, .i32Or, .i32Xor, .i32Eq, .i32Ne,
+             .i64Add, .i64Mul, .i64And, .i64Or, .i64Xor, .i64Eq, .i64Ne:
+            return self
+        case .i32LtS: return .i32GtS
+        case .i32GtS: return .i32LtS
+        case .i32LtU: return .i32GtU
+        case .i32GtU: return .i32LtU
+        case .i32LeS: return .i32GeS
+        case .i32GeS: return .i32LeS
+        case .i32LeU: return .i32GeU
+        case .i32GeU: return .i32LeU
+        case .i64LtS: return .i64GtS
+        case .i64GtS: return .i64LtS
+        case .i64LtU: return .i64GtU
+        case .i64GtU: return .i64LtU
+        case .i64LeS: return .i64GeS
+        case .i64GeS: return .i64LeS
+        case .i64LeU: return .i64GeU
+        case .i64GeU: return .i64LeU
+        default: return nil
+        }
+    }
+}
+
 extension Translator {
     /// When the condition on top of the stack is the result of the comparison emitted just
     /// before, removes that comparison's code and the condition, and returns the comparison.
@@ -58,12 +91,12 @@ extension Translator {
     }
 
     /// When the operand at stack index `index` is the sum just computed by `i32.add`, removes the
-    /// addition's code and returns its two slots, for an indexed memory access.
-    mutating func takeFusableAddition(at index: Int) -> (Int, Int)? {
+    /// addition's code and returns it, for a memory access that adds as it addresses.
+    mutating func takeFusableAddition(at index: Int) -> PendingAddition? {
         guard let addition = previousAddition, addition.end == code.position, index >= 0,
               operands[index].source == .temporary, operands[index].slot == addition.slot else { return nil }
         code.truncate(to: addition.start)
-        return (addition.first, addition.second)
+        return addition
     }
 
     /// Emits a branch taken when `comparison` holds (or, `negated`, when it does not); returns

@@ -109,32 +109,9 @@ extension Translator {
         case .elemDrop(let element):
             code.emit(Handlers.elementDrop, UInt64(element))
         case .load(let operation, let argument):
-            let offset = min(argument.offset, 1 << 32)  // larger offsets always trap; this one does too
-            if let (base, index) = takeFusableAddition(at: operands.count - 1) {
-                pop()
-                let destination = pushResult()
-                let start = code.position
-                code.emit(MemoryHandlers.load(operation, indexed: true), pack(base, index, destination), offset)
-                noteResult(destination, start: start)
-                return
-            }
-            let address = popSlot()
-            let destination = pushResult()
-            let start = code.position
-            code.emit(MemoryHandlers.load(operation), pack(address, 0, destination), offset)
-            noteResult(destination, start: start)
+            translateLoad(operation, offset: min(argument.offset, 1 << 32))  // larger offsets always trap; this one does too
         case .store(let operation, let argument):
-            let offset = min(argument.offset, 1 << 32)
-            // Fused only when the value needs no code of its own (which could overwrite the sum's inputs).
-            if case .local(let value) = operands[operands.count - 1].source,
-               let (base, index) = takeFusableAddition(at: operands.count - 2) {
-                pop()
-                pop()
-                code.emit(MemoryHandlers.store(operation, indexed: true), pack(base, index, value), offset)
-                return
-            }
-            let (address, value) = popTwoSlots()
-            code.emit(MemoryHandlers.store(operation), pack(address, value, 0), offset)
+            translateStore(operation, offset: min(argument.offset, 1 << 32))
         case .memorySize:
             let destination = pushResult()
             code.emit(Handlers.memorySize, pack(0, 0, destination))
@@ -212,11 +189,15 @@ extension Translator {
         if case .constant(let bits, _) = top.source, let immediate = NumericHandlers.immediateHandler(operation) {
             pop()
             let a = popSlot()
-            let destination = pushResult()
-            let start = code.position
-            code.emit(immediate, pack(a, 0, destination), bits)
-            noteResult(destination, start: start)
-            noteComparison(operation, start: start, a, bits, immediate: true, destination)
+            emitImmediate(operation, immediate, a, bits)
+            return
+        }
+        // A constant first operand: the same operation (or its mirror image) with the operands swapped.
+        if case .constant(let bits, _) = operands[operands.count - 2].source, top.source.isConstant == false,
+           let swapped = operation.withOperandsSwapped, let immediate = NumericHandlers.immediateHandler(swapped) {
+            let a = popSlot()
+            pop()
+            emitImmediate(swapped, immediate, a, bits)
             return
         }
         let (a, b) = popTwoSlots()
@@ -226,7 +207,20 @@ extension Translator {
         noteResult(destination, start: start)
         noteComparison(operation, start: start, a, UInt64(b), immediate: false, destination)
         if operation == .i32Add {
-            lastAddition = PendingAddition(start: start, end: code.position, first: a, second: b, slot: destination)
+            lastAddition = PendingAddition(start: start, end: code.position, first: a, second: b, constant: nil, slot: destination)
+        }
+    }
+
+    /// Emits a binary operation of slot `a` and the constant `bits`, whose result is pushed.
+    mutating func emitImmediate(_ operation: NumericOperation, _ handler: UInt64, _ a: Int, _ bits: UInt64) {
+        let destination = pushResult()
+        let start = code.position
+        code.emit(handler, pack(a, 0, destination), bits)
+        noteResult(destination, start: start)
+        noteComparison(operation, start: start, a, bits, immediate: true, destination)
+        if operation == .i32Add {
+            lastAddition = PendingAddition(start: start, end: code.position, first: a, second: 0,
+                                           constant: UInt32(truncatingIfNeeded: bits), slot: destination)
         }
     }
 

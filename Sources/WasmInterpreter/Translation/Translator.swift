@@ -9,6 +9,11 @@ enum OperandSource: Equatable {
     case local(Int)
     /// A constant not written anywhere yet (bits; two words for v128).
     case constant(UInt64, UInt64)
+
+    var isConstant: Bool {
+        if case .constant = self { return true }
+        return false
+    }
 }
 
 /// One value on the translator's view of the operand stack.
