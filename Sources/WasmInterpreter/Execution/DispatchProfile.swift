@@ -21,6 +21,8 @@ public final class DispatchProfile {
     }
 
     var handlerCounts: [UInt64: Int] = [:]
+    /// Executions of each instruction, by its address in the translated code.
+    var instructionCounts: [CodePointer: Int] = [:]
     /// Pairs where the second handler is the next instruction in code order (no jump between).
     var sequentialPairs: [Pair: Int] = [:]
     /// Pairs where control jumped (a taken branch, a call or a return) between the two.
@@ -35,6 +37,7 @@ public final class DispatchProfile {
     /// Counts `handler` at `pc`, executed after `previous` at `previousPC`.
     func record(_ handler: UInt64, at pc: CodePointer, after previous: UInt64, at previousPC: CodePointer?) {
         handlerCounts[handler, default: 0] += 1
+        instructionCounts[pc, default: 0] += 1
         guard let previousPC else { return }
         let pair = Pair(first: previous, second: handler)
         // Instructions take at most a few words, so a short step forward is a fall-through.
@@ -65,6 +68,22 @@ public final class DispatchProfile {
         lines += ["", "handler pairs across a jump (taken branch, call, return):"]
         for (pair, count) in jumpPairs.sorted(by: { $0.value > $1.value }).prefix(top) {
             lines.append("  \(count)  \(share(count))  \(name(pair.first)) → \(name(pair.second))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The translated code around the hottest instructions, in code order: each instruction run at
+    /// least `threshold` times as often as the hottest one, with its count, handler and the slot
+    /// fields and next two words of its operands (a view for choosing what to fuse).
+    public func hotCode(threshold: Double = 0.05) -> String {
+        let hottest = instructionCounts.values.max() ?? 0
+        var lines: [String] = []
+        var previous: CodePointer?
+        for (pc, count) in instructionCounts.sorted(by: { $0.key < $1.key }) where Double(count) >= threshold * Double(hottest) {
+            if let previous, pc - previous > HandlerNames.longestInstruction { lines.append("  ...") }
+            previous = pc
+            let fields = "(\(slotA(pc)), \(slotB(pc)), \(slotD(pc)))"
+            lines.append("  \(count)\t\(HandlerNames.name(of: pc.pointee))  \(fields) \(Int64(bitPattern: pc[2])) \(Int64(bitPattern: pc[3]))")
         }
         return lines.joined(separator: "\n")
     }

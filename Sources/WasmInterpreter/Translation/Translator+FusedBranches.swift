@@ -1,7 +1,7 @@
 import WasmBinary
 
-/// An i32 comparison just emitted, remembered so that a following `br_if` or `if` can do the
-/// comparison itself (one dispatch instead of two).
+/// A comparison just emitted (an `eqz` counts as an equality with the immediate 0), remembered so
+/// that a following `br_if` or `if` can do the comparison itself (one dispatch instead of two).
 struct PendingComparison {
     var start: Int
     var end: Int
@@ -27,12 +27,28 @@ struct PendingAddition {
 }
 
 extension NumericOperation {
-    /// True for the i32 comparisons that have fused compare-and-branch handlers.
-    var isFusableComparison: Bool { negatedComparison != nil }
+    /// True for the comparisons that have fused compare-and-branch handlers.
+    var isFusableComparison: Bool {
+        switch self {
+        case .f32Eq, .f32Ne, .f32Lt, .f32Gt, .f32Le, .f32Ge, .f64Eq, .f64Ne, .f64Lt, .f64Gt, .f64Le, .f64Ge: return true
+        default: return negatedComparison != nil
+        }
+    }
 
-    /// The comparison that holds exactly when this one does not.
+    /// The integer comparison that holds exactly when this one does not (nil for floats, where
+    /// NaN makes both `a < b` and `a >= b` false).
     var negatedComparison: NumericOperation? {
         switch self {
+        case .i64Eq: return .i64Ne
+        case .i64Ne: return .i64Eq
+        case .i64LtS: return .i64GeS
+        case .i64GeS: return .i64LtS
+        case .i64LtU: return .i64GeU
+        case .i64GeU: return .i64LtU
+        case .i64GtS: return .i64LeS
+        case .i64LeS: return .i64GtS
+        case .i64GtU: return .i64LeU
+        case .i64LeU: return .i64GtU
         case .i32Eq: return .i32Ne
         case .i32Ne: return .i32Eq
         case .i32LtS: return .i32GeS
@@ -102,9 +118,14 @@ extension Translator {
     /// Emits a branch taken when `comparison` holds (or, `negated`, when it does not); returns
     /// the jump operand's position and the instruction's start, for patching.
     mutating func emitFusedBranch(_ comparison: PendingComparison, negated: Bool) -> (Int, Int) {
-        let operation = negated ? (comparison.operation.negatedComparison ?? comparison.operation) : comparison.operation
         let start = code.position
-        let handler = BranchHandlers.handler(operation, immediate: comparison.immediate) ?? Handlers.unreachable
+        let handler: UInt64?
+        if negated, let opposite = comparison.operation.negatedComparison {
+            handler = BranchHandlers.handler(opposite, immediate: comparison.immediate)
+        } else {
+            handler = BranchHandlers.handler(comparison.operation, immediate: comparison.immediate, negated: negated)
+        }
+        guard let handler else { preconditionFailure("no fused branch for \(comparison.operation)") }
         code.emit(handler, pack(comparison.first, comparison.immediate ? 0 : Int(comparison.second), 0))
         let target = code.appendJumpPlaceholder()
         if comparison.immediate { code.append(comparison.second) }

@@ -3,10 +3,17 @@ import WasmBinary
 extension Translator {
     /// Emits code for one validated instruction.
     mutating func translate(_ instruction: Instruction) throws(CompileError) {
-        previousComparison = lastComparison
-        lastComparison = nil
-        previousAddition = lastAddition
-        lastAddition = nil
+        // An instruction that only pushes (emits nothing) keeps what came before fusable: in
+        // `(i32.store (i32.add a b) (local.get v))` the store still fuses with the addition.
+        switch instruction {
+        case .localGet, .i32Const, .i64Const, .f32Const, .f64Const, .refNull, .nop:
+            break
+        default:
+            previousComparison = lastComparison
+            lastComparison = nil
+            previousAddition = lastAddition
+            lastAddition = nil
+        }
         switch instruction {
         case .block, .loop, .if, .else, .end: lastResult = nil
         default: break
@@ -182,7 +189,13 @@ extension Translator {
 
     mutating func translateNumeric(_ operation: NumericOperation) {
         if operation.signature.operands.count == 1 {
+            let source = operands[operands.count - 1].readSlot
             emitUnary(NumericHandlers.handler(operation))
+            // `eqz` is an equality with 0: a following branch can test it itself.
+            if let source, operation == .i32Eqz || operation == .i64Eqz, let result = lastResult {
+                noteComparison(operation == .i32Eqz ? .i32Eq : .i64Eq, start: result.operandPosition - 1, source, 0,
+                               immediate: true, slotD(code.words[result.operandPosition]))
+            }
             return
         }
         let top = operands[operands.count - 1]

@@ -98,7 +98,11 @@ enum RunCommand {
             for result in try function.call(values) {
                 Console.write(ValueText.format(result))
             }
-            if let profile = runtime.dispatchProfile { Console.error(profile.report(top: 100)) }
+            if let profile = runtime.dispatchProfile {
+                Console.error(profile.report(top: 100))
+                Console.error("\nhot code (instructions run at least 5% as often as the hottest, in code order):")
+                Console.error(profile.hotCode())
+            }
             return 0
         } catch let trap as Trap {
             Console.error("trap: \(trap)")
