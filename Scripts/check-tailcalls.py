@@ -18,8 +18,9 @@ for function in re.split(r"\n(?=[0-9a-f]+ <)", asm):
     if not match:
         continue
     name = match.group(1)
-    # Handler closures: WasmInterpreter closures (fU<n>_) whose type ends in the ExecutionState pointer.
-    if not name.startswith("$s15WasmInterpreter") or not re.search(r"ExecutionStateVGtcfU\d*_$", name):
+    # Handler closures: WasmInterpreter closures (fU<n>_) whose type ends in the ExecutionState
+    # pointer and the two accumulators (UInt64, Double).
+    if not name.startswith("$s15WasmInterpreter") or not re.search(r"ExecutionStateVG\w*?SdtcfU\d*_$", name):
         continue
     handlers += 1
     if re.search(r"call\s+\*", function):

@@ -12,7 +12,9 @@ typealias StatePointer = UnsafeMutablePointer<ExecutionState>
 /// debug builds returns to `ExecutionState.run`'s trampoline loop.
 /// The memory's base address and size travel in registers; they are reloaded after anything that
 /// may move the memory (calls, returns, `memory.grow`).
-typealias Handler = @convention(thin) (CodePointer, FramePointer, UnsafeMutableRawPointer, Int, StatePointer) -> Void
+/// `acc` and `facc` are the accumulators: an integer and a float register that carry the top of
+/// the operand stack from one handler to the next when the translator places it there.
+typealias Handler = @convention(thin) (CodePointer, FramePointer, UnsafeMutableRawPointer, Int, StatePointer, UInt64, Double) -> Void
 
 /// Whether a run is still going and how it ended.
 enum ExecutionStatus: UInt8 {
@@ -47,6 +49,8 @@ struct ExecutionState {
     var fp: FramePointer
     var memoryBase: UnsafeMutableRawPointer
     var memorySize: Int
+    var acc: UInt64 = 0
+    var facc: Double = 0
 }
 
 /// Word `index` of the instruction at `pc` as a handler.
@@ -65,14 +69,16 @@ func handlerWord(_ handler: Handler) -> UInt64 {
 
 /// Passes control to the instruction at `pc`.
 @inline(__always)
-func next(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func next(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     #if DEBUG
     state.pointee.pc = pc
     state.pointee.fp = fp
     state.pointee.memoryBase = md
     state.pointee.memorySize = ms
+    state.pointee.acc = acc
+    state.pointee.facc = facc
     #else
-    handler(at: pc)(pc, fp, md, ms, state)
+    handler(at: pc)(pc, fp, md, ms, state, acc, facc)
     #endif
 }
 
@@ -106,10 +112,10 @@ extension ExecutionState {
         }
         while state.pointee.status == .running {
             let s = state.pointee
-            handler(at: s.pc)(s.pc, s.fp, s.memoryBase, s.memorySize, state)
+            handler(at: s.pc)(s.pc, s.fp, s.memoryBase, s.memorySize, state, s.acc, s.facc)
         }
         #else
-        handler(at: pc)(pc, fp, memory.pointee.base, memory.pointee.size, state)
+        handler(at: pc)(pc, fp, memory.pointee.base, memory.pointee.size, state, 0, 0)
         #endif
     }
 
@@ -121,7 +127,7 @@ extension ExecutionState {
             let s = state.pointee
             profile.record(s.pc.pointee, at: s.pc, after: previous?.word ?? 0, at: previous?.pc)
             previous = (s.pc.pointee, s.pc)
-            handler(at: s.pc)(s.pc, s.fp, s.memoryBase, s.memorySize, state)
+            handler(at: s.pc)(s.pc, s.fp, s.memoryBase, s.memorySize, state, s.acc, s.facc)
         }
     }
     #endif

@@ -31,11 +31,19 @@ enum HandlerNames {
             (Handlers.tableInit, "table.init"), (Handlers.elementDrop, "elem.drop"),
         ]
         for (word, name) in control { add(word, name) }
+        let locations: [(OperandLocation, String)] = [(.slot, "s"), (.immediate, "i"), (.accumulator, "A")]
         for operation in NumericOperation.allCases {
             add(NumericHandlers.handler(operation), "\(operation)")
             add(NumericHandlers.immediateHandler(operation), "\(operation) imm")
-            add(BranchHandlers.handler(operation, immediate: false), "br_if \(operation)")
-            add(BranchHandlers.handler(operation, immediate: true), "br_if \(operation) imm")
+            for (first, a) in locations {
+                for (second, b) in locations {
+                    for (result, d) in locations where result != .immediate {
+                        add(AccumulatorHandlers.handler(operation, first, second, result), "\(operation) \(a)\(b)→\(d)")
+                    }
+                    add(BranchHandlers.handler(operation, first, second), "br_if \(operation) \(a)\(b)")
+                    add(BranchHandlers.handler(operation, first, second, negated: true), "br_unless \(operation) \(a)\(b)")
+                }
+            }
         }
         let modes: [(AddressMode, String)] = [(.slot, ""), (.sum, " [a+b]"), (.slotPlusConstant, " [a+c]"), (.constant, " [c]")]
         for (mode, suffix) in modes {

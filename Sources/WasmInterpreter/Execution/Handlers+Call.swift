@@ -14,39 +14,39 @@ func pushFrame(returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointe
 
 /// A call to a function of the same module. Operands: (argument base), relative entry, frame slots.
 @inline(__always)
-func handleCallInternal(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleCallInternal(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let calleeFrame = fp + slotA(pc)
     guard pushFrame(returnPC: pc + 4, fp: fp, calleeFrame: calleeFrame, frameSlots: Int(truncatingIfNeeded: pc[3]), state) else { return }
-    next(jumpTarget(pc, pc[2]), calleeFrame, md, ms, state)
+    next(jumpTarget(pc, pc[2]), calleeFrame, md, ms, state, acc, facc)
 }
 
 /// Calls the function with runtime `address` whose arguments start at `calleeFrame`, continuing at `returnPC`.
 @inline(__always)
 func callFunction(address: UInt32, returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer,
-                  _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+                  _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let record = state.pointee.instance.pointee.functionRecords.pointee[Int(address)]
     if let entry = record.entry, let instance = record.instance {
         guard pushFrame(returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, frameSlots: record.frameSlots, state) else { return }
         state.pointee.instance = instance
         let memory = instance.pointee.memory0
-        next(entry, calleeFrame, memory.pointee.base, memory.pointee.size, state)
+        next(entry, calleeFrame, memory.pointee.base, memory.pointee.size, state, acc, facc)
         return
     }
     guard callHostFunction(record, arguments: calleeFrame, state) else { return }
     let memory = state.pointee.instance.pointee.memory0
-    next(returnPC, fp, memory.pointee.base, memory.pointee.size, state)
+    next(returnPC, fp, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
 
 /// A call through the function index space (imported functions). Operands: (argument base), function index.
 @inline(__always)
-func handleCallFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleCallFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let address = state.pointee.instance.pointee.functions[Int(truncatingIfNeeded: pc[2])]
-    callFunction(address: address, returnPC: pc + 3, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state)
+    callFunction(address: address, returnPC: pc + 3, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
 }
 
 /// `call_indirect`. Operands: (argument base, selector), type index, table index.
 @inline(__always)
-func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let instance = state.pointee.instance
     let table = instance.pointee.tables[Int(truncatingIfNeeded: pc[3])]
     let selector = Int(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
@@ -58,35 +58,35 @@ func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
     guard instance.pointee.functionRecords.pointee[Int(address)].typeID == expected else {
         return trap(.indirectCallTypeMismatch, state)
     }
-    callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state)
+    callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
 }
 
 /// Returns to the caller (results are already in the frame's first slots).
 @inline(__always)
-func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let top = state.pointee.frameTop - 1
     let frame = top.pointee
     state.pointee.frameTop = top
     if frame.instance == state.pointee.instance {
         // Same instance, same memory: the registers already describe it (even if the callee grew it).
-        next(frame.returnPC, frame.framePointer, md, ms, state)
+        next(frame.returnPC, frame.framePointer, md, ms, state, acc, facc)
         return
     }
     state.pointee.instance = frame.instance
     let memory = frame.instance.pointee.memory0
-    next(frame.returnPC, frame.framePointer, memory.pointee.base, memory.pointee.size, state)
+    next(frame.returnPC, frame.framePointer, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
 
 /// Returns one value to the caller: copies it from its slot into the frame's first slot.
 @inline(__always)
-func handleReturnValue(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleReturnValue(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     fp[0] = fp[slotA(pc)]
-    handleReturnFromFunction(pc, fp, md, ms, state)
+    handleReturnFromFunction(pc, fp, md, ms, state, acc, facc)
 }
 
 /// Ends the run: the entry function returned to the host.
 @inline(__always)
-func handleExit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleExit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     state.pointee.status = .finished
 }
 
@@ -102,10 +102,10 @@ func callHostFunction(_ record: FunctionRecord, arguments: FramePointer, _ state
 }
 
 extension Handlers {
-    static var callInternal: UInt64 { handlerWord { handleCallInternal($0, $1, $2, $3, $4) } }
-    static var callFunction: UInt64 { handlerWord { handleCallFunction($0, $1, $2, $3, $4) } }
-    static var callIndirect: UInt64 { handlerWord { handleCallIndirect($0, $1, $2, $3, $4) } }
-    static var returnValue: UInt64 { handlerWord { handleReturnValue($0, $1, $2, $3, $4) } }
-    static var returnFromFunction: UInt64 { handlerWord { handleReturnFromFunction($0, $1, $2, $3, $4) } }
-    static var exit: UInt64 { handlerWord { handleExit($0, $1, $2, $3, $4) } }
+    static var callInternal: UInt64 { handlerWord { handleCallInternal($0, $1, $2, $3, $4, $5, $6) } }
+    static var callFunction: UInt64 { handlerWord { handleCallFunction($0, $1, $2, $3, $4, $5, $6) } }
+    static var callIndirect: UInt64 { handlerWord { handleCallIndirect($0, $1, $2, $3, $4, $5, $6) } }
+    static var returnValue: UInt64 { handlerWord { handleReturnValue($0, $1, $2, $3, $4, $5, $6) } }
+    static var returnFromFunction: UInt64 { handlerWord { handleReturnFromFunction($0, $1, $2, $3, $4, $5, $6) } }
+    static var exit: UInt64 { handlerWord { handleExit($0, $1, $2, $3, $4, $5, $6) } }
 }

@@ -8,155 +8,155 @@ func jumpTarget(_ pc: CodePointer, _ operand: UInt64) -> CodePointer {
 }
 
 @inline(__always)
-func handleUnreachable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleUnreachable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     trap(.unreachable, state)
 }
 
 /// Zeroes a run of slots: the declared locals at function entry. Operands: (first, count).
 @inline(__always)
-func handleZeroSlots(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleZeroSlots(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     (fp + slotA(pc)).update(repeating: 0, count: slotB(pc))
-    next(pc + 2, fp, md, ms, state)
+    next(pc + 2, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     fp[slotD(pc)] = fp[slotA(pc)]
-    next(pc + 2, fp, md, ms, state)
+    next(pc + 2, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleCopy128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleCopy128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let source = slotA(pc), destination = slotD(pc)
     fp[destination] = fp[source]
     fp[destination + 1] = fp[source + 1]
-    next(pc + 2, fp, md, ms, state)
+    next(pc + 2, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleConst64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleConst64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     fp[slotD(pc)] = pc[2]
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleConst128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleConst128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let destination = slotD(pc)
     fp[destination] = pc[2]
     fp[destination + 1] = pc[3]
-    next(pc + 4, fp, md, ms, state)
+    next(pc + 4, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleJump(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
-    next(jumpTarget(pc, pc[1]), fp, md, ms, state)
+func handleJump(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+    next(jumpTarget(pc, pc[1]), fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleBranchIfZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleBranchIfZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if UInt32(truncatingIfNeeded: fp[slotA(pc)]) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state)
+        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
     } else {
-        next(pc + 3, fp, md, ms, state)
+        next(pc + 3, fp, md, ms, state, acc, facc)
     }
 }
 
 @inline(__always)
-func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if UInt32(truncatingIfNeeded: fp[slotA(pc)]) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state)
+        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
     } else {
-        next(pc + 3, fp, md, ms, state)
+        next(pc + 3, fp, md, ms, state, acc, facc)
     }
 }
 
 /// Operands: (selector), the last entry's index, then one relative target per entry; the last is the default.
 @inline(__always)
-func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let selector = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let entry = Int(truncatingIfNeeded: min(selector, pc[2]))
-    next(jumpTarget(pc, pc[3 + entry]), fp, md, ms, state)
+    next(jumpTarget(pc, pc[3 + entry]), fp, md, ms, state, acc, facc)
 }
 
 /// Operands: (first, second, destination), then the condition's slot.
 @inline(__always)
-func handleSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
     fp[slotD(pc)] = condition != 0 ? fp[slotA(pc)] : fp[slotB(pc)]
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleSelect128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleSelect128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
     let source = condition != 0 ? slotA(pc) : slotB(pc)
     let destination = slotD(pc)
     fp[destination] = fp[source]
     fp[destination + 1] = fp[source + 1]
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleRefIsNull(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleRefIsNull(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     fp[slotD(pc)] = fp[slotA(pc)] == 0 ? 1 : 0
-    next(pc + 2, fp, md, ms, state)
+    next(pc + 2, fp, md, ms, state, acc, facc)
 }
 
 /// Operands: (destination), then the function index in the module.
 @inline(__always)
-func handleRefFunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleRefFunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let address = state.pointee.instance.pointee.functions[Int(truncatingIfNeeded: pc[2])]
     fp[slotD(pc)] = UInt64(address) + 1
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleGlobalGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleGlobalGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     fp[slotD(pc)] = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleGlobalGet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleGlobalGet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let global = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])]
     let destination = slotD(pc)
     fp[destination] = global[0]
     fp[destination + 1] = global[1]
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleGlobalSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleGlobalSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee = fp[slotA(pc)]
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleGlobalSet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleGlobalSet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let global = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])]
     let source = slotA(pc)
     global[0] = fp[source]
     global[1] = fp[source + 1]
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 extension Handlers {
-    static var unreachable: UInt64 { handlerWord { handleUnreachable($0, $1, $2, $3, $4) } }
-    static var zeroSlots: UInt64 { handlerWord { handleZeroSlots($0, $1, $2, $3, $4) } }
-    static var copy: UInt64 { handlerWord { handleCopy($0, $1, $2, $3, $4) } }
-    static var copy128: UInt64 { handlerWord { handleCopy128($0, $1, $2, $3, $4) } }
-    static var const64: UInt64 { handlerWord { handleConst64($0, $1, $2, $3, $4) } }
-    static var const128: UInt64 { handlerWord { handleConst128($0, $1, $2, $3, $4) } }
-    static var jump: UInt64 { handlerWord { handleJump($0, $1, $2, $3, $4) } }
-    static var branchIfZero: UInt64 { handlerWord { handleBranchIfZero($0, $1, $2, $3, $4) } }
-    static var branchIfNotZero: UInt64 { handlerWord { handleBranchIfNotZero($0, $1, $2, $3, $4) } }
-    static var branchTable: UInt64 { handlerWord { handleBranchTable($0, $1, $2, $3, $4) } }
-    static var select: UInt64 { handlerWord { handleSelect($0, $1, $2, $3, $4) } }
-    static var select128: UInt64 { handlerWord { handleSelect128($0, $1, $2, $3, $4) } }
-    static var refIsNull: UInt64 { handlerWord { handleRefIsNull($0, $1, $2, $3, $4) } }
-    static var refFunc: UInt64 { handlerWord { handleRefFunc($0, $1, $2, $3, $4) } }
-    static var globalGet: UInt64 { handlerWord { handleGlobalGet($0, $1, $2, $3, $4) } }
-    static var globalGet128: UInt64 { handlerWord { handleGlobalGet128($0, $1, $2, $3, $4) } }
-    static var globalSet: UInt64 { handlerWord { handleGlobalSet($0, $1, $2, $3, $4) } }
-    static var globalSet128: UInt64 { handlerWord { handleGlobalSet128($0, $1, $2, $3, $4) } }
+    static var unreachable: UInt64 { handlerWord { handleUnreachable($0, $1, $2, $3, $4, $5, $6) } }
+    static var zeroSlots: UInt64 { handlerWord { handleZeroSlots($0, $1, $2, $3, $4, $5, $6) } }
+    static var copy: UInt64 { handlerWord { handleCopy($0, $1, $2, $3, $4, $5, $6) } }
+    static var copy128: UInt64 { handlerWord { handleCopy128($0, $1, $2, $3, $4, $5, $6) } }
+    static var const64: UInt64 { handlerWord { handleConst64($0, $1, $2, $3, $4, $5, $6) } }
+    static var const128: UInt64 { handlerWord { handleConst128($0, $1, $2, $3, $4, $5, $6) } }
+    static var jump: UInt64 { handlerWord { handleJump($0, $1, $2, $3, $4, $5, $6) } }
+    static var branchIfZero: UInt64 { handlerWord { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) } }
+    static var branchIfNotZero: UInt64 { handlerWord { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) } }
+    static var branchTable: UInt64 { handlerWord { handleBranchTable($0, $1, $2, $3, $4, $5, $6) } }
+    static var select: UInt64 { handlerWord { handleSelect($0, $1, $2, $3, $4, $5, $6) } }
+    static var select128: UInt64 { handlerWord { handleSelect128($0, $1, $2, $3, $4, $5, $6) } }
+    static var refIsNull: UInt64 { handlerWord { handleRefIsNull($0, $1, $2, $3, $4, $5, $6) } }
+    static var refFunc: UInt64 { handlerWord { handleRefFunc($0, $1, $2, $3, $4, $5, $6) } }
+    static var globalGet: UInt64 { handlerWord { handleGlobalGet($0, $1, $2, $3, $4, $5, $6) } }
+    static var globalGet128: UInt64 { handlerWord { handleGlobalGet128($0, $1, $2, $3, $4, $5, $6) } }
+    static var globalSet: UInt64 { handlerWord { handleGlobalSet($0, $1, $2, $3, $4, $5, $6) } }
+    static var globalSet128: UInt64 { handlerWord { handleGlobalSet128($0, $1, $2, $3, $4, $5, $6) } }
 }

@@ -43,63 +43,63 @@ func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, width: I
 /// A load: `width` bytes at the effective address, extended into the destination slot.
 @inline(__always)
 func memoryLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
-                                      _ state: StatePointer, _ mode: AddressMode, _ extend: (T) -> UInt64) {
+                                      _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode, _ extend: (T) -> UInt64) {
     guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, mode: mode) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
     fp[slotD(pc)] = extend(T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self)))
-    next(pc + mode.words, fp, md, ms, state)
+    next(pc + mode.words, fp, md, ms, state, acc, facc)
 }
 
 /// A store of the value in a slot (the destination field in `.sum` mode, the second source field
 /// otherwise) or, when `immediate`, of the word after the address operands.
 @inline(__always)
 func memoryStore<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
-                                       _ state: StatePointer, _ mode: AddressMode, immediate: Bool) {
+                                       _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode, immediate: Bool) {
     guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, mode: mode) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
     let value = immediate ? pc[mode.words] : mode == .sum ? fp[slotD(pc)] : fp[slotB(pc)]
     md.storeBytes(of: T(truncatingIfNeeded: value).littleEndian, toByteOffset: address, as: T.self)
-    next(pc + mode.words + (immediate ? 1 : 0), fp, md, ms, state)
+    next(pc + mode.words + (immediate ? 1 : 0), fp, md, ms, state, acc, facc)
 }
 
 // One function per way of extending a loaded value; the tables in MemoryHandlers pick them.
 
 @inline(__always)
-func loadU32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
-    memoryLoad(UInt32.self, pc, fp, md, ms, state, mode) { UInt64($0) }
+func loadU32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode) {
+    memoryLoad(UInt32.self, pc, fp, md, ms, state, acc, facc, mode) { UInt64($0) }
 }
 @inline(__always)
-func loadU64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
-    memoryLoad(UInt64.self, pc, fp, md, ms, state, mode) { $0 }
+func loadU64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode) {
+    memoryLoad(UInt64.self, pc, fp, md, ms, state, acc, facc, mode) { $0 }
 }
 @inline(__always)
-func loadU8(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
-    memoryLoad(UInt8.self, pc, fp, md, ms, state, mode) { UInt64($0) }
+func loadU8(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode) {
+    memoryLoad(UInt8.self, pc, fp, md, ms, state, acc, facc, mode) { UInt64($0) }
 }
 @inline(__always)
-func loadU16(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
-    memoryLoad(UInt16.self, pc, fp, md, ms, state, mode) { UInt64($0) }
+func loadU16(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode) {
+    memoryLoad(UInt16.self, pc, fp, md, ms, state, acc, facc, mode) { UInt64($0) }
 }
 /// Sign-extends to i32 (the slot's upper half stays zero, as for every i32).
 @inline(__always)
-func loadS8ToI32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
-    memoryLoad(Int8.self, pc, fp, md, ms, state, mode) { UInt64(UInt32(bitPattern: Int32($0))) }
+func loadS8ToI32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode) {
+    memoryLoad(Int8.self, pc, fp, md, ms, state, acc, facc, mode) { UInt64(UInt32(bitPattern: Int32($0))) }
 }
 @inline(__always)
-func loadS16ToI32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
-    memoryLoad(Int16.self, pc, fp, md, ms, state, mode) { UInt64(UInt32(bitPattern: Int32($0))) }
+func loadS16ToI32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode) {
+    memoryLoad(Int16.self, pc, fp, md, ms, state, acc, facc, mode) { UInt64(UInt32(bitPattern: Int32($0))) }
 }
 @inline(__always)
-func loadS8ToI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
-    memoryLoad(Int8.self, pc, fp, md, ms, state, mode) { UInt64(bitPattern: Int64($0)) }
+func loadS8ToI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode) {
+    memoryLoad(Int8.self, pc, fp, md, ms, state, acc, facc, mode) { UInt64(bitPattern: Int64($0)) }
 }
 @inline(__always)
-func loadS16ToI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
-    memoryLoad(Int16.self, pc, fp, md, ms, state, mode) { UInt64(bitPattern: Int64($0)) }
+func loadS16ToI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode) {
+    memoryLoad(Int16.self, pc, fp, md, ms, state, acc, facc, mode) { UInt64(bitPattern: Int64($0)) }
 }
 @inline(__always)
-func loadS32ToI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ mode: AddressMode) {
-    memoryLoad(Int32.self, pc, fp, md, ms, state, mode) { UInt64(bitPattern: Int64($0)) }
+func loadS32ToI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode) {
+    memoryLoad(Int32.self, pc, fp, md, ms, state, acc, facc, mode) { UInt64(bitPattern: Int64($0)) }
 }

@@ -85,23 +85,23 @@ extension MemoryState {
 
 /// `memory.grow`: operands (page count, destination).
 @inline(__always)
-func handleMemoryGrow(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleMemoryGrow(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let memory = state.pointee.instance.pointee.memory0
     let delta = Int(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let result = memory.pointee.grow(by: delta)
     fp[slotD(pc)] = UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: result ?? -1)))
-    next(pc + 2, fp, memory.pointee.base, memory.pointee.size, state)
+    next(pc + 2, fp, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
 
 @inline(__always)
-func handleMemorySize(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleMemorySize(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     fp[slotD(pc)] = UInt64(state.pointee.instance.pointee.memory0.pointee.pageCount)
-    next(pc + 2, fp, md, ms, state)
+    next(pc + 2, fp, md, ms, state, acc, facc)
 }
 
 /// `memory.fill`: operands (destination, value, count).
 @inline(__always)
-func handleMemoryFill(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleMemoryFill(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let value = UInt8(truncatingIfNeeded: fp[slotB(pc)])
     let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(pc)]))
@@ -109,12 +109,12 @@ func handleMemoryFill(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
         return trap(.outOfBoundsMemoryAccess, state)
     }
     (md + Int(destination)).initializeMemory(as: UInt8.self, repeating: value, count: Int(count))
-    next(pc + 2, fp, md, ms, state)
+    next(pc + 2, fp, md, ms, state, acc, facc)
 }
 
 /// `memory.copy`: operands (destination, source, count).
 @inline(__always)
-func handleMemoryCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleMemoryCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(pc)]))
@@ -123,12 +123,12 @@ func handleMemoryCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
         return trap(.outOfBoundsMemoryAccess, state)
     }
     (md + Int(destination)).copyMemory(from: md + Int(source), byteCount: Int(count))
-    next(pc + 2, fp, md, ms, state)
+    next(pc + 2, fp, md, ms, state, acc, facc)
 }
 
 /// `memory.init`: operands (destination, source offset, count), data segment index.
 @inline(__always)
-func handleMemoryInit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleMemoryInit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(pc)]))
@@ -140,21 +140,21 @@ func handleMemoryInit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
     if count > 0, let bytes = segment.bytes {
         (md + Int(destination)).copyMemory(from: bytes + Int(source), byteCount: Int(count))
     }
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 /// `data.drop`: operand, the data segment index.
 @inline(__always)
-func handleDataDrop(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleDataDrop(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     state.pointee.instance.pointee.dataSegments[Int(truncatingIfNeeded: pc[1])].count = 0
-    next(pc + 2, fp, md, ms, state)
+    next(pc + 2, fp, md, ms, state, acc, facc)
 }
 
 extension Handlers {
-    static var memoryGrow: UInt64 { handlerWord { handleMemoryGrow($0, $1, $2, $3, $4) } }
-    static var memorySize: UInt64 { handlerWord { handleMemorySize($0, $1, $2, $3, $4) } }
-    static var memoryFill: UInt64 { handlerWord { handleMemoryFill($0, $1, $2, $3, $4) } }
-    static var memoryCopy: UInt64 { handlerWord { handleMemoryCopy($0, $1, $2, $3, $4) } }
-    static var memoryInit: UInt64 { handlerWord { handleMemoryInit($0, $1, $2, $3, $4) } }
-    static var dataDrop: UInt64 { handlerWord { handleDataDrop($0, $1, $2, $3, $4) } }
+    static var memoryGrow: UInt64 { handlerWord { handleMemoryGrow($0, $1, $2, $3, $4, $5, $6) } }
+    static var memorySize: UInt64 { handlerWord { handleMemorySize($0, $1, $2, $3, $4, $5, $6) } }
+    static var memoryFill: UInt64 { handlerWord { handleMemoryFill($0, $1, $2, $3, $4, $5, $6) } }
+    static var memoryCopy: UInt64 { handlerWord { handleMemoryCopy($0, $1, $2, $3, $4, $5, $6) } }
+    static var memoryInit: UInt64 { handlerWord { handleMemoryInit($0, $1, $2, $3, $4, $5, $6) } }
+    static var dataDrop: UInt64 { handlerWord { handleDataDrop($0, $1, $2, $3, $4, $5, $6) } }
 }

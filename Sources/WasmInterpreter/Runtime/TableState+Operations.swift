@@ -47,53 +47,53 @@ func table(_ state: StatePointer, _ index: UInt64) -> UnsafeMutablePointer<Table
 
 /// `table.get`: operands (index, destination), table.
 @inline(__always)
-func handleTableGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleTableGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let t = table(state, pc[2])
     let index = Int(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     guard index < t.pointee.count else { return trap(.outOfBoundsTableAccess, state) }
     fp[slotD(pc)] = t.pointee.elements[index]
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 /// `table.set`: operands (index, value), table.
 @inline(__always)
-func handleTableSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleTableSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let t = table(state, pc[2])
     let index = Int(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     guard index < t.pointee.count else { return trap(.outOfBoundsTableAccess, state) }
     t.pointee.elements[index] = fp[slotB(pc)]
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleTableSize(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleTableSize(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     fp[slotD(pc)] = UInt64(table(state, pc[2]).pointee.count)
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 /// `table.grow`: operands (initial value, count, destination), table.
 @inline(__always)
-func handleTableGrow(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleTableGrow(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let delta = Int(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     let result = table(state, pc[2]).pointee.grow(by: delta, value: fp[slotA(pc)])
     fp[slotD(pc)] = UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: result ?? -1)))
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 /// `table.fill`: operands (start, value, count), table.
 @inline(__always)
-func handleTableFill(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleTableFill(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let t = table(state, pc[2])
     let start = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let count = UInt64(UInt32(truncatingIfNeeded: fp[slotD(pc)]))
     guard t.pointee.contains(start, count: count) else { return trap(.outOfBoundsTableAccess, state) }
     (t.pointee.elements + Int(start)).update(repeating: fp[slotB(pc)], count: Int(count))
-    next(pc + 3, fp, md, ms, state)
+    next(pc + 3, fp, md, ms, state, acc, facc)
 }
 
 /// `table.copy`: operands (destination, source, count), destination table, source table.
 @inline(__always)
-func handleTableCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleTableCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let destinationTable = table(state, pc[2]), sourceTable = table(state, pc[3])
     let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let source = UInt64(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
@@ -102,12 +102,12 @@ func handleTableCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
         return trap(.outOfBoundsTableAccess, state)
     }
     (destinationTable.pointee.elements + Int(destination)).update(from: sourceTable.pointee.elements + Int(source), count: Int(count))
-    next(pc + 4, fp, md, ms, state)
+    next(pc + 4, fp, md, ms, state, acc, facc)
 }
 
 /// `table.init`: operands (destination, source offset, count), element segment, table.
 @inline(__always)
-func handleTableInit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleTableInit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let segment = state.pointee.instance.pointee.elementSegments[Int(truncatingIfNeeded: pc[2])]
     let t = table(state, pc[3])
     let destination = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
@@ -119,22 +119,22 @@ func handleTableInit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
     if count > 0, let words = segment.words {
         (t.pointee.elements + Int(destination)).update(from: words + Int(source), count: Int(count))
     }
-    next(pc + 4, fp, md, ms, state)
+    next(pc + 4, fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
-func handleElementDrop(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+func handleElementDrop(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     state.pointee.instance.pointee.elementSegments[Int(truncatingIfNeeded: pc[1])].count = 0
-    next(pc + 2, fp, md, ms, state)
+    next(pc + 2, fp, md, ms, state, acc, facc)
 }
 
 extension Handlers {
-    static var tableGet: UInt64 { handlerWord { handleTableGet($0, $1, $2, $3, $4) } }
-    static var tableSet: UInt64 { handlerWord { handleTableSet($0, $1, $2, $3, $4) } }
-    static var tableSize: UInt64 { handlerWord { handleTableSize($0, $1, $2, $3, $4) } }
-    static var tableGrow: UInt64 { handlerWord { handleTableGrow($0, $1, $2, $3, $4) } }
-    static var tableFill: UInt64 { handlerWord { handleTableFill($0, $1, $2, $3, $4) } }
-    static var tableCopy: UInt64 { handlerWord { handleTableCopy($0, $1, $2, $3, $4) } }
-    static var tableInit: UInt64 { handlerWord { handleTableInit($0, $1, $2, $3, $4) } }
-    static var elementDrop: UInt64 { handlerWord { handleElementDrop($0, $1, $2, $3, $4) } }
+    static var tableGet: UInt64 { handlerWord { handleTableGet($0, $1, $2, $3, $4, $5, $6) } }
+    static var tableSet: UInt64 { handlerWord { handleTableSet($0, $1, $2, $3, $4, $5, $6) } }
+    static var tableSize: UInt64 { handlerWord { handleTableSize($0, $1, $2, $3, $4, $5, $6) } }
+    static var tableGrow: UInt64 { handlerWord { handleTableGrow($0, $1, $2, $3, $4, $5, $6) } }
+    static var tableFill: UInt64 { handlerWord { handleTableFill($0, $1, $2, $3, $4, $5, $6) } }
+    static var tableCopy: UInt64 { handlerWord { handleTableCopy($0, $1, $2, $3, $4, $5, $6) } }
+    static var tableInit: UInt64 { handlerWord { handleTableInit($0, $1, $2, $3, $4, $5, $6) } }
+    static var elementDrop: UInt64 { handlerWord { handleElementDrop($0, $1, $2, $3, $4, $5, $6) } }
 }

@@ -55,3 +55,13 @@ func slotB(_ pc: CodePointer) -> Int {
 func slotD(_ pc: CodePointer) -> Int {
     Int(UnsafeRawPointer(pc + 1).load(fromByteOffset: OperandFieldOffset.destination, as: UInt16.self))
 }
+
+/// Where a handler takes an operand from or leaves its result (handler tables are keyed by it).
+enum OperandLocation {
+    /// A frame slot named in the operand word.
+    case slot
+    /// A constant in the code.
+    case immediate
+    /// The accumulator register of the value's kind: `acc` for integers, `facc` for floats.
+    case accumulator
+}

@@ -25,6 +25,7 @@ extension Translator {
         var condition = 0
         let fused = kind == .if ? takeFusableComparison() : nil
         if kind == .if, fused == nil { condition = readSlot(of: operands.count - 1) }
+        spillAccumulators()
         materializeLocalReaders()
         let conditionCount = kind == .if && fused == nil ? 1 : 0
         let firstParameter = operands.count - conditionCount - signature.parameters.count
@@ -56,6 +57,7 @@ extension Translator {
     }
 
     mutating func translateElse() {
+        spillAccumulators()
         var frame = frames.removeLast()
         if frame.enteredDead {
             frames.append(frame)
@@ -79,6 +81,7 @@ extension Translator {
     }
 
     mutating func translateEnd() {
+        spillAccumulators()
         let frame = frames.removeLast()
         if frame.enteredDead { return }
         if frame.kind == .function {
@@ -115,6 +118,7 @@ extension Translator {
 
     /// Moves the results into the frame's first slots and returns to the caller.
     mutating func emitReturn() {
+        spillAccumulators()
         let count = resultTypes.count
         if count == 1, resultTypes[0] != .v128, let source = operands[operands.count - 1].readSlot {
             // One value: copy it and return in one instruction.
@@ -137,7 +141,7 @@ extension Translator {
     /// locals or constants (so repeating it elsewhere reads the same values).
     mutating func noteLoopHeadExit(_ comparison: PendingComparison, exitFrame: Int) {
         let loop = frames.count - 1
-        guard frames[loop].kind == .loop, code.position == frames[loop].loopStart, exitFrame < loop,
+        guard frames[loop].kind == .loop, code.position == frames[loop].loopStart, exitFrame < loop, comparison.isRepeatable,
               frames[loop].parameterTypes.isEmpty, frames[exitFrame].labelTypes.isEmpty else { return }
         frames[loop].headExit = (comparison, exitFrame)
     }
@@ -177,6 +181,7 @@ extension Translator {
 
     mutating func translateBranch(depth: UInt32) {
         guard !isDead else { return }
+        spillAccumulators()
         emitJump(toFrame: target(ofDepth: depth))
         markDead()
     }
@@ -184,7 +189,9 @@ extension Translator {
     mutating func translateBranchIf(depth: UInt32) {
         guard !isDead else { return }
         let index = target(ofDepth: depth)
-        if let fused = takeFusableComparison() {
+        let fusedComparison = takeFusableComparison()
+        spillAccumulators()
+        if let fused = fusedComparison {
             if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
                 noteLoopHeadExit(fused, exitFrame: index)
                 let (operand, start) = emitFusedBranch(fused, negated: false)
@@ -199,6 +206,7 @@ extension Translator {
             return
         }
         let condition = popSlot()
+        spillAccumulators()
         if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
             let start = code.position
             code.emit(Handlers.branchIfNotZero, pack(condition, 0, 0))
@@ -217,6 +225,7 @@ extension Translator {
     mutating func translateBranchTable(_ table: BranchTable) {
         guard !isDead else { return }
         let selector = popSlot()
+        spillAccumulators()
         let depths = table.labelIndices + [table.defaultIndex]
         let start = code.position
         code.emit(Handlers.branchTable, pack(selector, 0, 0), UInt64(depths.count - 1))

@@ -6,12 +6,18 @@ struct PendingComparison {
     var start: Int
     var end: Int
     var operation: NumericOperation
+    var firstLocation: OperandLocation
+    var secondLocation: OperandLocation
+    /// The first operand's slot (when in a slot).
     var first: Int
-    /// The second operand's slot, or its value when `immediate`.
+    /// The second operand's slot, or its value when an immediate.
     var second: UInt64
-    var immediate: Bool
     /// Where the comparison's result went.
     var slot: Int
+
+    var immediate: Bool { secondLocation == .immediate }
+    /// True when both operands are in slots or the code: the comparison can be repeated elsewhere.
+    var isRepeatable: Bool { firstLocation != .accumulator && secondLocation != .accumulator }
 }
 
 /// An `i32.add` just emitted (of two slots, or of a slot and a constant), remembered so that a
@@ -65,15 +71,24 @@ extension NumericOperation {
 }
 
 extension NumericOperation {
-    /// The integer operation that gives the same result with its two operands swapped: the
-    /// operation itself when it is commutative, the mirrored comparison (`lt_s` for `gt_s`);
-    /// nil for the others. (Float operations are left alone: which NaN an addition returns may
-    /// depend on the operand order.)
+    /// The operation that gives the same result with its two operands swapped: the operation
+    /// itself when it is commutative, the mirrored comparison (`lt_s` for `gt_s`); nil for the
+    /// others. (For float addition and multiplication the order decides only which NaN payload a
+    /// NaN result carries, which the spec leaves open.)
     var withOperandsSwapped: NumericOperation? {
         switch self {
         case .i32Add, .i32Mul, .i32And, .i32Or, .i32Xor, .i32Eq, .i32Ne,
-             .i64Add, .i64Mul, .i64And, .i64Or, .i64Xor, .i64Eq, .i64Ne:
+             .i64Add, .i64Mul, .i64And, .i64Or, .i64Xor, .i64Eq, .i64Ne,
+             .f32Add, .f32Mul, .f32Eq, .f32Ne, .f64Add, .f64Mul, .f64Eq, .f64Ne:
             return self
+        case .f32Lt: return .f32Gt
+        case .f32Gt: return .f32Lt
+        case .f32Le: return .f32Ge
+        case .f32Ge: return .f32Le
+        case .f64Lt: return .f64Gt
+        case .f64Gt: return .f64Lt
+        case .f64Le: return .f64Ge
+        case .f64Ge: return .f64Le
         case .i32LtS: return .i32GtS
         case .i32GtS: return .i32LtS
         case .i32LtU: return .i32GtU
@@ -99,8 +114,9 @@ extension Translator {
     /// When the condition on top of the stack is the result of the comparison emitted just
     /// before, removes that comparison's code and the condition, and returns the comparison.
     mutating func takeFusableComparison() -> PendingComparison? {
-        guard let comparison = previousComparison, comparison.end == code.position,
-              let top = operands.last, top.source == .temporary, top.slot == comparison.slot else { return nil }
+        guard let comparison = previousComparison, comparison.end == code.position, let top = operands.last,
+              top.source == .temporary || (top.source == .accumulator && top.producer == comparison.start),
+              top.slot == comparison.slot else { return nil }
         code.truncate(to: comparison.start)
         pop()
         return comparison
@@ -110,7 +126,8 @@ extension Translator {
     /// addition's code and returns it, for a memory access that adds as it addresses.
     mutating func takeFusableAddition(at index: Int) -> PendingAddition? {
         guard let addition = previousAddition, addition.end == code.position, index >= 0,
-              operands[index].source == .temporary, operands[index].slot == addition.slot else { return nil }
+              operands[index].source == .temporary || (operands[index].source == .accumulator && operands[index].producer == addition.start),
+              operands[index].slot == addition.slot else { return nil }
         code.truncate(to: addition.start)
         return addition
     }
@@ -119,14 +136,15 @@ extension Translator {
     /// the jump operand's position and the instruction's start, for patching.
     mutating func emitFusedBranch(_ comparison: PendingComparison, negated: Bool) -> (Int, Int) {
         let start = code.position
+        let (first, second) = (comparison.firstLocation, comparison.secondLocation)
         let handler: UInt64?
         if negated, let opposite = comparison.operation.negatedComparison {
-            handler = BranchHandlers.handler(opposite, immediate: comparison.immediate)
+            handler = BranchHandlers.handler(opposite, first, second)
         } else {
-            handler = BranchHandlers.handler(comparison.operation, immediate: comparison.immediate, negated: negated)
+            handler = BranchHandlers.handler(comparison.operation, first, second, negated: negated)
         }
-        guard let handler else { preconditionFailure("no fused branch for \(comparison.operation)") }
-        code.emit(handler, pack(comparison.first, comparison.immediate ? 0 : Int(comparison.second), 0))
+        guard let handler else { preconditionFailure("no fused branch for \(comparison.operation) \(first) \(second)") }
+        code.emit(handler, pack(comparison.first, second == .slot ? Int(comparison.second) : 0, 0))
         let target = code.appendJumpPlaceholder()
         if comparison.immediate { code.append(comparison.second) }
         return (target, start)

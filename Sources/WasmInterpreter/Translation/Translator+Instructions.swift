@@ -76,6 +76,7 @@ extension Translator {
         case .localTee(let index):
             let slot = localSlotIndex[Int(index)]
             let value = operands[operands.count - 1]
+            if value.source == .accumulator, let kind = value.type.accumulatorKind { setAccumulatorHolder(kind, nil) }
             if value.source != .local(slot) {
                 storeLocal(value, slot: slot)
                 if case .constant = value.source {} else { operands[operands.count - 1].source = .local(slot) }
@@ -153,9 +154,24 @@ extension Translator {
     }
 
     /// Writes `value` into a local's slot, keeping earlier reads of the local intact.
+    /// (`value` is off the stack, or about to be rebound to the local by `local.tee`.)
     mutating func storeLocal(_ value: Operand, slot: Int) {
         let hasReaders = operands.contains { $0.source == .local(slot) }
-        if !hasReaders, value.source == .temporary, let last = previousResult, last.slot == value.slot, last.end == code.position {
+        let producedLast = previousResult.map { $0.slot == value.slot && $0.end == code.position } ?? false
+        if value.source == .accumulator {
+            if !hasReaders && producedLast {
+                // The instruction that produced the value writes straight into the local.
+                redirectProducer(of: value, to: slot)
+                return
+            }
+            redirectProducer(of: value, to: value.slot)
+            var spilled = value
+            spilled.source = .temporary
+            materializeReaders(ofLocal: slot)
+            emitMove(spilled, to: slot)
+            return
+        }
+        if !hasReaders, value.source == .temporary, producedLast, let last = previousResult {
             // The instruction that produced the value writes straight into the local.
             code.set(last.operandPosition, (code.words[last.operandPosition] & OperandPacking.sourceFields) | UInt64(slot) << OperandPacking.destinationShift)
             return
@@ -187,65 +203,10 @@ extension Translator {
         noteResult(destination, start: start)
     }
 
-    mutating func translateNumeric(_ operation: NumericOperation) {
-        if operation.signature.operands.count == 1 {
-            let source = operands[operands.count - 1].readSlot
-            emitUnary(NumericHandlers.handler(operation))
-            // `eqz` is an equality with 0: a following branch can test it itself.
-            if let source, operation == .i32Eqz || operation == .i64Eqz, let result = lastResult {
-                noteComparison(operation == .i32Eqz ? .i32Eq : .i64Eq, start: result.operandPosition - 1, source, 0,
-                               immediate: true, slotD(code.words[result.operandPosition]))
-            }
-            return
-        }
-        let top = operands[operands.count - 1]
-        if case .constant(let bits, _) = top.source, let immediate = NumericHandlers.immediateHandler(operation) {
-            pop()
-            let a = popSlot()
-            emitImmediate(operation, immediate, a, bits)
-            return
-        }
-        // A constant first operand: the same operation (or its mirror image) with the operands swapped.
-        if case .constant(let bits, _) = operands[operands.count - 2].source, top.source.isConstant == false,
-           let swapped = operation.withOperandsSwapped, let immediate = NumericHandlers.immediateHandler(swapped) {
-            let a = popSlot()
-            pop()
-            emitImmediate(swapped, immediate, a, bits)
-            return
-        }
-        let (a, b) = popTwoSlots()
-        let destination = pushResult()
-        let start = code.position
-        code.emit(NumericHandlers.handler(operation), pack(a, b, destination))
-        noteResult(destination, start: start)
-        noteComparison(operation, start: start, a, UInt64(b), immediate: false, destination)
-        if operation == .i32Add {
-            lastAddition = PendingAddition(start: start, end: code.position, first: a, second: b, constant: nil, slot: destination)
-        }
-    }
-
-    /// Emits a binary operation of slot `a` and the constant `bits`, whose result is pushed.
-    mutating func emitImmediate(_ operation: NumericOperation, _ handler: UInt64, _ a: Int, _ bits: UInt64) {
-        let destination = pushResult()
-        let start = code.position
-        code.emit(handler, pack(a, 0, destination), bits)
-        noteResult(destination, start: start)
-        noteComparison(operation, start: start, a, bits, immediate: true, destination)
-        if operation == .i32Add {
-            lastAddition = PendingAddition(start: start, end: code.position, first: a, second: 0,
-                                           constant: UInt32(truncatingIfNeeded: bits), slot: destination)
-        }
-    }
-
-    mutating func noteComparison(_ operation: NumericOperation, start: Int, _ first: Int, _ second: UInt64, immediate: Bool, _ slot: Int) {
-        guard operation.isFusableComparison else { return }
-        lastComparison = PendingComparison(start: start, end: code.position, operation: operation, first: first,
-                                           second: second, immediate: immediate, slot: slot)
-    }
-
     mutating func translateCall(_ index: UInt32) {
         guard let type = context.functionType(at: index) else { return }
         let argumentBase = materializeArguments(type.parameters.count)
+        spillAccumulators()
         let importCount = context.importedFunctionCount
         let start = code.position
         if Int(index) >= importCount {
@@ -261,6 +222,7 @@ extension Translator {
         let type = module.types[Int(typeIndex)]
         let selector = popSlot()
         let argumentBase = materializeArguments(type.parameters.count)
+        spillAccumulators()
         code.emit(Handlers.callIndirect, pack(argumentBase, selector, 0), UInt64(typeIndex), UInt64(tableIndex))
         for result in type.results { push(result) }
     }

@@ -2,9 +2,12 @@ import WasmBinary
 
 extension Translator {
     /// Emits a copy of `operand`'s value into `slot` (nothing when it is already there).
+    /// An operand in an accumulator is first spilled by the caller (`materialize`, `spillAccumulators`).
     mutating func emitMove(_ operand: Operand, to slot: Int) {
         let wide = operand.type == .v128
         switch operand.source {
+        case .accumulator:
+            preconditionFailure("an accumulator operand must be spilled before it is moved")
         case .temporary where operand.slot == slot:
             return
         case .local(let local) where local == slot:
@@ -26,6 +29,10 @@ extension Translator {
     mutating func materialize(at index: Int) {
         let operand = operands[index]
         if operand.source == .temporary { return }
+        if operand.source == .accumulator {
+            spillAccumulator(at: index)
+            return
+        }
         emitMove(operand, to: operand.slot)
         operands[index].source = .temporary
     }

@@ -9,6 +9,9 @@ enum OperandSource: Equatable {
     case local(Int)
     /// A constant not written anywhere yet (bits; two words for v128).
     case constant(UInt64, UInt64)
+    /// In the accumulator register of its kind (`acc` or `facc`), where the instruction that
+    /// computed it left it (see Translator+Accumulators).
+    case accumulator
 
     var isConstant: Bool {
         if case .constant = self { return true }
@@ -22,13 +25,17 @@ struct Operand {
     var type: ValueType
     /// The slot this stack position owns.
     var slot: Int
+    /// For a value in an accumulator: where the instruction that left it there starts, and that
+    /// instruction's twin that writes the slot in its operand word's destination field instead.
+    var producer = 0
+    var slotTwin: UInt64 = 0
 
     /// Slot the value can be read from now, when it is not a pending constant.
     var readSlot: Int? {
         switch source {
         case .temporary: return slot
         case .local(let local): return local
-        case .constant: return nil
+        case .constant, .accumulator: return nil
         }
     }
 }
@@ -93,6 +100,9 @@ struct Translator {
     var jumpSites: [Int] = []
     /// Where each 64-bit copy starts: a copy into the slot a threaded return reads becomes the return.
     var copySites: Set<Int> = []
+    /// The operand (stack index) held in `acc`, and the one held in `facc`.
+    var integerAccumulatorHolder: Int?
+    var floatAccumulatorHolder: Int?
 
     init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody) throws(CompileError) {
         self.code = code
@@ -179,7 +189,10 @@ struct Translator {
 
     @discardableResult
     mutating func pop() -> Operand {
-        operands.removeLast()
+        let index = operands.count - 1
+        if integerAccumulatorHolder == index { integerAccumulatorHolder = nil }
+        if floatAccumulatorHolder == index { floatAccumulatorHolder = nil }
+        return operands.removeLast()
     }
 
     /// Marks the rest of the current frame unreachable.

@@ -1,0 +1,103 @@
+import WasmBinary
+
+/// Numeric instructions: each operand is read where it is (a slot, the code for a constant, an
+/// accumulator), and the result goes to the accumulator when the operation has such a form.
+extension Translator {
+    mutating func translateNumeric(_ operation: NumericOperation) {
+        if operation.signature.operands.count == 1 {
+            translateUnary(operation)
+        } else {
+            translateBinary(operation)
+        }
+    }
+
+    /// The handler for `operation` with its operands at `first` and `second` and its result in a slot.
+    func slotResultHandler(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation, unary: Bool) -> UInt64? {
+        switch (first, second) {
+        case (.slot, .slot): return NumericHandlers.handler(operation)
+        case (.slot, .immediate) where !unary: return NumericHandlers.immediateHandler(operation)
+        default: return AccumulatorHandlers.handler(operation, first, second, .slot)
+        }
+    }
+
+    mutating func translateUnary(_ operation: NumericOperation) {
+        let index = operands.count - 1
+        var location = location(of: index)
+        if location == .immediate { location = .slot }
+        if location == .accumulator, slotResultHandler(operation, .accumulator, .slot, unary: true) == nil { location = .slot }
+        let source = location == .slot ? readSlot(of: index) : 0
+        pop()
+        let start: Int
+        if let toAccumulator = AccumulatorHandlers.handler(operation, location, .slot, .accumulator),
+           let twin = slotResultHandler(operation, location, .slot, unary: true) {
+            start = emitToAccumulator(toAccumulator, slotTwin: twin, first: source, second: 0, extra: nil)
+        } else {
+            let handler = slotResultHandler(operation, location, .slot, unary: true) ?? NumericHandlers.handler(operation)
+            let destination = pushResult()
+            start = code.position
+            code.emit(handler, pack(source, 0, destination))
+            noteResult(destination, start: start)
+        }
+        // `eqz` is an equality with 0: a following branch can test it itself.
+        if operation == .i32Eqz || operation == .i64Eqz {
+            noteComparison(operation == .i32Eqz ? .i32Eq : .i64Eq, start: start, location, source, .immediate, 0)
+        }
+    }
+
+    mutating func translateBinary(_ operation: NumericOperation) {
+        var operation = operation
+        var (firstIndex, secondIndex) = (operands.count - 2, operands.count - 1)
+        var (first, second) = (location(of: firstIndex), location(of: secondIndex))
+        // Operands swapped (the operation mirrored) when that puts a constant second or an
+        // accumulator first, the forms handlers have.
+        if let mirrored = operation.withOperandsSwapped,
+           (first == .immediate && second != .immediate) || (second == .accumulator && first == .slot) {
+            operation = mirrored
+            swap(&firstIndex, &secondIndex)
+            swap(&first, &second)
+        }
+        // Where no handler takes the operands where they are, they go to slots.
+        func exists(_ a: OperandLocation, _ b: OperandLocation) -> Bool { slotResultHandler(operation, a, b, unary: false) != nil }
+        if first == .immediate { first = .slot }
+        if !exists(first, second), first == .accumulator { first = .slot }
+        if !exists(first, second), second == .accumulator { second = .slot }
+        if !exists(first, second), second == .immediate { second = .slot }
+        if !exists(first, second) { (first, second) = (.slot, .slot) }
+        let a = first == .slot ? readSlot(of: firstIndex) : 0
+        let b = second == .slot ? readSlot(of: secondIndex) : 0
+        var constant: UInt64?
+        if second == .immediate, case .constant(let bits, _) = operands[secondIndex].source { constant = bits }
+        pop()
+        pop()
+        let start: Int
+        if let toAccumulator = AccumulatorHandlers.handler(operation, first, second, .accumulator),
+           let twin = slotResultHandler(operation, first, second, unary: false) {
+            start = emitToAccumulator(toAccumulator, slotTwin: twin, first: a, second: b, extra: constant)
+        } else {
+            let handler = slotResultHandler(operation, first, second, unary: false) ?? NumericHandlers.handler(operation)
+            let destination = pushResult()
+            start = code.position
+            if let constant {
+                code.emit(handler, pack(a, b, destination), constant)
+            } else {
+                code.emit(handler, pack(a, b, destination))
+            }
+            noteResult(destination, start: start)
+        }
+        noteComparison(operation, start: start, first, a, second, constant ?? UInt64(b))
+        if operation == .i32Add, first == .slot, second != .accumulator {
+            lastAddition = PendingAddition(start: start, end: code.position, first: a, second: b,
+                                           constant: constant.map { UInt32(truncatingIfNeeded: $0) }, slot: operands[operands.count - 1].slot)
+        }
+    }
+
+    /// Remembers a comparison just emitted at `start` (its result on top of the stack), so that a
+    /// following branch can fuse with it.
+    mutating func noteComparison(_ operation: NumericOperation, start: Int, _ firstLocation: OperandLocation, _ first: Int,
+                                 _ secondLocation: OperandLocation, _ second: UInt64) {
+        guard operation.isFusableComparison else { return }
+        lastComparison = PendingComparison(start: start, end: code.position, operation: operation, firstLocation: firstLocation,
+                                           secondLocation: secondLocation, first: first, second: second,
+                                           slot: operands[operands.count - 1].slot)
+    }
+}
