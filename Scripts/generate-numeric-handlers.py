@@ -9,7 +9,9 @@ written once; these files only say where its operands come from and where its re
   profiles of real programs), variants that take an operand from the accumulator registers
   (`acc` for integers, `facc` for floats) and/or leave their result there;
 - BranchHandlers.generated.swift: fused compare-and-branch handlers, operands from slots, an
-  immediate or the accumulators.
+  immediate or the accumulators;
+- MemoryHandlers.generated.swift: the load and store handler of each memory instruction for
+  each address mode, place of the result (loads) and place of the value (stores).
 
 Run from the package root: python3 Scripts/generate-numeric-handlers.py [--check]
 """
@@ -207,3 +209,51 @@ for case, negated, form, fn in branch_cases:
     out.append(f"        case (.{case}, {LOCATION[form[0]]}, {LOCATION[form[1]]}, {'true' if negated else 'false'}): return handlerWord {{ {fn}({CLOSURE}) }}")
 out += ["        default: return nil", "        }", "    }", "}", ""]
 write("BranchHandlers.generated.swift", "\n".join(out))
+
+# --- Memory handlers ------------------------------------------------------------------------
+# Loads by how the loaded bytes extend to a slot's 64 bits; f32/f64 loads into the float
+# accumulator keep their bits. Stores by width.
+MODES = ["slot", "sum", "slotPlusConstant", "constant", "accumulator"]
+LOADS = [("UInt32", "UInt64($0)", [".i32Load", ".f32Load", ".i64Load32U"]), ("UInt64", "$0", [".i64Load", ".f64Load"]),
+         ("UInt8", "UInt64($0)", [".i32Load8U", ".i64Load8U"]), ("UInt16", "UInt64($0)", [".i32Load16U", ".i64Load16U"]),
+         ("Int8", "UInt64(UInt32(bitPattern: Int32($0)))", [".i32Load8S"]),
+         ("Int16", "UInt64(UInt32(bitPattern: Int32($0)))", [".i32Load16S"]),
+         ("Int8", "UInt64(bitPattern: Int64($0))", [".i64Load8S"]), ("Int16", "UInt64(bitPattern: Int64($0))", [".i64Load16S"]),
+         ("Int32", "UInt64(bitPattern: Int64($0))", [".i64Load32S"])]
+STORES = [(1, "UInt8"), (2, "UInt16"), (4, "UInt32"), (8, "UInt64")]
+out = HEADER + ["import WasmBinary", "",
+                "/// The load and store handler of each memory instruction in each address mode.",
+                "enum MemoryHandlers {",
+                "    /// A load in address `mode` whose result goes to a slot, the integer accumulator or (f32/f64) the",
+                "    /// float accumulator; nil for an accumulator that cannot hold the loaded type.",
+                "    static func load(_ operation: LoadOperation, _ mode: AddressMode = .slot, result: StoredValue = .slot) -> UInt64? {",
+                "        switch (mode, result) {"]
+for mode in MODES:
+    for result in ("slot", "accumulator", "floatAccumulator"):
+        out.append(f"        case (.{mode}, .{result}):")
+        out.append("            switch operation {")
+        for swift_type, extend, operations in LOADS:
+            if result == "floatAccumulator":
+                operations = [o for o in operations if o in (".f32Load", ".f64Load")]
+            elif result == "accumulator":
+                operations = [o for o in operations if o not in (".f32Load", ".f64Load")]
+            if not operations:
+                continue
+            out.append(f"            case {', '.join(operations)}:")
+            out.append(f"                return handlerWord {{ memoryLoad({swift_type}.self, {CLOSURE}, .{mode}, .{result}) {{ {extend.replace('$0', '$0')} }} }}")
+        out.append("            default: return nil")
+        out.append("            }")
+out += ["        default: return nil", "        }", "    }", "",
+        "    /// A store in address `mode` of the value where `value` says.",
+        "    static func store(_ operation: StoreOperation, _ mode: AddressMode = .slot, value: StoredValue = .slot) -> UInt64 {",
+        "        switch (mode, value) {"]
+for mode in MODES:
+    for value in ("slot", "immediate", "accumulator", "floatAccumulator"):
+        out.append(f"        case (.{mode}, .{value}):")
+        out.append("            switch operation.byteWidth {")
+        for i, (width, swift_type) in enumerate(STORES):
+            label = f"case {width}" if i < 3 else "default"
+            out.append(f"            {label}: return handlerWord {{ memoryStore({swift_type}.self, {CLOSURE}, .{mode}, .{value}) }}")
+        out.append("            }")
+out += ["        }", "    }", "}", ""]
+write("MemoryHandlers.generated.swift", "\n".join(out))

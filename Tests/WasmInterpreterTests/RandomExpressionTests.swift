@@ -25,6 +25,17 @@ import WasmInterpreter
         var i32: [UInt32] = [3, 0xFFFF_FFF0, 77, 0x8000_0001]
         var i64: [UInt64] = [5, 0xFFFF_FFFF_0000_0001]
         var f64: [Double] = [1.5, -2.25]
+        /// The first 4 KiB of linear memory: byte i starts as i·7 + 3, the top byte of each
+        /// 8-byte word kept below 0x40 so that no word reads as a NaN.
+        var memory: [UInt8] = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) & ($0 % 8 == 7 ? 0x3F : 0xFF) }
+
+        func load(_ address: Int, _ width: Int) -> UInt64 {
+            (0..<width).reduce(UInt64(0)) { $0 | UInt64(memory[address + $1]) << (8 * $1) }
+        }
+
+        mutating func store(_ address: Int, _ width: Int, _ value: UInt64) {
+            for i in 0..<width { memory[address + i] = UInt8(truncatingIfNeeded: value >> (8 * i)) }
+        }
     }
 
     enum Kind { case i32, i64, f64 }
@@ -69,7 +80,16 @@ import WasmInterpreter
                 let value = UInt32(truncatingIfNeeded: random.next() % 5 == 0 ? random.next() : random.next() % 40)
                 return Expression(text: "(i32.const \(Int32(bitPattern: value)))") { _ in UInt64(value) }
             }
-            switch random.below(8) {
+            switch random.below(9) {
+            case 8:
+                // A load from an address computed from an expression (masked into the first 4 KiB).
+                let address = expression(.i32, depth: depth - 1, &random)
+                let (name, width, signed) = [("i32.load", 4, false), ("i32.load8_s", 1, true), ("i32.load16_u", 2, false)][random.below(3)]
+                return Expression(text: "(\(name) offset=4 (i32.and \(address.text) (i32.const 0xFF8)))") { locals in
+                    let at = Int(UInt32(truncatingIfNeeded: address.evaluate(&locals)) & 0xFF8) + 4
+                    let bits = locals.load(at, width)
+                    return signed ? UInt64(UInt32(bitPattern: Int32(Int8(truncatingIfNeeded: bits)))) : bits
+                }
             case 0:
                 // local.tee inside an expression.
                 let index = random.below(4)
@@ -158,7 +178,12 @@ import WasmInterpreter
                 let value = Double(Int(random.next() % 200) - 100) / 8
                 return Expression(text: "(f64.const \(value))") { _ in value.bitPattern }
             }
-            switch random.below(6) {
+            switch random.below(7) {
+            case 5:
+                let address = expression(.i32, depth: depth - 1, &random)
+                return Expression(text: "(f64.load (i32.and \(address.text) (i32.const 0xFF8)))") { locals in
+                    locals.load(Int(UInt32(truncatingIfNeeded: address.evaluate(&locals)) & 0xFF8), 8)
+                }
             case 4:
                 // A call under another operand, as for i32.
                 let a = expression(.f64, depth: depth - 1, &random), b = expression(.f64, depth: depth - 1, &random)
@@ -191,6 +216,26 @@ import WasmInterpreter
         var body: [String] = []
         var locals = Locals()
         for _ in 0..<statements {
+            if random.below(4) == 0 {
+                // A store: the address, then the value, each an expression.
+                let address = expression(.i32, depth: 2, &random)
+                let kind: Kind = [.i32, .i64, .f64][random.below(3)]
+                let value = expression(kind, depth: 3, &random)
+                let (name, width) = [Kind.i32: ("i32.store8", 1), .i64: ("i64.store", 8), .f64: ("f64.store", 8)][kind]!
+                if kind == .f64 {
+                    // The value first, into a scratch local; a NaN is stored as 0 (NaN payloads may differ).
+                    body.append("(local.set 10 \(value.text))")
+                    body.append("(f64.store offset=8 (i32.and \(address.text) (i32.const 0xFF0)) (select (f64.const 0) (local.get 10) (f64.ne (local.get 10) (local.get 10))))")
+                    let bits = value.evaluate(&locals)
+                    let at = Int(UInt32(truncatingIfNeeded: address.evaluate(&locals)) & 0xFF0) + 8
+                    locals.store(at, width, Double(bitPattern: bits).isNaN ? 0 : bits)
+                    continue
+                }
+                body.append("(\(name) offset=8 (i32.and \(address.text) (i32.const 0xFF0)) \(value.text))")
+                let at = Int(UInt32(truncatingIfNeeded: address.evaluate(&locals)) & 0xFF0) + 8
+                locals.store(at, width, value.evaluate(&locals))
+                continue
+            }
             let kind: Kind = [.i32, .i32, .i64, .f64][random.below(4)]
             let expression = expression(kind, depth: 4, &random)
             let value = expression.evaluate(&locals)
@@ -215,6 +260,8 @@ import WasmInterpreter
         for value in locals.i32 { hash = (hash ^ UInt64(value)) &* 1_099_511_628_211 }
         for value in locals.i64 { hash = (hash ^ value) &* 1_099_511_628_211 }
         for value in locals.f64 { hash = (hash ^ (value.isNaN ? 0x7FF8_0000_0000_0000 : value.bitPattern)) &* 1_099_511_628_211 }
+        // And every 8-byte word of the memory.
+        for word in stride(from: 0, to: 4096, by: 8) { hash = (hash ^ locals.load(word, 8)) &* 1_099_511_628_211 }
         let fold = (0..<4).map { "(local.set 8 (i64.mul (i64.xor (local.get 8) (i64.extend_i32_u (local.get \($0)))) (i64.const 1099511628211)))" }
             + (4..<6).map { "(local.set 8 (i64.mul (i64.xor (local.get 8) (local.get \($0))) (i64.const 1099511628211)))" }
             + (6..<8).map {
@@ -225,17 +272,30 @@ import WasmInterpreter
               ;; Identities that compute through the accumulators, as any callee may.
               (func $id32 (param i32) (result i32) (i32.sub (i32.add (local.get 0) (i32.const 12345)) (i32.const 12345)))
               (func $idf64 (param f64) (result f64) (f64.mul (f64.add (local.get 0) (f64.const 0)) (f64.const 1)))
+              (memory 1)
+              (data (i32.const 0) "\(Self.initialMemory)")
               (func (export "run") (result i64)
-                (local i32 i32 i32 i32 i64 i64 f64 f64 i64)
+                (local i32 i32 i32 i32 i64 i64 f64 f64 i64 i32 f64)
                 (local.set 0 (i32.const 3)) (local.set 1 (i32.const -16)) (local.set 2 (i32.const 77)) (local.set 3 (i32.const -2147483647))
                 (local.set 4 (i64.const 5)) (local.set 5 (i64.const -4294967295))
                 (local.set 6 (f64.const 1.5)) (local.set 7 (f64.const -2.25))
                 \(body.joined(separator: "\n    "))
                 \(fold.joined(separator: "\n    "))
+                (local.set 9 (i32.const 0))
+                (block $done (loop $next
+                  (local.set 8 (i64.mul (i64.xor (local.get 8) (i64.load (local.get 9))) (i64.const 1099511628211)))
+                  (local.set 9 (i32.add (local.get 9) (i32.const 8)))
+                  (br_if $next (i32.lt_u (local.get 9) (i32.const 4096)))))
                 (local.get 8)))
             """
         return (text, hash)
     }
+
+    /// The initial 4 KiB as a data-segment string.
+    static let initialMemory: String = Locals().memory.map {
+        let hex = String($0, radix: 16)
+        return "\\" + (hex.count == 1 ? "0" + hex : hex)
+    }.joined()
 
     @Test(arguments: 0..<60)
     func randomProgramsComputeWhatTheEvaluatorComputes(seed: Int) throws {

@@ -45,14 +45,18 @@ enum HandlerNames {
                 }
             }
         }
-        let modes: [(AddressMode, String)] = [(.slot, ""), (.sum, " [a+b]"), (.slotPlusConstant, " [a+c]"), (.constant, " [c]")]
+        let modes: [(AddressMode, String)] = [(.slot, ""), (.sum, " [a+b]"), (.slotPlusConstant, " [a+c]"), (.constant, " [c]"),
+                                              (.accumulator, " [A]")]
+        let places: [(StoredValue, String, String)] = [(.slot, "", ""), (.immediate, "", " imm"), (.accumulator, " →A", " ←A"),
+                                                       (.floatAccumulator, " →F", " ←F")]
         for (mode, suffix) in modes {
-            for operation in LoadOperation.allCases {
-                add(MemoryHandlers.load(operation, mode), "\(operation)\(suffix)")
-            }
-            for operation in StoreOperation.allCases {
-                add(MemoryHandlers.store(operation, mode), "\(operation)\(suffix)")
-                add(MemoryHandlers.store(operation, mode, immediate: true), "\(operation)\(suffix) imm")
+            for (place, loadName, storeName) in places {
+                for operation in LoadOperation.allCases {
+                    add(MemoryHandlers.load(operation, mode, result: place), "\(operation)\(suffix)\(loadName)")
+                }
+                for operation in StoreOperation.allCases {
+                    add(MemoryHandlers.store(operation, mode, value: place), "\(operation)\(suffix)\(storeName)")
+                }
             }
         }
         return names

@@ -8,7 +8,7 @@ import WasmBinary
 @inline(__always)
 func simdLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
                                     _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ make: (T) -> V128) {
-    guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, mode: .slot) else {
+    guard let address = effectiveAddress(pc, fp, ms, acc, width: MemoryLayout<T>.size, mode: .slot) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
     fp.setV128(make(T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self))), at: slotD(pc))
@@ -17,7 +17,7 @@ func simdLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: Fra
 
 @inline(__always)
 func handleV128Load(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
-    guard let address = effectiveAddress(pc, fp, ms, width: 16, mode: .slot) else {
+    guard let address = effectiveAddress(pc, fp, ms, acc, width: 16, mode: .slot) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
     let low = UInt64(littleEndian: md.loadUnaligned(fromByteOffset: address, as: UInt64.self))
@@ -28,7 +28,7 @@ func handleV128Load(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 
 @inline(__always)
 func handleV128Store(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
-    guard let address = effectiveAddress(pc, fp, ms, width: 16, mode: .slot) else {
+    guard let address = effectiveAddress(pc, fp, ms, acc, width: 16, mode: .slot) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
     let value = fp.v128(at: slotB(pc))
@@ -41,7 +41,7 @@ func handleV128Store(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func simdLoadLane<T: FixedWidthInteger & UnsignedInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer,
                                                           _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
-    guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, mode: .slot) else {
+    guard let address = effectiveAddress(pc, fp, ms, acc, width: MemoryLayout<T>.size, mode: .slot) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
     let value = T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self))
@@ -53,7 +53,7 @@ func simdLoadLane<T: FixedWidthInteger & UnsignedInteger>(_ type: T.Type, _ pc: 
 @inline(__always)
 func simdStoreLane<T: FixedWidthInteger & UnsignedInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer,
                                                            _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
-    guard let address = effectiveAddress(pc, fp, ms, width: MemoryLayout<T>.size, mode: .slot) else {
+    guard let address = effectiveAddress(pc, fp, ms, acc, width: MemoryLayout<T>.size, mode: .slot) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
     let value: T = fp.v128(at: slotB(pc)).lane(Int(truncatingIfNeeded: pc[3]))

@@ -1,82 +1,94 @@
 import WasmBinary
 
 /// Loads and stores: the address mode is chosen from how the address was computed, so that the
-/// address arithmetic C compilers emit costs no dispatch of its own.
+/// address arithmetic C compilers emit costs no dispatch of its own; the loaded value goes to an
+/// accumulator, and a stored value or an address is taken from one when it is there.
 extension Translator {
     /// A load. `offset` is the static offset (clamped: any offset of 2^32 or more traps).
     mutating func translateLoad(_ operation: LoadOperation, offset: UInt64) {
         let address = operands[operands.count - 1]
+        var mode = AddressMode.slot
+        var fields = (0, 0)
+        var words: [UInt64] = [offset]
         if case .constant(let bits, _) = address.source {
             // A constant address, as every access to a C global compiles: no slot at all.
-            pop()
-            emitLoad(operation, .constant, pack(0, 0, pushResult()), UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset)
-            return
-        }
-        if let addition = takeFusableAddition(at: operands.count - 1) {
-            pop()
-            let destination = pushResult()
+            mode = .constant
+            words = [UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset]
+        } else if let addition = takeFusableAddition(at: operands.count - 1) {
             if let constant = addition.constant {
-                emitLoad(operation, .slotPlusConstant, pack(addition.first, 0, destination), offset, UInt64(constant))
+                mode = .slotPlusConstant
+                fields = (addition.first, 0)
+                words = [offset, UInt64(constant)]
             } else {
-                emitLoad(operation, .sum, pack(addition.first, addition.second, destination), offset)
+                mode = .sum
+                fields = (addition.first, addition.second)
+            }
+        } else if address.source == .accumulator {
+            mode = .accumulator
+        } else {
+            fields = (readSlot(of: operands.count - 1), 0)
+        }
+        pop()
+        let type = validator.operandType(atDepth: 0) ?? .i32
+        let result: StoredValue = type == .f32 || type == .f64 ? .floatAccumulator : .accumulator
+        if let handler = MemoryHandlers.load(operation, mode, result: result), let twin = MemoryHandlers.load(operation, mode) {
+            let start = emitToAccumulator(handler, slotTwin: twin, first: fields.0, second: fields.1, extra: words[0])
+            if words.count > 1 {
+                for word in words.dropFirst() { code.append(word) }
+                noteResult(operands[operands.count - 1].slot, start: start)
             }
             return
         }
-        let slot = popSlot()
-        emitLoad(operation, .slot, pack(slot, 0, pushResult()), offset)
-    }
-
-    private mutating func emitLoad(_ operation: LoadOperation, _ mode: AddressMode, _ operands: UInt64, _ words: UInt64...) {
+        let destination = pushResult()
         let start = code.position
-        code.emit(MemoryHandlers.load(operation, mode), operands)
+        code.emit(MemoryHandlers.load(operation, mode) ?? Handlers.unreachable, pack(fields.0, fields.1, destination))
         for word in words { code.append(word) }
-        noteResult(slotD(operands), start: start)
+        noteResult(destination, start: start)
     }
 
     /// A store. A constant value is stored from the code (no slot); the address as for loads.
     mutating func translateStore(_ operation: StoreOperation, offset: UInt64) {
         let value = operands[operands.count - 1]
-        var immediate: UInt64?
-        if case .constant(let bits, _) = value.source { immediate = bits }
-        let trailing = immediate.map { [$0] } ?? []
+        var stored = StoredValue.slot
+        var valueSlot = 0
+        var trailing: UInt64?
+        switch value.source {
+        case .constant(let bits, _):
+            stored = .immediate
+            trailing = bits
+        case .accumulator:
+            stored = value.type == .f32 || value.type == .f64 ? .floatAccumulator : .accumulator
+        case .local(let local):
+            valueSlot = local
+        case .temporary:
+            valueSlot = value.slot
+        }
         let address = operands[operands.count - 2]
+        var mode = AddressMode.slot
+        var fields = (0, valueSlot, 0)
+        var words: [UInt64] = [offset]
         if case .constant(let bits, _) = address.source {
-            let valueSlot = immediate == nil ? readSlot(of: operands.count - 1) : 0
-            pop()
-            pop()
-            emitStore(operation, .constant, immediate: immediate != nil, pack(0, valueSlot, 0),
-                      [UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset] + trailing)
-            return
-        }
-        // Fused only when the value needs no code of its own (which would come after the addition).
-        var valueSlot: Int?
-        if case .local(let local) = value.source { valueSlot = local }
-        if immediate != nil { valueSlot = 0 }
-        if let valueSlot, let addition = takeFusableAddition(at: operands.count - 2) {
-            pop()
-            pop()
+            mode = .constant
+            words = [UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset]
+        } else if value.source != .temporary, let addition = takeFusableAddition(at: operands.count - 2) {
+            // Fused only when the value needs no code of its own (which would come after the addition).
             if let constant = addition.constant {
-                emitStore(operation, .slotPlusConstant, immediate: immediate != nil, pack(addition.first, valueSlot, 0),
-                          [offset, UInt64(constant)] + trailing)
+                mode = .slotPlusConstant
+                fields = (addition.first, valueSlot, 0)
+                words = [offset, UInt64(constant)]
             } else {
-                emitStore(operation, .sum, immediate: immediate != nil, pack(addition.first, addition.second, valueSlot),
-                          [offset] + trailing)
+                mode = .sum
+                fields = (addition.first, addition.second, valueSlot)
             }
-            return
+        } else if address.source == .accumulator {
+            mode = .accumulator
+        } else {
+            fields.0 = readSlot(of: operands.count - 2)
         }
-        if immediate != nil {
-            let addressSlot = readSlot(of: operands.count - 2)
-            pop()
-            pop()
-            emitStore(operation, .slot, immediate: true, pack(addressSlot, 0, 0), [offset] + trailing)
-            return
-        }
-        let (addressSlot, slot) = popTwoSlots()
-        emitStore(operation, .slot, immediate: false, pack(addressSlot, slot, 0), [offset])
-    }
-
-    private mutating func emitStore(_ operation: StoreOperation, _ mode: AddressMode, immediate: Bool, _ operands: UInt64, _ words: [UInt64]) {
-        code.emit(MemoryHandlers.store(operation, mode, immediate: immediate), operands)
+        pop()
+        pop()
+        code.emit(MemoryHandlers.store(operation, mode, value: stored), pack(fields.0, fields.1, fields.2))
         for word in words { code.append(word) }
+        if let trailing { code.append(trailing) }
     }
 }
