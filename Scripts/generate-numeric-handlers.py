@@ -31,7 +31,7 @@ THROWING = re.compile(r"^(i32|i64)(DivS|DivU|RemS|RemU|TruncF32S|TruncF32U|Trunc
 SWIFT = {"i32": "UInt32", "f32": "UInt32", "i64": "UInt64", "f64": "UInt64"}
 ARGS = "_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double"
 CLOSURE = "$0, $1, $2, $3, $4, $5, $6"
-LOCATION = {"S": ".slot", "I": ".immediate", "A": ".accumulator"}
+LOCATION = {"S": ".slot", "I": ".immediate", "A": ".accumulator", "B": ".slotAndAccumulator"}
 
 # Operations with accumulator variants: the arithmetic, bitwise and comparison operations and the
 # conversions that dispatch profiles of compiled C programs show most often.
@@ -82,8 +82,10 @@ def numeric_body(case, a, b, d, width):
     else:
         lines.append(f"    let result = {call}")
     accumulator, float_accumulator = "acc", "facc"
-    if d == "S":
+    if d in ("S", "B"):
         lines.append("    fp[slotD(pc)] = UInt64(result)")
+    if d == "S":
+        pass
     elif result in ("i32", "i64"):
         accumulator = "UInt64(result)"
     else:
@@ -137,14 +139,19 @@ write("NumericHandlers.generated.swift", "\n".join(out))
 
 # --- Accumulator handlers -------------------------------------------------------------------
 # Forms: operand locations (first, second) then the result's: S slot, I immediate, A accumulator.
-BINARY_FORMS = ["SSA", "SIA", "ASS", "ASA", "AIS", "AIA", "SAS", "SAA"]
-UNARY_FORMS = ["SA", "AS", "AA"]
+# B: the result in the destination slot and the accumulator at once (a local.set or local.tee
+# of the result: the next reads of the local can use the register).
+BINARY_FORMS = ["SSA", "SSB", "SIA", "SIB", "ASS", "ASA", "ASB", "AIS", "AIA", "AIB", "SAS", "SAA", "SAB"]
+# Both operands the accumulator (x * x of a local the accumulator holds).
+SQUARE_FORMS = ["AAS", "AAA", "AAB"]
+SQUARES = {"f32Mul", "f32Add", "f64Mul", "f64Add", "i32Mul", "i64Mul", "i32Add", "i64Add"}
+UNARY_FORMS = ["SA", "SB", "AS", "AA", "AB"]
 out = HEADER + ["// Numeric handlers that read an operand from the accumulators (`acc` for integers, `facc` for",
                 "// floats: an f64 as its bits, an f32 as its bits in the low half) or leave the result there.",
                 "", "import WasmBinary", ""]
 table_cases = []
 for case in ACCUMULATOR_BINARY:
-    for form in BINARY_FORMS:
+    for form in BINARY_FORMS + (SQUARE_FORMS if case in SQUARES else []):
         if form.startswith("SA") and case in COMMUTATIVE:
             continue
         name = f"numeric{capitalized(case)}{form}"
@@ -229,13 +236,13 @@ out = HEADER + ["import WasmBinary", "",
                 "    static func load(_ operation: LoadOperation, _ mode: AddressMode = .slot, result: StoredValue = .slot) -> UInt64? {",
                 "        switch (mode, result) {"]
 for mode in MODES:
-    for result in ("slot", "accumulator", "floatAccumulator"):
+    for result in ("slot", "accumulator", "floatAccumulator", "slotAndAccumulator", "slotAndFloatAccumulator"):
         out.append(f"        case (.{mode}, .{result}):")
         out.append("            switch operation {")
         for swift_type, extend, operations in LOADS:
-            if result == "floatAccumulator":
+            if result in ("floatAccumulator", "slotAndFloatAccumulator"):
                 operations = [o for o in operations if o in (".f32Load", ".f64Load")]
-            elif result == "accumulator":
+            elif result in ("accumulator", "slotAndAccumulator"):
                 operations = [o for o in operations if o not in (".f32Load", ".f64Load")]
             if not operations:
                 continue
@@ -245,7 +252,7 @@ for mode in MODES:
         out.append("            }")
 out += ["        default: return nil", "        }", "    }", "",
         "    /// A store in address `mode` of the value where `value` says.",
-        "    static func store(_ operation: StoreOperation, _ mode: AddressMode = .slot, value: StoredValue = .slot) -> UInt64 {",
+        "    static func store(_ operation: StoreOperation, _ mode: AddressMode = .slot, value: StoredValue = .slot) -> UInt64? {",
         "        switch (mode, value) {"]
 for mode in MODES:
     for value in ("slot", "immediate", "accumulator", "floatAccumulator"):
@@ -255,5 +262,5 @@ for mode in MODES:
             label = f"case {width}" if i < 3 else "default"
             out.append(f"            {label}: return handlerWord {{ memoryStore({swift_type}.self, {CLOSURE}, .{mode}, .{value}) }}")
         out.append("            }")
-out += ["        }", "    }", "}", ""]
+out += ["        default: return nil", "        }", "    }", "}", ""]
 write("MemoryHandlers.generated.swift", "\n".join(out))

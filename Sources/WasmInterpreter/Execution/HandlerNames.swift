@@ -31,13 +31,13 @@ enum HandlerNames {
             (Handlers.tableInit, "table.init"), (Handlers.elementDrop, "elem.drop"),
         ]
         for (word, name) in control { add(word, name) }
-        let locations: [(OperandLocation, String)] = [(.slot, "s"), (.immediate, "i"), (.accumulator, "A")]
+        let locations: [(OperandLocation, String)] = [(.slot, "s"), (.immediate, "i"), (.accumulator, "A"), (.slotAndAccumulator, "sA")]
         for operation in NumericOperation.allCases {
             add(NumericHandlers.handler(operation), "\(operation)")
             add(NumericHandlers.immediateHandler(operation), "\(operation) imm")
             for (first, a) in locations {
                 for (second, b) in locations {
-                    for (result, d) in locations where result != .immediate {
+                    for (result, d) in locations where result != .immediate && first != .slotAndAccumulator && second != .slotAndAccumulator {
                         add(AccumulatorHandlers.handler(operation, first, second, result), "\(operation) \(a)\(b)→\(d)")
                     }
                     add(BranchHandlers.handler(operation, first, second), "br_if \(operation) \(a)\(b)")
@@ -48,7 +48,8 @@ enum HandlerNames {
         let modes: [(AddressMode, String)] = [(.slot, ""), (.sum, " [a+b]"), (.slotPlusConstant, " [a+c]"), (.constant, " [c]"),
                                               (.accumulator, " [A]")]
         let places: [(StoredValue, String, String)] = [(.slot, "", ""), (.immediate, "", " imm"), (.accumulator, " →A", " ←A"),
-                                                       (.floatAccumulator, " →F", " ←F")]
+                                                       (.floatAccumulator, " →F", " ←F"), (.slotAndAccumulator, " →sA", ""),
+                                                       (.slotAndFloatAccumulator, " →sF", "")]
         for (mode, suffix) in modes {
             for (place, loadName, storeName) in places {
                 for operation in LoadOperation.allCases {

@@ -33,6 +33,10 @@ enum StoredValue {
     case accumulator
     /// The float accumulator (an f64's bits, or an f32's in the low half).
     case floatAccumulator
+    /// (Load results only.) The destination slot and the integer accumulator.
+    case slotAndAccumulator
+    /// (Load results only.) The destination slot and the float accumulator.
+    case slotAndFloatAccumulator
 }
 
 /// The effective address of a memory access, or nil when `width` bytes there are out of bounds.
@@ -70,6 +74,12 @@ func memoryLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: F
     switch result {
     case .accumulator: next(pc + mode.words, fp, md, ms, state, value, facc)
     case .floatAccumulator: next(pc + mode.words, fp, md, ms, state, acc, Double(bitPattern: value))
+    case .slotAndAccumulator:
+        fp[slotD(pc)] = value
+        next(pc + mode.words, fp, md, ms, state, value, facc)
+    case .slotAndFloatAccumulator:
+        fp[slotD(pc)] = value
+        next(pc + mode.words, fp, md, ms, state, acc, Double(bitPattern: value))
     case .slot, .immediate:
         fp[slotD(pc)] = value
         next(pc + mode.words, fp, md, ms, state, acc, facc)
@@ -87,8 +97,8 @@ func memoryStore<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: 
     switch value {
     case .slot: bits = mode == .sum ? fp[slotD(pc)] : fp[slotB(pc)]
     case .immediate: bits = pc[mode.words]
-    case .accumulator: bits = acc
-    case .floatAccumulator: bits = facc.bitPattern
+    case .accumulator, .slotAndAccumulator: bits = acc
+    case .floatAccumulator, .slotAndFloatAccumulator: bits = facc.bitPattern
     }
     md.storeBytes(of: T(truncatingIfNeeded: bits).littleEndian, toByteOffset: address, as: T.self)
     next(pc + mode.words + (value == .immediate ? 1 : 0), fp, md, ms, state, acc, facc)

@@ -60,6 +60,36 @@ enum MemoryHandlers {
                 return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { $0 } }
             default: return nil
             }
+        case (.slot, .slotAndAccumulator):
+            switch operation {
+            case .i32Load, .i64Load32U:
+                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }
+            case .i64Load:
+                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { $0 } }
+            case .i32Load8U, .i64Load8U:
+                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }
+            case .i32Load16U, .i64Load16U:
+                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }
+            case .i32Load8S:
+                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+            case .i32Load16S:
+                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+            case .i64Load8S:
+                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            case .i64Load16S:
+                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            case .i64Load32S:
+                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            default: return nil
+            }
+        case (.slot, .slotAndFloatAccumulator):
+            switch operation {
+            case .f32Load:
+                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndFloatAccumulator) { UInt64($0) } }
+            case .f64Load:
+                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndFloatAccumulator) { $0 } }
+            default: return nil
+            }
         case (.sum, .slot):
             switch operation {
             case .i32Load, .f32Load, .i64Load32U:
@@ -110,6 +140,36 @@ enum MemoryHandlers {
                 return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator) { UInt64($0) } }
             case .f64Load:
                 return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator) { $0 } }
+            default: return nil
+            }
+        case (.sum, .slotAndAccumulator):
+            switch operation {
+            case .i32Load, .i64Load32U:
+                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }
+            case .i64Load:
+                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { $0 } }
+            case .i32Load8U, .i64Load8U:
+                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }
+            case .i32Load16U, .i64Load16U:
+                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }
+            case .i32Load8S:
+                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+            case .i32Load16S:
+                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+            case .i64Load8S:
+                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            case .i64Load16S:
+                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            case .i64Load32S:
+                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            default: return nil
+            }
+        case (.sum, .slotAndFloatAccumulator):
+            switch operation {
+            case .f32Load:
+                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndFloatAccumulator) { UInt64($0) } }
+            case .f64Load:
+                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndFloatAccumulator) { $0 } }
             default: return nil
             }
         case (.slotPlusConstant, .slot):
@@ -164,6 +224,36 @@ enum MemoryHandlers {
                 return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) { $0 } }
             default: return nil
             }
+        case (.slotPlusConstant, .slotAndAccumulator):
+            switch operation {
+            case .i32Load, .i64Load32U:
+                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }
+            case .i64Load:
+                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { $0 } }
+            case .i32Load8U, .i64Load8U:
+                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }
+            case .i32Load16U, .i64Load16U:
+                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }
+            case .i32Load8S:
+                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+            case .i32Load16S:
+                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+            case .i64Load8S:
+                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            case .i64Load16S:
+                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            case .i64Load32S:
+                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            default: return nil
+            }
+        case (.slotPlusConstant, .slotAndFloatAccumulator):
+            switch operation {
+            case .f32Load:
+                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndFloatAccumulator) { UInt64($0) } }
+            case .f64Load:
+                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndFloatAccumulator) { $0 } }
+            default: return nil
+            }
         case (.constant, .slot):
             switch operation {
             case .i32Load, .f32Load, .i64Load32U:
@@ -214,6 +304,36 @@ enum MemoryHandlers {
                 return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator) { UInt64($0) } }
             case .f64Load:
                 return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator) { $0 } }
+            default: return nil
+            }
+        case (.constant, .slotAndAccumulator):
+            switch operation {
+            case .i32Load, .i64Load32U:
+                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64($0) } }
+            case .i64Load:
+                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { $0 } }
+            case .i32Load8U, .i64Load8U:
+                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64($0) } }
+            case .i32Load16U, .i64Load16U:
+                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64($0) } }
+            case .i32Load8S:
+                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+            case .i32Load16S:
+                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+            case .i64Load8S:
+                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            case .i64Load16S:
+                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            case .i64Load32S:
+                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            default: return nil
+            }
+        case (.constant, .slotAndFloatAccumulator):
+            switch operation {
+            case .f32Load:
+                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndFloatAccumulator) { UInt64($0) } }
+            case .f64Load:
+                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndFloatAccumulator) { $0 } }
             default: return nil
             }
         case (.accumulator, .slot):
@@ -268,12 +388,42 @@ enum MemoryHandlers {
                 return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) { $0 } }
             default: return nil
             }
+        case (.accumulator, .slotAndAccumulator):
+            switch operation {
+            case .i32Load, .i64Load32U:
+                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }
+            case .i64Load:
+                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { $0 } }
+            case .i32Load8U, .i64Load8U:
+                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }
+            case .i32Load16U, .i64Load16U:
+                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }
+            case .i32Load8S:
+                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+            case .i32Load16S:
+                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+            case .i64Load8S:
+                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            case .i64Load16S:
+                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            case .i64Load32S:
+                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+            default: return nil
+            }
+        case (.accumulator, .slotAndFloatAccumulator):
+            switch operation {
+            case .f32Load:
+                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndFloatAccumulator) { UInt64($0) } }
+            case .f64Load:
+                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndFloatAccumulator) { $0 } }
+            default: return nil
+            }
         default: return nil
         }
     }
 
     /// A store in address `mode` of the value where `value` says.
-    static func store(_ operation: StoreOperation, _ mode: AddressMode = .slot, value: StoredValue = .slot) -> UInt64 {
+    static func store(_ operation: StoreOperation, _ mode: AddressMode = .slot, value: StoredValue = .slot) -> UInt64? {
         switch (mode, value) {
         case (.slot, .slot):
             switch operation.byteWidth {
@@ -415,6 +565,7 @@ enum MemoryHandlers {
             case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) }
             default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) }
             }
+        default: return nil
         }
     }
 }

@@ -64,4 +64,6 @@ enum OperandLocation {
     case immediate
     /// The accumulator register of the value's kind: `acc` for integers, `facc` for floats.
     case accumulator
+    /// (Results only.) Both the destination slot and the accumulator.
+    case slotAndAccumulator
 }

@@ -11,6 +11,10 @@ import WasmBinary
 /// a slot instead — a consumer without such a form, another result about to take the register, a
 /// call, control flow — the translator *spills* it by rewriting the producer into its slot twin:
 /// no instruction is added. Values cross no branch, label or call in an accumulator.
+///
+/// A `local.set` or `local.tee` of such a result turns its producer into the twin that writes
+/// the local's slot *and* the accumulator; until either changes, the accumulator *mirrors* the
+/// local, and reads of the local take the register.
 enum AccumulatorKind {
     case integer, float
 }
@@ -50,8 +54,24 @@ extension Translator {
         operands[index].source = .temporary
     }
 
-    /// Spills whatever the accumulators hold (before control flow and calls).
+    func accumulatorMirror(_ kind: AccumulatorKind) -> Int? {
+        kind == .integer ? integerAccumulatorMirror : floatAccumulatorMirror
+    }
+
+    mutating func setAccumulatorMirror(_ kind: AccumulatorKind, _ local: Int?) {
+        if kind == .integer { integerAccumulatorMirror = local } else { floatAccumulatorMirror = local }
+    }
+
+    /// Forgets any mirror of the local in `slot` (it is about to change).
+    mutating func forgetMirrors(ofLocal slot: Int) {
+        if integerAccumulatorMirror == slot { integerAccumulatorMirror = nil }
+        if floatAccumulatorMirror == slot { floatAccumulatorMirror = nil }
+    }
+
+    /// Spills whatever the accumulators hold and forgets what they mirror (before control flow and calls).
     mutating func spillAccumulators() {
+        integerAccumulatorMirror = nil
+        floatAccumulatorMirror = nil
         for index in [integerAccumulatorHolder, floatAccumulatorHolder] {
             if let index, index < operands.count, operands[index].source == .accumulator { spillAccumulator(at: index) }
         }
@@ -61,25 +81,47 @@ extension Translator {
 
     /// Frees the accumulator of `kind` for a new result, spilling the value it holds.
     mutating func freeAccumulator(_ kind: AccumulatorKind) {
+        setAccumulatorMirror(kind, nil)
         guard let index = accumulatorHolder(kind) else { return }
         if index < operands.count, operands[index].source == .accumulator { spillAccumulator(at: index) }
         setAccumulatorHolder(kind, nil)
     }
 
-    /// Where the operand at stack index `index` can be read by a handler with accumulator forms.
+    /// Where the operand at stack index `index` can be read by a handler with accumulator forms
+    /// (a local the accumulator mirrors is read there).
     func location(of index: Int) -> OperandLocation {
         switch operands[index].source {
         case .accumulator: return .accumulator
         case .constant: return .immediate
-        case .temporary, .local: return .slot
+        case .temporary: return .slot
+        case .local(let local):
+            if let kind = operands[index].type.accumulatorKind, accumulatorMirror(kind) == local { return .accumulator }
+            return .slot
         }
+    }
+
+    /// Stores the accumulator result `value` (just popped, or about to become the local) into the
+    /// local in `slot`, when its producer is the last instruction and nothing still reads the
+    /// local's old value: the producer writes the local and the accumulator, which then mirrors it.
+    /// False when that is not possible.
+    mutating func storeAccumulatorResult(_ value: Operand, toLocal slot: Int, producedLast: Bool, hasReaders: Bool) -> Bool {
+        guard producedLast, !hasReaders, let kind = value.type.accumulatorKind else { return false }
+        if value.dualTwin == 0 {
+            redirectProducer(of: value, to: slot)
+            return true
+        }
+        var dual = value
+        dual.slotTwin = value.dualTwin
+        redirectProducer(of: dual, to: slot)
+        setAccumulatorMirror(kind, slot)
+        return true
     }
 
     /// Emits `handler` (operands `word`, then `extra` words) whose result, of the type on top of the
     /// validator's stack, goes to the accumulator; `slotTwin` is the same instruction writing a slot.
     /// Pushes the result as held in the accumulator and returns the instruction's start.
     @discardableResult
-    mutating func emitToAccumulator(_ handler: UInt64, slotTwin: UInt64, first: Int, second: Int, extra: UInt64?) -> Int {
+    mutating func emitToAccumulator(_ handler: UInt64, slotTwin: UInt64, dualTwin: UInt64?, first: Int, second: Int, extra: UInt64?) -> Int {
         let type = validator.operandType(atDepth: 0) ?? .i32
         guard let kind = type.accumulatorKind else { preconditionFailure("no accumulator for \(type)") }
         freeAccumulator(kind)
@@ -93,6 +135,7 @@ extension Translator {
         push(type, .accumulator)
         operands[operands.count - 1].producer = start
         operands[operands.count - 1].slotTwin = slotTwin
+        operands[operands.count - 1].dualTwin = dualTwin ?? 0
         setAccumulatorHolder(kind, operands.count - 1)
         noteResult(destination, start: start)
         return start

@@ -156,14 +156,11 @@ extension Translator {
     /// Writes `value` into a local's slot, keeping earlier reads of the local intact.
     /// (`value` is off the stack, or about to be rebound to the local by `local.tee`.)
     mutating func storeLocal(_ value: Operand, slot: Int) {
+        forgetMirrors(ofLocal: slot)
         let hasReaders = operands.contains { $0.source == .local(slot) }
         let producedLast = previousResult.map { $0.slot == value.slot && $0.end == code.position } ?? false
         if value.source == .accumulator {
-            if !hasReaders && producedLast {
-                // The instruction that produced the value writes straight into the local.
-                redirectProducer(of: value, to: slot)
-                return
-            }
+            if storeAccumulatorResult(value, toLocal: slot, producedLast: producedLast, hasReaders: hasReaders) { return }
             redirectProducer(of: value, to: value.slot)
             var spilled = value
             spilled.source = .temporary

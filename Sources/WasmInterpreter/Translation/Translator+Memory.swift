@@ -23,16 +23,18 @@ extension Translator {
                 mode = .sum
                 fields = (addition.first, addition.second)
             }
-        } else if address.source == .accumulator {
+        } else if location(of: operands.count - 1) == .accumulator {
             mode = .accumulator
         } else {
             fields = (readSlot(of: operands.count - 1), 0)
         }
         pop()
         let type = validator.operandType(atDepth: 0) ?? .i32
-        let result: StoredValue = type == .f32 || type == .f64 ? .floatAccumulator : .accumulator
-        if let handler = MemoryHandlers.load(operation, mode, result: result), let twin = MemoryHandlers.load(operation, mode) {
-            let start = emitToAccumulator(handler, slotTwin: twin, first: fields.0, second: fields.1, extra: words[0])
+        let float = type == .f32 || type == .f64
+        if let handler = MemoryHandlers.load(operation, mode, result: float ? .floatAccumulator : .accumulator),
+           let twin = MemoryHandlers.load(operation, mode) {
+            let dual = MemoryHandlers.load(operation, mode, result: float ? .slotAndFloatAccumulator : .slotAndAccumulator)
+            let start = emitToAccumulator(handler, slotTwin: twin, dualTwin: dual, first: fields.0, second: fields.1, extra: words[0])
             if words.count > 1 {
                 for word in words.dropFirst() { code.append(word) }
                 noteResult(operands[operands.count - 1].slot, start: start)
@@ -60,6 +62,9 @@ extension Translator {
             stored = value.type == .f32 || value.type == .f64 ? .floatAccumulator : .accumulator
         case .local(let local):
             valueSlot = local
+            if location(of: operands.count - 1) == .accumulator {
+                stored = value.type == .f32 || value.type == .f64 ? .floatAccumulator : .accumulator
+            }
         case .temporary:
             valueSlot = value.slot
         }
@@ -80,14 +85,14 @@ extension Translator {
                 mode = .sum
                 fields = (addition.first, addition.second, valueSlot)
             }
-        } else if address.source == .accumulator {
+        } else if location(of: operands.count - 2) == .accumulator, !(stored == .accumulator) {
             mode = .accumulator
         } else {
             fields.0 = readSlot(of: operands.count - 2)
         }
         pop()
         pop()
-        code.emit(MemoryHandlers.store(operation, mode, value: stored), pack(fields.0, fields.1, fields.2))
+        code.emit(MemoryHandlers.store(operation, mode, value: stored) ?? Handlers.unreachable, pack(fields.0, fields.1, fields.2))
         for word in words { code.append(word) }
         if let trailing { code.append(trailing) }
     }

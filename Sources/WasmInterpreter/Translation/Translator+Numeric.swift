@@ -30,7 +30,9 @@ extension Translator {
         let start: Int
         if let toAccumulator = AccumulatorHandlers.handler(operation, location, .slot, .accumulator),
            let twin = slotResultHandler(operation, location, .slot, unary: true) {
-            start = emitToAccumulator(toAccumulator, slotTwin: twin, first: source, second: 0, extra: nil)
+            start = emitToAccumulator(toAccumulator, slotTwin: twin,
+                                      dualTwin: AccumulatorHandlers.handler(operation, location, .slot, .slotAndAccumulator),
+                                      first: source, second: 0, extra: nil)
         } else {
             let handler = slotResultHandler(operation, location, .slot, unary: true) ?? NumericHandlers.handler(operation)
             let destination = pushResult()
@@ -61,6 +63,7 @@ extension Translator {
         if first == .immediate { first = .slot }
         if !exists(first, second), first == .accumulator { first = .slot }
         if !exists(first, second), second == .accumulator { second = .slot }
+        if !exists(first, second), first == .accumulator { first = .slot }
         if !exists(first, second), second == .immediate { second = .slot }
         if !exists(first, second) { (first, second) = (.slot, .slot) }
         let a = first == .slot ? readSlot(of: firstIndex) : 0
@@ -72,7 +75,9 @@ extension Translator {
         let start: Int
         if let toAccumulator = AccumulatorHandlers.handler(operation, first, second, .accumulator),
            let twin = slotResultHandler(operation, first, second, unary: false) {
-            start = emitToAccumulator(toAccumulator, slotTwin: twin, first: a, second: b, extra: constant)
+            start = emitToAccumulator(toAccumulator, slotTwin: twin,
+                                      dualTwin: AccumulatorHandlers.handler(operation, first, second, .slotAndAccumulator),
+                                      first: a, second: b, extra: constant)
         } else {
             let handler = slotResultHandler(operation, first, second, unary: false) ?? NumericHandlers.handler(operation)
             let destination = pushResult()

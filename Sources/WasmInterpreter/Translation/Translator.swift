@@ -29,6 +29,8 @@ struct Operand {
     /// instruction's twin that writes the slot in its operand word's destination field instead.
     var producer = 0
     var slotTwin: UInt64 = 0
+    /// The producer's twin that writes both the slot and the accumulator (0 when it has none).
+    var dualTwin: UInt64 = 0
 
     /// Slot the value can be read from now, when it is not a pending constant.
     var readSlot: Int? {
@@ -103,6 +105,9 @@ struct Translator {
     /// The operand (stack index) held in `acc`, and the one held in `facc`.
     var integerAccumulatorHolder: Int?
     var floatAccumulatorHolder: Int?
+    /// The local (by slot) whose current value `acc`, and `facc`, also holds: reads of it can use the register.
+    var integerAccumulatorMirror: Int?
+    var floatAccumulatorMirror: Int?
 
     init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody) throws(CompileError) {
         self.code = code
