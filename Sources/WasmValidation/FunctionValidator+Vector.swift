@@ -19,13 +19,12 @@ extension FunctionValidator {
     }
 
     mutating func validateVectorMemory(_ operation: SIMDMemoryOperation, _ argument: MemoryArgument) throws(ValidationError) {
-        try requireMemory()
-        try checkAlignment(argument, natural: operation.naturalAlignment)
+        let address = try memoryAddress(argument, naturalAlignment: operation.naturalAlignment)
         if operation.isStore {
             try pop(.v128)
-            try pop(.i32)
+            try pop(address)
         } else {
-            try pop(.i32)
+            try pop(address)
             push(.v128)
         }
     }
@@ -33,11 +32,10 @@ extension FunctionValidator {
     mutating func validateVectorMemoryLane(
         _ operation: SIMDMemoryLaneOperation, _ argument: MemoryArgument, _ lane: UInt8
     ) throws(ValidationError) {
-        try requireMemory()
-        try checkAlignment(argument, natural: operation.naturalAlignment)
+        let address = try memoryAddress(argument, naturalAlignment: operation.naturalAlignment)
         try checkLane(lane, below: operation.laneCount)
         try pop(.v128)
-        try pop(.i32)
+        try pop(address)
         if !operation.isStore { push(.v128) }
     }
 

@@ -42,6 +42,16 @@ struct OperatorSignature: Sendable {
         return table
     }()
 
+    /// Signatures of the relaxed SIMD operators, by subopcode minus `RelaxedSIMDOperation.firstOpcode`.
+    static let relaxedVector: [OperatorSignature] = {
+        let count = Int((RelaxedSIMDOperation.allCases.map(\.rawValue).max() ?? 0) - RelaxedSIMDOperation.firstOpcode) + 1
+        var table = [OperatorSignature](repeating: OperatorSignature(([], .v128)), count: count)
+        for operation in RelaxedSIMDOperation.allCases {
+            table[Int(operation.rawValue - RelaxedSIMDOperation.firstOpcode)] = OperatorSignature(operation.signature)
+        }
+        return table
+    }()
+
     /// A dense index for a numeric operator: its opcode, or 0x100 plus the subopcode for the
     /// 0xFC-prefixed saturating truncations.
     @inline(__always)

@@ -37,7 +37,7 @@ struct SpecTestsuiteTests {
     /// command that no longer fails. Skips are reported as warnings with their reasons.
     @Test(arguments: Testsuite.scriptNames)
     func script(_ name: String) throws {
-        let report = SpecRunner().run(try SpecJSONReader.read(path: Testsuite.scriptURL(name).path))
+        let report = SpecRunner(features: .webAssembly2).run(try SpecJSONReader.read(path: Testsuite.scriptURL(name).path))
         let known = KnownFailures.lines(of: name)
         let source = Testsuite.wastURL(name).path
         var unexpected = 0

@@ -34,7 +34,7 @@ struct AssemblerTests {
         (#"(module (func (result i32) (select (result i32) (i32.const 1) (i32.const 2) (i32.const 0))))"#, "0105016000017f030201000a0d010b004101410241001c017f0b"),
         (#"(module (func (export "a")) (export "b" (func 0)) (start 0))"#, "0104016000000302010007090201610000016200000801000a040102000b"),
         // By hand for the second segment: passive, flag 1, elemkind 0, function index 0.
-        (#"(module (table $t 1 funcref) (elem (table $t) (offset (i32.const 0)) funcref (item ref.null func)) (elem funcref (ref.func 0)) (func))"#, "01040160000003020100040401700001090d020441000b01d0700b010001000a040102000b"),
+        (#"(module (table $t 1 funcref) (elem (table $t) (offset (i32.const 0)) funcref (item ref.null func)) (elem funcref (ref.func 0)) (func))"#, "01040160000003020100040401700001090f020441000b01d0700b057001d2000b0a040102000b"),
     ]
 
     @Test(arguments: cases)
@@ -67,7 +67,7 @@ struct AssemblerTests {
         #expect(module.types == [
             FunctionType(parameters: [.f32]), FunctionType(parameters: [.i32]), FunctionType(),
             FunctionType(parameters: [.i32], results: [.i64]), FunctionType(parameters: [.i64]),
-        ])
+        ].map(DefinedType.init))
         #expect(module.functionTypeIndices == [1, 2, 4])
     }
 

@@ -89,7 +89,7 @@ public enum Reference: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .null(let type): return type == .funcref ? "ref.null func" : "ref.null extern"
+        case .null(let type): return "ref.null \(type.heapType)"
         case .function(let address): return "ref.func @\(address.rawValue)"
         case .extern(let value): return "ref.extern \(value)"
         }
