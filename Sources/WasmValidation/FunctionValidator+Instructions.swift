@@ -101,7 +101,7 @@ extension FunctionValidator {
 
         case .v128Const: push(.v128)
         case .simd(let operation): try validateVector(operation)
-        case .relaxedSIMD(let operation): try apply(relaxedVectorSignatures[Int(operation.rawValue - RelaxedSIMDOperation.firstOpcode)])
+        case .relaxedSIMD(let operation): try validateRelaxedVector(operation)
         case .i8x16Shuffle(let lanes): try validateShuffle(lanes)
         case .simdMemory(let operation, let argument): try validateVectorMemory(operation, argument)
         case .simdMemoryLane(let operation, let argument, let lane): try validateVectorMemoryLane(operation, argument, lane)

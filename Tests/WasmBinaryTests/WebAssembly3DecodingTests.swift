@@ -91,8 +91,8 @@ import Testing
         ([0x28, 0x80, 0x01, 0x00], DecodeError.Kind.malformedMemoryOperationFlags),
         ([0x1F, 0x40, 0x01, 0x04, 0x00], .malformedCatchClause),
         ([0xD0, 0x40], .malformedHeapType),
-        ([0xFB, 0x00, 0x00], .unsupported("garbage collection instruction 0xfb 0")),
-        ([0xD3], .unsupported("ref.eq (garbage collection)")),
+        ([0xFB, 0x00, 0x00], .garbageCollectionInstruction),
+        ([0xD3], .garbageCollectionInstruction),
     ] as [([UInt8], DecodeError.Kind)])
     func rejectsMalformed30Instructions(bytes: [UInt8], kind: DecodeError.Kind) {
         #expect(error(bytes)?.kind == kind)

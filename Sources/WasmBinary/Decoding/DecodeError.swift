@@ -53,9 +53,10 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
         case zeroByteExpected
         /// An opcode (or a 0xFC / 0xFD subopcode) that WebAssembly does not define.
         case illegalOpcode
-        /// Something well formed that this engine does not implement (garbage-collection
-        /// instructions, shared memories); says nothing about the module's validity.
-        case unsupported(String)
+        /// A garbage-collection instruction (the 0xFB prefix, `ref.eq`), which this engine does
+        /// not implement; says nothing about the module's validity. (The kinds carry no payload,
+        /// so that `DecodeError` stays trivial and cheap to throw through the hot paths.)
+        case garbageCollectionInstruction
 
         /// The message as the testsuite's `assert_malformed` commands spell it.
         public var message: String {
@@ -92,7 +93,7 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
             case .malformedMemoryOperationFlags: return "malformed memop flags"
             case .zeroByteExpected: return "zero byte expected"
             case .illegalOpcode: return "illegal opcode"
-            case .unsupported(let feature): return "unsupported: \(feature)"
+            case .garbageCollectionInstruction: return "unsupported: garbage collection instruction"
             }
         }
     }
@@ -113,10 +114,7 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// True when the module uses something this engine does not implement, rather than being
     /// malformed.
-    public var isUnsupported: Bool {
-        if case .unsupported = kind { return true }
-        return false
-    }
+    public var isUnsupported: Bool { kind == .garbageCollectionInstruction }
 
     /// `OFFSET: message`, with the offset in hexadecimal as `wasm-objdump` and wabt print it.
     public var description: String {

@@ -144,10 +144,11 @@ public struct BranchTable: Equatable, Sendable {
 
 /// A memory instruction's immediates: the alignment exponent, the static offset and the memory.
 public struct MemoryArgument: Equatable, Sendable {
+    /// The static offset in bytes, added to the address operand. (Declared first, so that the
+    /// struct packs into 16 bytes and `Instruction` stays small.)
+    public var offset: UInt64
     /// log2 of the alignment the instruction promises.
     public var alignment: UInt32
-    /// The static offset in bytes, added to the address operand.
-    public var offset: UInt64
     /// The memory accessed (0 unless the module has several).
     public var memoryIndex: UInt32
 

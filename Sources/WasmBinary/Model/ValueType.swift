@@ -14,6 +14,18 @@ public enum ValueType: Hashable, Sendable, CustomStringConvertible {
     /// `exnref`, a nullable reference to a caught exception.
     public static let exnref = ValueType.ref(.exnref)
 
+    /// Equal types: the same number or vector type, or equal reference types. Written out (not
+    /// synthesised) and inlinable, so that comparing with a constant (`type == .v128`) compiles
+    /// to a tag test in any module.
+    @inlinable @inline(__always)
+    public static func == (lhs: ValueType, rhs: ValueType) -> Bool {
+        switch (lhs, rhs) {
+        case (.i32, .i32), (.i64, .i64), (.f32, .f32), (.f64, .f64), (.v128, .v128): return true
+        case (.ref(let a), .ref(let b)): return a.isNullable == b.isNullable && a.heapType == b.heapType
+        default: return false
+        }
+    }
+
     /// True for the reference types.
     public var isReference: Bool {
         if case .ref = self { return true }
@@ -90,6 +102,19 @@ public struct ReferenceType: Hashable, Sendable, CustomStringConvertible {
 /// bottom); a concrete one is a type index of the module.
 /// <https://webassembly.github.io/spec/core/syntax/types.html#heap-types>
 public enum HeapType: Hashable, Sendable, CustomStringConvertible {
+    /// Equal heap types (written out and inlinable, like `ValueType`'s).
+    @inlinable @inline(__always)
+    public static func == (lhs: HeapType, rhs: HeapType) -> Bool {
+        switch (lhs, rhs) {
+        case (.func, .func), (.extern, .extern), (.exn, .exn), (.noFunc, .noFunc), (.noExtern, .noExtern),
+             (.noExn, .noExn), (.any, .any), (.eq, .eq), (.i31, .i31), (.struct, .struct), (.array, .array),
+             (.noAny, .noAny):
+            return true
+        case (.concrete(let a), .concrete(let b)): return a == b
+        default: return false
+        }
+    }
+
     /// `func`: any function.
     case `func`
     /// `extern`: any host value.
