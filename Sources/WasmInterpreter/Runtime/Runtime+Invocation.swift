@@ -35,6 +35,11 @@ extension Runtime {
             ExecutionState.run(pointer, pc: entry, fp: base)
         }
         if state.status == .trapped {
+            // A host function's own error ended the run: the embedder gets it as thrown.
+            if let error = pendingHostError {
+                pendingHostError = nil
+                throw error
+            }
             throw Trap(state.trapReason ?? .unreachable, elementIndex: state.trapElementIndex)
         }
         var results: [Value] = []
@@ -48,7 +53,8 @@ extension Runtime {
     }
 
     /// Runs a host function called from wasm, with its arguments in `slots`; writes its results
-    /// there. Returns the reason to trap, or nil on success.
+    /// there. Returns the reason to trap, or nil on success. An error other than `Trap` is kept in
+    /// `pendingHostError` for `invoke` to rethrow once the run has unwound.
     func callHost(index: Int, slots: FramePointer, state: StatePointer) -> TrapReason? {
         let host = hostFunctions[index]
         var arguments: [Value] = []
@@ -73,6 +79,7 @@ extension Runtime {
         } catch let trap as Trap {
             return trap.reason
         } catch {
+            pendingHostError = error
             return .hostError("\(error)")
         }
         guard results.map(\.type) == host.type.results else {
