@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "WasmText", targets: ["WasmText"]),
         .library(name: "WasmSpecTest", targets: ["WasmSpecTest"]),
         .library(name: "StringOps", targets: ["StringOps"]),
+        .library(name: "WasmWASI", targets: ["WasmWASI"]),
         .executable(name: "wasm", targets: ["wasm"]),
         .executable(name: "PureWasmBenchmarks", targets: ["PureWasmBenchmarks"]),
     ],
@@ -22,7 +23,8 @@ let package = Package(
         .target(name: "WasmText", dependencies: ["WasmBinary"]),
         .target(name: "WasmSpecTest", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText"]),
         .target(name: "StringOps", dependencies: ["WasmBinary", "WasmInterpreter"]),
-        .executableTarget(name: "wasm", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText", "WasmSpecTest", "StringOps"]),
+        .target(name: "WasmWASI", dependencies: ["WasmBinary", "WasmInterpreter"]),
+        .executableTarget(name: "wasm", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText", "WasmSpecTest", "StringOps", "WasmWASI"]),
         .executableTarget(name: "PureWasmBenchmarks", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "StringOps"],
                           path: "Benchmarks/PureWasmBenchmarks"),
         // Test-only: finds the official testsuite and reads its wast2json scripts. No product uses it.

@@ -1,0 +1,78 @@
+/// What a guest file descriptor refers to, with the rights it carries.
+final class Descriptor {
+    /// The host side.
+    enum Target {
+        /// A host file, directory, terminal or pipe, by its host descriptor.
+        case host(HostDescriptor)
+        /// Standard input from bytes in memory.
+        case input(InputBytes)
+        /// Output collected in a buffer.
+        case output(WASIOutputBuffer)
+    }
+
+    let target: Target
+    let fileType: FileType
+    /// What this descriptor may be used for.
+    var rights: Rights
+    /// The most that descriptors opened through this one may get.
+    var inheritingRights: Rights
+    /// Flags of a descriptor that is not a host one (host descriptors keep theirs in the host).
+    var streamFlags: FDFlags = []
+    /// The guest path of a preopened directory (what `fd_prestat_dir_name` returns).
+    let preopenName: [UInt8]?
+    /// The entries `fd_readdir` reads from: taken when it starts at cookie 0 (or first reads).
+    var listing: [DirectoryEntry]?
+
+    init(target: Target, fileType: FileType, rights: Rights, inheritingRights: Rights, preopenName: [UInt8]? = nil) {
+        self.target = target
+        self.fileType = fileType
+        self.rights = rights
+        self.inheritingRights = inheritingRights
+        self.preopenName = preopenName
+    }
+
+    /// The host descriptor, for a host target.
+    var host: Int32? {
+        if case .host(let descriptor) = target { return descriptor.fd }
+        return nil
+    }
+
+    /// The host descriptor of a directory, or `notdir`.
+    func directory() throws(WASIErrno) -> Int32 {
+        guard fileType == .directory, let host else { throw .notdir }
+        return host
+    }
+
+    /// Fails with `notcapable` unless every right in `required` is held.
+    func require(_ required: Rights) throws(WASIErrno) {
+        guard rights.isSuperset(of: required) else { throw .notcapable }
+    }
+}
+
+/// A host descriptor, closed when the last guest descriptor referring to it goes (unless it is
+/// one of the process's own standard streams).
+final class HostDescriptor {
+    let fd: Int32
+    let owned: Bool
+
+    init(fd: Int32, owned: Bool) {
+        self.fd = fd
+        self.owned = owned
+    }
+
+    deinit {
+        if owned { HostCall.close(fd) }
+    }
+}
+
+/// Bytes standard input reads from, with the read position.
+final class InputBytes {
+    let bytes: [UInt8]
+    var position = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var remaining: Int { bytes.count - position }
+}
