@@ -2,7 +2,7 @@
 import PackageDescription
 
 // PureWasm: a WebAssembly engine in pure Swift. No dependencies, no C targets, no unsafe flags.
-// Dependencies point one way: WasmBinary ← WasmValidation ← WasmInterpreter ← WasmText/WasmSpecTest/StringOps ← wasm.
+// Dependencies point one way: WasmBinary ← WasmValidation ← WasmInterpreter ← WasmText/WasmSpecTest/StringOps/WasmWASI ← wasm.
 let package = Package(
     name: "PureWasm",
     products: [
@@ -35,6 +35,7 @@ let package = Package(
         .testTarget(name: "WasmTextTests", dependencies: ["WasmBinary", "WasmText", "TestSupport"]),
         .testTarget(name: "WasmSpecTestTests", dependencies: ["WasmSpecTest", "TestSupport"]),
         .testTarget(name: "StringOpsTests", dependencies: ["StringOps", "WasmInterpreter"]),
+        .testTarget(name: "WasmWASITests", dependencies: ["WasmWASI", "WasmInterpreter", "WasmText", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
