@@ -9,7 +9,7 @@ import Darwin
 extension WASIErrno {
     /// The WASI error for a host `errno` value. Every error WASI names maps to itself; the host's
     /// other errors map to the nearest WASI meaning, and anything unknown to `io`.
-    init(hostErrno code: Int32) {
+    public init(hostErrno code: Int32) {
         switch code {
         case 0: self = .success
         case E2BIG: self = .tooBig
