@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "StringOps", dependencies: ["WasmBinary", "WasmInterpreter"]),
         .target(name: "WasmWASI", dependencies: ["WasmBinary", "WasmInterpreter"]),
         .executableTarget(name: "wasm", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText", "WasmSpecTest", "StringOps", "WasmWASI"]),
-        .executableTarget(name: "PureWasmBenchmarks", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "StringOps"],
+        .executableTarget(name: "PureWasmBenchmarks", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "StringOps", "WasmWASI"],
                           path: "Benchmarks/PureWasmBenchmarks"),
         // Test-only: finds the official testsuite and reads its wast2json scripts. No product uses it.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

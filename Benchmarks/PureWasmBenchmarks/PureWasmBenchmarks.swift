@@ -29,7 +29,8 @@ struct PureWasmBenchmarks {
             print(Options.usage(program: program))
             return
         }
-        let suites: [any BenchmarkSuite] = [StringOpsBenchmarks(), KernelBenchmarks(), StartupBenchmarks(), EmbeddingBenchmarks()]
+        let suites: [any BenchmarkSuite] = [StringOpsBenchmarks(), KernelBenchmarks(), StartupBenchmarks(), EmbeddingBenchmarks(),
+                                         WASIBenchmarks()]
         let selected = suites.flatMap(\.names).filter(options.selects)
         if options.listOnly {
             selected.forEach { print($0) }
