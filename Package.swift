@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "WasmBinaryTests", dependencies: ["WasmBinary", "TestSupport"]),
         .testTarget(name: "WasmValidationTests", dependencies: ["WasmBinary", "WasmValidation", "TestSupport"]),
-        .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmBinary", "WasmInterpreter", "WasmText", "TestSupport"]),
+        .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmBinary", "WasmInterpreter", "WasmText", "WasmWASI", "TestSupport"]),
         .testTarget(name: "WasmTextTests", dependencies: ["WasmBinary", "WasmText", "TestSupport"]),
         .testTarget(name: "WasmSpecTestTests", dependencies: ["WasmSpecTest", "TestSupport"]),
         .testTarget(name: "StringOpsTests", dependencies: ["StringOps", "WasmInterpreter"]),
