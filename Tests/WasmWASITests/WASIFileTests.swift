@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import Testing
 import WasmInterpreter
@@ -114,5 +119,16 @@ struct WASIFileTests {
         #expect(try harness.call("fd_prestat_dir_name", .fd(3), .u32(100), .u32(2)) == .nametoolong)
         #expect(try harness.call("fd_prestat_get", .fd(1), .u32(0)) == .badf)
         #expect(try harness.call("fd_prestat_get", .fd(5), .u32(0)) == .badf)
+    }
+
+    @Test func nonBlockingOnAnInheritedStreamIsRecordedNotImposedOnTheProcess() throws {
+        let before = fcntl(1, F_GETFL)
+        let harness = try WASIHarness()
+        let nonblock: UInt32 = 4
+        #expect(try harness.call("fd_fdstat_set_flags", .fd(1), .u32(nonblock)) == .success)
+        #expect(try harness.call("fd_fdstat_get", .fd(1), .u32(0)) == .success)
+        #expect(try harness.memory.read(at: 2, count: 2) == [4, 0])
+        #expect(fcntl(1, F_GETFL) == before, "the process's own stdout flags changed")
+        #expect(try harness.call("fd_fdstat_set_flags", .fd(1), .u32(0)) == .success)
     }
 }

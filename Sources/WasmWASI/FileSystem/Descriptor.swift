@@ -16,8 +16,17 @@ final class Descriptor {
     var rights: Rights
     /// The most that descriptors opened through this one may get.
     var inheritingRights: Rights
-    /// Flags of a descriptor that is not a host one (host descriptors keep theirs in the host).
+    /// `append` and `nonblock` as the program set them, for descriptors whose host flags are not
+    /// ours to change: in-memory streams, and the embedding process's own standard streams
+    /// (their open file is shared with the process's parent; a terminal left non-blocking would
+    /// break the shell). Host descriptors we opened keep their flags in the host.
     var streamFlags: FDFlags = []
+
+    /// Whether `fd_fdstat_set_flags` changes the host descriptor's flags.
+    var ownsHostFlags: Bool {
+        if case .host(let host) = target { return host.owned }
+        return false
+    }
     /// The guest path of a preopened directory (what `fd_prestat_dir_name` returns).
     let preopenName: [UInt8]?
     /// The entries `fd_readdir` reads from: taken when it starts at cookie 0 (or first reads).

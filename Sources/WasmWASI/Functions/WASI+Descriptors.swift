@@ -45,7 +45,8 @@ extension WASI {
     }
 
     /// `fd_fdstat_set_flags(fd, flags)`: `append` and `nonblock` can be changed; the
-    /// synchronisation flags are fixed when a file is opened (`notsup` to change them).
+    /// synchronisation flags are fixed when a file is opened (`notsup` to change them). On the
+    /// process's own standard streams the change is recorded, not made (see `streamFlags`).
     func fdFdstatSetFlags(_ call: WASICall) throws {
         let descriptor = try descriptors.get(call.u32(0), requiring: .fdFdstatSetFlags)
         guard call.u32(1) <= UInt16.max else { throw WASIErrno.inval }
@@ -54,8 +55,8 @@ extension WASI {
         let fixed: FDFlags = [.dsync, .rsync, .sync]
         let current = try descriptor.flags()
         guard requested.intersection(fixed) == current.intersection(fixed) else { throw WASIErrno.notsup }
-        guard case .host(let host) = descriptor.target else {
-            descriptor.streamFlags = requested
+        guard descriptor.ownsHostFlags, case .host(let host) = descriptor.target else {
+            descriptor.streamFlags = requested.intersection([.append, .nonblock])
             return
         }
         var hostFlags = try HostCall.check { fcntl(host.fd, F_GETFL) }
@@ -79,13 +80,14 @@ extension WASI {
 }
 
 extension Descriptor {
-    /// The descriptor's flags: a host descriptor's from the host (`F_GETFL`).
+    /// The descriptor's flags: a host descriptor's from the host (`F_GETFL`), with `append` and
+    /// `nonblock` as recorded for the process's own standard streams.
     func flags() throws(WASIErrno) -> FDFlags {
         guard case .host(let host) = target else { return streamFlags }
         let hostFlags = try HostCall.check { fcntl(host.fd, F_GETFL) }
-        var flags: FDFlags = []
-        if hostFlags & O_APPEND != 0 { flags.insert(.append) }
-        if hostFlags & O_NONBLOCK != 0 { flags.insert(.nonblock) }
+        var flags: FDFlags = host.owned ? [] : streamFlags
+        if host.owned && hostFlags & O_APPEND != 0 { flags.insert(.append) }
+        if host.owned && hostFlags & O_NONBLOCK != 0 { flags.insert(.nonblock) }
         if hostFlags & O_SYNC == O_SYNC {
             flags.insert(.sync)
         } else if hostFlags & O_DSYNC != 0 {
