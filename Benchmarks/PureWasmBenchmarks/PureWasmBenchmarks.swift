@@ -30,7 +30,7 @@ struct PureWasmBenchmarks {
             return
         }
         let suites: [any BenchmarkSuite] = [StringOpsBenchmarks(), KernelBenchmarks(), StartupBenchmarks(), EmbeddingBenchmarks(),
-                                         WASIBenchmarks()]
+                                              MemoryGrowthBenchmarks(), WASIBenchmarks()]
         let selected = suites.flatMap(\.names).filter(options.selects)
         if options.listOnly {
             selected.forEach { print($0) }
