@@ -91,12 +91,15 @@ struct WASIClockTests {
         read[0] = 2; read[8] = 1  // fd_read on fd 0
         write[0] = 3; write[8] = 2; write[16] = 1  // fd_write on fd 1
         try harness.memory.write(read + write, at: 1072)
-        #expect(try harness.call("poll_oneoff", .u32(1024), .u32(2048), .u32(3), .u32(0)) == .success)
+        // A timeout of 0 has passed already: it is an event too.
+        try subscribe(harness, at: 1168, userdata: 4, clock: 1, timeout: 0)
+        #expect(try harness.call("poll_oneoff", .u32(1024), .u32(2048), .u32(4), .u32(0)) == .success)
         #expect(clock.sleeps.isEmpty)
-        #expect(try harness.u32(at: 0) == 2)
+        #expect(try harness.u32(at: 0) == 3)
         #expect(try harness.u64(at: 2048) == 2)
         #expect(try harness.u64(at: 2048 + 16) == 3)  // three bytes to read
         #expect(try harness.u64(at: 2080) == 3)
+        #expect(try harness.u64(at: 2112) == 4)
     }
 
     @Test func anInjectedRandomSourceIsWhatTheProgramGets() throws {

@@ -38,7 +38,8 @@ extension WASI {
             let event = PollEvent(userdata: userdata, type: type)
             if type == .clock {
                 if let delay = try clockDelay(call.memory, at: address + 16) {
-                    clocks.append((event, delay))
+                    // A time already reached is an event now, beside any others.
+                    if delay == 0 { ready.append(event) } else { clocks.append((event, delay)) }
                 } else {
                     ready.append(PollEvent(userdata: userdata, error: .inval, type: .clock))
                 }
