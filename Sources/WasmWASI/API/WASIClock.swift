@@ -34,18 +34,21 @@ public struct SystemClock: WASIClock {
     /// The host's clocks.
     public init() {}
 
+    /// The host clock's time (`clock_gettime`), in nanoseconds.
     public func now(_ clock: WASIClockID) -> UInt64? {
         var time = timespec()
         guard clock_gettime(Self.hostClock(clock), &time) == 0 else { return nil }
         return FileStatus.nanoseconds(time)
     }
 
+    /// The host clock's resolution (`clock_getres`), at least 1 ns.
     public func resolution(_ clock: WASIClockID) -> UInt64? {
         var time = timespec()
         guard clock_getres(Self.hostClock(clock), &time) == 0 else { return nil }
         return max(FileStatus.nanoseconds(time), 1)
     }
 
+    /// Sleeps (`nanosleep`, resumed after signals) for `nanoseconds`.
     public func sleep(nanoseconds: UInt64) {
         let seconds = nanoseconds / 1_000_000_000
         var request = timespec(tv_sec: Int(clamping: seconds), tv_nsec: Int(nanoseconds % 1_000_000_000))

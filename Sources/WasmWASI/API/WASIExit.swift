@@ -4,10 +4,12 @@ public struct WASIExit: Error, Equatable, Sendable, CustomStringConvertible {
     /// The code the program passed to `proc_exit`.
     public let code: UInt32
 
+    /// The exit of a program that called `proc_exit(code)`.
     public init(code: UInt32) {
         self.code = code
     }
 
+    /// "the program exited with code N".
     public var description: String { "the program exited with code \(code)" }
 }
 
@@ -25,6 +27,7 @@ public enum WASIError: Error, CustomStringConvertible {
     /// memory named `memory`, or the call came before `bind(to:)` (from a start function).
     case noMemory(function: String)
 
+    /// What went wrong, in words for a user.
     public var description: String {
         switch self {
         case .cannotOpenDirectory(let path, let errno): return "cannot preopen directory \(path): \(errno.meaning)"

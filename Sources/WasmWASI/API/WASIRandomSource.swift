@@ -18,6 +18,7 @@ public struct SystemRandomSource: WASIRandomSource {
     /// The system's source.
     public init() {}
 
+    /// Fills `buffer` from `getentropy`, 256 bytes per call; a host failure is its errno.
     public func fill(_ buffer: UnsafeMutableRawBufferPointer) throws {
         guard let base = buffer.baseAddress else { return }
         var offset = 0
