@@ -11,13 +11,13 @@ extension WASI {
     static func standardInput(_ input: WASIInput) throws(WASIError) -> Descriptor {
         switch input {
         case .inherit:
-            return try hostStream(HostDescriptor(fd: 0, owned: false), allowed: Rights.all.subtracting(.fdWrite))
+            return hostStream(inherited(0), allowed: Rights.all.subtracting(.fdWrite))
         case .bytes(let bytes):
             return Descriptor(target: .input(InputBytes(bytes)), fileType: .unknown,
                               rights: [.fdRead, .fdFilestatGet, .pollFdReadwrite], inheritingRights: [])
         case .file(let path):
             let fd = try openStreamFile(path, flags: O_RDONLY)
-            return try hostStream(HostDescriptor(fd: fd, owned: true), allowed: Rights.all.subtracting(.fdWrite))
+            return hostStream(HostDescriptor(fd: fd), allowed: Rights.all.subtracting(.fdWrite))
         }
     }
 
@@ -26,27 +26,32 @@ extension WASI {
         let writing = Rights.all.subtracting(.fdRead)
         switch output {
         case .inherit:
-            return try hostStream(HostDescriptor(fd: number, owned: false), allowed: writing)
+            return hostStream(inherited(number), allowed: writing)
         case .buffer(let buffer):
             return Descriptor(target: .output(buffer), fileType: .unknown,
                               rights: [.fdWrite, .fdDatasync, .fdSync, .fdFilestatGet, .pollFdReadwrite],
                               inheritingRights: [])
         case .file(let path):
             let fd = try openStreamFile(path, flags: O_WRONLY | O_CREAT | O_TRUNC)
-            return try hostStream(HostDescriptor(fd: fd, owned: true), allowed: writing)
+            return hostStream(HostDescriptor(fd: fd), allowed: writing)
         }
     }
 
-    /// A descriptor for a host stream: its type from the host, its rights from its type.
-    static func hostStream(_ host: HostDescriptor, allowed: Rights) throws(WASIError) -> Descriptor {
-        let fileType: FileType
-        do {
-            fileType = FileType(hostMode: try HostCall.status(of: host.fd).st_mode)
-        } catch {
-            // A standard stream the process does not have (closed): reads and writes fail with
-            // the host's error, as they would natively.
-            fileType = .unknown
+    /// A copy of the process's standard stream `number` (so the program keeps it even if the
+    /// process closes or reopens its own), or nil when the process has none.
+    static func inherited(_ number: Int32) -> HostDescriptor? {
+        guard let copy = try? HostCall.check({ fcntl(number, F_DUPFD_CLOEXEC, 3) }) else { return nil }
+        return HostDescriptor(fd: copy, sharedWithProcess: true)
+    }
+
+    /// A descriptor for a host stream: its type from the host, its rights from its type (nil, a
+    /// stream the process does not have: `unavailable`).
+    static func hostStream(_ host: HostDescriptor?, allowed: Rights) -> Descriptor {
+        guard let host else {
+            return Descriptor(target: .unavailable, fileType: .unknown, rights: Rights.stream.intersection(allowed),
+                              inheritingRights: [])
         }
+        let fileType = (try? HostCall.status(of: host.fd)).map { FileType(hostMode: $0.st_mode) } ?? .unknown
         var rights = (fileType == .regularFile ? Rights.regularFile : .stream).intersection(allowed)
         if fileType == .socketStream { rights.formUnion([.sockShutdown, .sockAccept]) }
         return Descriptor(target: .host(host), fileType: fileType, rights: rights, inheritingRights: [])
@@ -71,7 +76,7 @@ extension WASI {
             throw .cannotOpenDirectory(path: directory.hostPath, error)
         }
         let withheld: Rights = directory.readOnly ? .modifying : []
-        return Descriptor(target: .host(HostDescriptor(fd: fd, owned: true)), fileType: .directory,
+        return Descriptor(target: .host(HostDescriptor(fd: fd)), fileType: .directory,
                           rights: Rights.directory.subtracting(withheld),
                           inheritingRights: Rights.all.subtracting(withheld), preopenName: name)
     }

@@ -31,7 +31,7 @@ extension Descriptor {
                 total += count
             }
             return total
-        case .output:
+        case .output, .unavailable:
             throw .badf
         }
     }
@@ -51,7 +51,7 @@ extension Descriptor {
             guard offset == nil else { throw .spipe }
             for buffer in buffers { output.append(UnsafeRawBufferPointer(buffer)) }
             return buffers.reduce(0) { $0 + $1.count }
-        case .input:
+        case .input, .unavailable:
             throw .badf
         }
     }

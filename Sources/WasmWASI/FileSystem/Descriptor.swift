@@ -8,6 +8,9 @@ final class Descriptor {
         case input(InputBytes)
         /// Output collected in a buffer.
         case output(WASIOutputBuffer)
+        /// A standard stream the embedding process does not have (it closed it): reading and
+        /// writing fail with `badf`, as they would natively.
+        case unavailable
     }
 
     let target: Target
@@ -24,7 +27,7 @@ final class Descriptor {
 
     /// Whether `fd_fdstat_set_flags` changes the host descriptor's flags.
     var ownsHostFlags: Bool {
-        if case .host(let host) = target { return host.owned }
+        if case .host(let host) = target { return !host.sharedWithProcess }
         return false
     }
     /// The guest path of a preopened directory (what `fd_prestat_dir_name` returns).
@@ -58,19 +61,20 @@ final class Descriptor {
     }
 }
 
-/// A host descriptor, closed when the last guest descriptor referring to it goes (unless it is
-/// one of the process's own standard streams).
+/// A host descriptor of ours, closed when the last guest descriptor referring to it goes.
 final class HostDescriptor {
     let fd: Int32
-    let owned: Bool
+    /// Whether the open file is the embedding process's too (a copy of one of its standard
+    /// streams): its flags are shared with the process and its parent, so they are not changed.
+    let sharedWithProcess: Bool
 
-    init(fd: Int32, owned: Bool) {
+    init(fd: Int32, sharedWithProcess: Bool = false) {
         self.fd = fd
-        self.owned = owned
+        self.sharedWithProcess = sharedWithProcess
     }
 
     deinit {
-        if owned { HostCall.close(fd) }
+        HostCall.close(fd)
     }
 }
 

@@ -85,9 +85,9 @@ extension Descriptor {
     func flags() throws(WASIErrno) -> FDFlags {
         guard case .host(let host) = target else { return streamFlags }
         let hostFlags = try HostCall.check { fcntl(host.fd, F_GETFL) }
-        var flags: FDFlags = host.owned ? [] : streamFlags
-        if host.owned && hostFlags & O_APPEND != 0 { flags.insert(.append) }
-        if host.owned && hostFlags & O_NONBLOCK != 0 { flags.insert(.nonblock) }
+        var flags: FDFlags = host.sharedWithProcess ? streamFlags : []
+        if !host.sharedWithProcess && hostFlags & O_APPEND != 0 { flags.insert(.append) }
+        if !host.sharedWithProcess && hostFlags & O_NONBLOCK != 0 { flags.insert(.nonblock) }
         if hostFlags & O_SYNC == O_SYNC {
             flags.insert(.sync)
         } else if hostFlags & O_DSYNC != 0 {

@@ -43,7 +43,7 @@ extension WASI {
         }
         let flags = Self.hostOpenFlags(openFlags, fdFlags, rights: rights, trailingSlash: resolved.trailingSlash)
         let fd = try HostCall.open(resolved.name, in: resolved.directory, flags: flags)
-        let host = HostDescriptor(fd: fd, owned: true)
+        let host = HostDescriptor(fd: fd)
         let fileType = FileType(hostMode: try HostCall.status(of: fd).st_mode)
         switch fileType {
         case .directory: rights.formIntersection(.directory)

@@ -100,6 +100,8 @@ extension WASI {
             if event.type == .fdRead { event.byteCount = UInt64(input.remaining) } else { event.error = .badf }
         case .output:
             if event.type == .fdRead { event.error = .badf }
+        case .unavailable:
+            event.error = .badf
         case .host(let host):
             guard descriptor.fileType == .regularFile else { return .host(event, host.fd) }
             if event.type == .fdRead, let status = try? descriptor.status(),

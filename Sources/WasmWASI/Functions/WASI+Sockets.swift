@@ -15,7 +15,7 @@ extension WASI {
         let flags = FDFlags(rawValue: UInt16(call.u32(1)))
         guard FDFlags([.nonblock]).isSuperset(of: flags) else { throw WASIErrno.inval }
         let connection = try HostCall.check { accept(fd, nil, nil) }
-        let host = HostDescriptor(fd: connection, owned: true)
+        let host = HostDescriptor(fd: connection)
         _ = try HostCall.check { fcntl(connection, F_SETFD, FD_CLOEXEC) }
         if flags.contains(.nonblock) {
             let current = try HostCall.check { fcntl(connection, F_GETFL) }
