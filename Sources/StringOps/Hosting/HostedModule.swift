@@ -99,7 +99,7 @@ public final class HostedModule: Sendable {
 
     /// Runs `body` on a free instance: the next in turn if it is free, else any free one, else
     /// waits for the next in turn.
-    private func withInstance<R: Sendable>(
+    func withInstance<R: Sendable>(
         _ body: (inout ModuleInstance) throws(HostingError) -> R
     ) throws(HostingError) -> R {
         let first = UInt(bitPattern: nextSlot.wrappingAdd(1, ordering: .relaxed).oldValue)

@@ -8,6 +8,8 @@ struct ModuleInstance {
     let instance: Instance
     /// The imported `env.memory`, or else the module's first exported memory.
     let memory: Memory?
+    /// The stringOps exports, when the module has all three with their types.
+    let stringOps: StringOpsEntryPoints?
     private var arena: ScratchArena
 
     /// Instantiates `compiled`, providing `env.memory` and `env.log` if it imports them.
@@ -41,6 +43,7 @@ struct ModuleInstance {
         self.runtime = runtime
         self.instance = instance
         self.memory = importedMemory ?? Self.firstExportedMemory(of: instance, in: compiled.module)
+        self.stringOps = StringOpsEntryPoints(instance)
         self.arena = ScratchArena(base: configuration.scratchOffset)
     }
 
@@ -97,6 +100,41 @@ struct ModuleInstance {
         } catch {
             throw .invocationFailed(function: function, reason: String(describing: error))
         }
+    }
+
+    /// Runs a stringOps operation on byte strings lent by the caller: copies them straight from
+    /// `first` and `second` (unused by `hash`) into scratch memory, calls the pre-resolved export
+    /// and releases the scratch space again. Allocates nothing unless it fails.
+    mutating func call(_ operation: StringOpsOperation, _ first: UnsafeRawBufferPointer,
+                       _ second: UnsafeRawBufferPointer) throws(HostingError) -> UInt32 {
+        guard let stringOps else {
+            let (name, type) = StringOpsModule.requiredExports.first { $0.name == operation.exportName } ?? (operation.exportName, FunctionType())
+            throw .missingExport(name: name, expected: type)
+        }
+        guard let memory else { throw .noMemory }
+        let mark = arena.top
+        defer { arena.release(to: mark) }
+        let firstOffset = try place(first, in: memory)
+        let secondOffset = operation == .hash ? 0 : try place(second, in: memory)
+        do {
+            return try stringOps.call(operation, firstOffset, UInt32(truncatingIfNeeded: first.count),
+                                      secondOffset, UInt32(truncatingIfNeeded: second.count))
+        } catch let trap as Trap {
+            throw .trap(function: operation.exportName, trap)
+        } catch {
+            throw .invocationFailed(function: operation.exportName, reason: String(describing: error))
+        }
+    }
+
+    /// Copies `bytes` into scratch memory and returns their offset.
+    private mutating func place(_ bytes: UnsafeRawBufferPointer, in memory: Memory) throws(HostingError) -> UInt32 {
+        let offset = try arena.allocate(bytes.count, in: memory)
+        do throws(Trap) {
+            try memory.write(bytes, at: offset)
+        } catch {
+            throw .trap(function: "(copying arguments)", error)
+        }
+        return UInt32(truncatingIfNeeded: offset)
     }
 
     /// Puts `bytes` in scratch memory and returns the (pointer, length) arguments for them.
