@@ -102,6 +102,10 @@ public final class HostedModule: Sendable {
     func withInstance<R: Sendable>(
         _ body: (inout ModuleInstance) throws(HostingError) -> R
     ) throws(HostingError) -> R {
+        if slots.count == 1 {
+            // One instance: no turn to take.
+            return try slots[0].state.withLock { (instance) throws(HostingError) -> R in try body(&instance) }
+        }
         let first = UInt(bitPattern: nextSlot.wrappingAdd(1, ordering: .relaxed).oldValue)
         let count = UInt(slots.count)
         for step in 0..<count {

@@ -10,6 +10,8 @@ import WasmInterpreter
 public final class WasmStringOps: StringOperations {
     /// The module and its instances.
     public let host: HostedModule
+    /// `host` again, used by the operations without reference counting (`host` keeps it alive).
+    private let unretainedHost: Unmanaged<HostedModule>
 
     /// Loads the module from `bytes` (by default the copy built into this library) and checks
     /// that it exports the three functions with the right types.
@@ -23,6 +25,7 @@ public final class WasmStringOps: StringOperations {
     public init(host: HostedModule) throws(HostingError) {
         try host.requireExports(StringOpsModule.requiredExports)
         self.host = host
+        self.unretainedHost = Unmanaged.passUnretained(host)
     }
 
     /// Always `.webAssembly`.
@@ -35,13 +38,13 @@ public final class WasmStringOps: StringOperations {
 
     /// `fastHash`: the FNV-1a hash, read as unsigned.
     public func hash(_ bytes: [UInt8]) throws(HostingError) -> UInt32 {
-        try withBytes(of: bytes) { (buffer) throws(HostingError) in try host.call(.hash, buffer, buffer) }
+        try withBytes(of: bytes) { (buffer) throws(HostingError) in try call(.hash, buffer, buffer) }
     }
 
     /// `fastCompare`: -1, 0 or 1.
     public func compare(_ first: [UInt8], _ second: [UInt8]) throws(HostingError) -> Int {
         try withBytes(of: first) { (first) throws(HostingError) in
-            try withBytes(of: second) { (second) throws(HostingError) in Self.ordering(try host.call(.compare, first, second)) }
+            try withBytes(of: second) { (second) throws(HostingError) in Self.ordering(try call(.compare, first, second)) }
         }
     }
 
@@ -49,27 +52,33 @@ public final class WasmStringOps: StringOperations {
     /// can be: it would need a haystack of 4 GiB and a needle).
     public func search(_ haystack: [UInt8], for needle: [UInt8]) throws(HostingError) -> Int? {
         try withBytes(of: haystack) { (haystack) throws(HostingError) in
-            try withBytes(of: needle) { (needle) throws(HostingError) in Self.offset(try host.call(.search, haystack, needle)) }
+            try withBytes(of: needle) { (needle) throws(HostingError) in Self.offset(try call(.search, haystack, needle)) }
         }
     }
 
     /// `fastHash` of the string's UTF-8 bytes, copied straight from the string into linear memory.
     public func hash(_ text: String) throws(HostingError) -> UInt32 {
-        try withBytes(of: text) { (buffer) throws(HostingError) in try host.call(.hash, buffer, buffer) }
+        try withBytes(of: text) { (buffer) throws(HostingError) in try call(.hash, buffer, buffer) }
     }
 
     /// `fastCompare` of the strings' UTF-8 bytes: -1, 0 or 1.
     public func compare(_ first: String, _ second: String) throws(HostingError) -> Int {
         try withBytes(of: first) { (first) throws(HostingError) in
-            try withBytes(of: second) { (second) throws(HostingError) in Self.ordering(try host.call(.compare, first, second)) }
+            try withBytes(of: second) { (second) throws(HostingError) in Self.ordering(try call(.compare, first, second)) }
         }
     }
 
     /// `fastSearch` in the strings' UTF-8 bytes: the byte offset, or nil.
     public func search(_ haystack: String, for needle: String) throws(HostingError) -> Int? {
         try withBytes(of: haystack) { (haystack) throws(HostingError) in
-            try withBytes(of: needle) { (needle) throws(HostingError) in Self.offset(try host.call(.search, haystack, needle)) }
+            try withBytes(of: needle) { (needle) throws(HostingError) in Self.offset(try call(.search, haystack, needle)) }
         }
+    }
+
+    /// Runs `operation` on the hosted module.
+    private func call(_ operation: StringOpsOperation, _ first: UnsafeRawBufferPointer,
+                      _ second: UnsafeRawBufferPointer) throws(HostingError) -> UInt32 {
+        try unretainedHost.withGuaranteedObject { (host) throws(HostingError) in try host.call(operation, first, second) }
     }
 
     /// fastCompare's result as -1, 0 or 1.

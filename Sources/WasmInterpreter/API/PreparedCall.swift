@@ -3,10 +3,11 @@ import WasmBinary
 /// What a ``TypedFunction`` looked up once: the function's entry, instance and frame size, so
 /// that a call only checks the stacks, runs, and reads the result. The entry and instance
 /// pointers stay valid for the runtime's life (its instances and their code are never freed
-/// before it), which the handle keeps alive.
+/// before it). Every field is trivial, so that passing it to a call costs no reference
+/// counting: the runtime is held unretained here and kept alive by the ``TypedFunction``.
 @usableFromInline
 struct PreparedCall {
-    let runtime: Runtime
+    let runtime: Unmanaged<Runtime>
     let address: UInt32
     /// The first instruction of a wasm function; nil for a host function.
     let entry: CodePointer?
@@ -16,7 +17,7 @@ struct PreparedCall {
 
     init(_ function: Function) {
         let record = function.runtime.records[Int(function.address.rawValue)]
-        runtime = function.runtime
+        runtime = Unmanaged.passUnretained(function.runtime)
         address = function.address.rawValue
         entry = record.entry
         instance = record.instance
@@ -27,10 +28,11 @@ struct PreparedCall {
     /// throws when the value stack or the call stack has no room for it.
     @usableFromInline
     func enter() throws(Trap) -> UnsafeMutablePointer<UInt64> {
-        let base = runtime.stackTop
-        guard runtime.frameTop < runtime.maxCallDepth, base + frameSlots <= runtime.valueStackEnd else {
-            throw Trap(.callStackExhausted)
+        let base = runtime._withUnsafeGuaranteedRef { runtime -> UnsafeMutablePointer<UInt64>? in
+            let base = runtime.stackTop
+            return runtime.frameTop < runtime.maxCallDepth && base + frameSlots <= runtime.valueStackEnd ? base : nil
         }
+        guard let base else { throw Trap(.callStackExhausted) }
         return base
     }
 
@@ -39,7 +41,15 @@ struct PreparedCall {
     @usableFromInline
     func run(_ frame: UnsafeMutablePointer<UInt64>) throws {
         if let entry, let instance {
-            try runtime.execute(entry: entry, instance: instance, frame: frame)
+            let trap = runtime._withUnsafeGuaranteedRef { runtime -> Trap? in
+                do throws(Trap) {
+                    try runtime.execute(entry: entry, instance: instance, frame: frame)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let trap { throw trap }
         } else {
             try runHost(frame)
         }
@@ -47,6 +57,7 @@ struct PreparedCall {
 
     /// A host function through its `[Value]` interface (this path allocates).
     private func runHost(_ frame: UnsafeMutablePointer<UInt64>) throws {
+        let runtime = runtime.takeUnretainedValue()
         let type = runtime.functionTypes[Int(address)]
         let arguments = type.parameters.enumerated().map { index, parameter in Value(slots: frame + index, type: parameter) }
         let results = try runtime.callHostDirectly(index: runtime.records[Int(address)].hostIndex, arguments: arguments)

@@ -11,6 +11,8 @@ import WasmBinary
 /// Like its runtime, a handle is used from one thread at a time; it keeps the runtime alive.
 public struct TypedFunction<each Parameter: WasmNumber, Result> {
     @usableFromInline let target: PreparedCall
+    /// Keeps the runtime (which `target` refers to unretained) alive.
+    let runtime: Runtime
 
     /// The handle for `function`; throws ``InvocationError/signatureMismatch(_:)`` when the
     /// function's type is not the Swift signature's.
@@ -30,10 +32,11 @@ public struct TypedFunction<each Parameter: WasmNumber, Result> {
             throw .signatureMismatch("the function's type is \(function.type), the Swift signature's \(expected)")
         }
         target = PreparedCall(function)
+        runtime = function.runtime
     }
 
     /// The function's type.
-    public var type: FunctionType { target.runtime.functionTypes[Int(target.address)] }
+    public var type: FunctionType { runtime.functionTypes[Int(target.address)] }
 
     /// Calls the function. Throws ``Trap`` when it traps (``TrapReason/callStackExhausted``
     /// also when called from a host function too deep in the stacks).
@@ -41,13 +44,17 @@ public struct TypedFunction<each Parameter: WasmNumber, Result> {
     public func callAsFunction(_ argument: repeat each Parameter) throws -> Result where Result: WasmNumber {
         let frame = try target.enter()
         var slot = frame
-        for value in repeat each argument {
-            slot.pointee = value.wasmSlot
-            slot += 1
-        }
+        repeat store(each argument, at: &slot)
         try target.run(frame)
         return Result(wasmSlot: frame.pointee)
     }
+}
+
+/// Writes one argument into its slot and moves on to the next slot.
+@inlinable @inline(__always)
+func store<Number: WasmNumber>(_ value: Number, at slot: inout UnsafeMutablePointer<UInt64>) {
+    slot.pointee = value.wasmSlot
+    slot += 1
 }
 
 extension TypedFunction where Result == Void {
@@ -56,10 +63,7 @@ extension TypedFunction where Result == Void {
     public func callAsFunction(_ argument: repeat each Parameter) throws {
         let frame = try target.enter()
         var slot = frame
-        for value in repeat each argument {
-            slot.pointee = value.wasmSlot
-            slot += 1
-        }
+        repeat store(each argument, at: &slot)
         try target.run(frame)
     }
 }
