@@ -36,7 +36,8 @@ struct PureWasmBenchmarks {
             try probe.run(calls: options.probeCalls)
             return
         }
-        let suites: [any BenchmarkSuite] = [StringOpsBenchmarks(), KernelBenchmarks(), StartupBenchmarks(), EmbeddingBenchmarks()]
+        let suites: [any BenchmarkSuite] = [StringOpsBenchmarks(), KernelBenchmarks(), StartupBenchmarks(), EmbeddingBenchmarks(),
+                                             MemoryGrowthBenchmarks()]
         let selected = suites.flatMap(\.names).filter(options.selects)
         if options.listOnly {
             selected.forEach { print($0) }

@@ -6,10 +6,10 @@ public final class Memory {
     public let type: MemoryType
     let state: UnsafeMutablePointer<MemoryState>
 
-    init(type: MemoryType) throws(InstantiationError) {
+    init(type: MemoryType, reservation: Int) throws(InstantiationError) {
         self.type = type
         let maximum = Int(min(type.limits.max ?? 65_536, 65_536))
-        guard let memory = MemoryState.make(pages: Int(min(type.limits.min, 65_536)), maximum: maximum) else {
+        guard let memory = MemoryState.make(pages: Int(min(type.limits.min, 65_536)), maximum: maximum, reservation: reservation) else {
             throw .resourceExhausted("cannot allocate \(type.limits.min) pages of memory")
         }
         state = UnsafeMutablePointer<MemoryState>.allocate(capacity: 1)

@@ -112,7 +112,7 @@ public final class Runtime {
         guard type.limits.min <= 65_536, type.limits.max.map({ $0 >= type.limits.min && $0 <= 65_536 }) ?? true else {
             throw .unlinkable("memory size must be at most 65536 pages (4GiB)")
         }
-        return try Memory(type: type)
+        return try Memory(type: type, reservation: configuration.memoryReservationBytes)
     }
 
     /// A table that instances can import.

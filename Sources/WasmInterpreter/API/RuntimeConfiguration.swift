@@ -6,6 +6,12 @@ public struct RuntimeConfiguration: Sendable {
     /// Size of the value stack (locals and operands of all active frames), in 64-bit slots.
     /// At least 1,024 and at most `valueStackSlotLimit`.
     public var valueStackSlots: Int = 1 << 20
+    /// Address space each linear memory reserves up front, in bytes (rounded up to whole 64 KiB
+    /// pages; a memory never reserves more than its maximum size). A memory grows in place within
+    /// its reservation; a grow past it moves the memory to a reservation twice as large, copying
+    /// its contents. The default covers any memory's maximum (4 GiB), so memories never move;
+    /// a smaller value saves address space when very many memories are alive at once.
+    public var memoryReservationBytes: Int = 1 << 32
 
     /// The largest call depth a runtime accepts.
     public static let callDepthLimit = 10_000_000

@@ -1,38 +1,80 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Linear-memory operations that are too big for a handler: growing, and the bulk instructions.
+///
+/// A memory reserves address space for its whole maximum size up front (or as much as the
+/// runtime's configuration allows) and commits pages in place as it grows, so a grow costs no
+/// copy, the buffer does not move, and new pages come zeroed from the system. When a grow passes
+/// the reservation, the memory moves to one at least twice as large (a copy), which keeps growing
+/// in small steps amortized constant time per page.
 extension MemoryState {
     static let pageSize = 65_536
 
-    /// A memory of `pages` zeroed pages.
-    /// A memory of `pages` zeroed pages, or nil when the system cannot provide them.
-    static func make(pages: Int, maximum: Int) -> MemoryState? {
+    /// A memory of `pages` zeroed pages that may grow to `maximum` pages, reserving address space
+    /// for at most `reservation` bytes up front; nil when the system cannot provide it.
+    static func make(pages: Int, maximum: Int, reservation: Int = 1 << 32) -> MemoryState? {
         let size = pages * pageSize
-        guard let base = calloc(max(size, 16), 1) else { return nil }
-        return MemoryState(base: base, size: size, pageCount: pages, maximumPageCount: maximum)
+        let reservationPages = (min(max(reservation, 0), 65_536 * pageSize) + pageSize - 1) / pageSize
+        let wanted = max(min(maximum, reservationPages) * pageSize, size, pageSize)
+        // A system that refuses the whole reservation (an address-space limit) may still give what is needed now.
+        guard let (base, reserved) = AddressSpace.reserve(wanted).map({ ($0, wanted) })
+                ?? AddressSpace.reserve(max(size, pageSize)).map({ ($0, max(size, pageSize)) }) else {
+            return nil
+        }
+        guard AddressSpace.commit(base, size) else {
+            AddressSpace.release(base, reserved)
+            return nil
+        }
+        return MemoryState(base: base, size: size, pageCount: pages, maximumPageCount: maximum, reservedBytes: reserved, committedBytes: size)
     }
 
     func deallocate() {
-        free(base)
+        AddressSpace.release(base, reservedBytes)
     }
 
-    /// Grows by `delta` pages: returns the old page count, or nil (and changes nothing) past the maximum.
+    /// Grows by `delta` pages: returns the old page count, or nil (and changes nothing visible)
+    /// past the maximum or when the system cannot provide the pages.
     mutating func grow(by delta: Int) -> Int? {
         let old = pageCount
         guard delta >= 0, delta <= maximumPageCount - old else { return nil }
         if delta == 0 { return old }
         let newSize = (old + delta) * MemoryState.pageSize
-        guard let newBase = calloc(newSize, 1) else { return nil }
-        newBase.copyMemory(from: base, byteCount: size)
-        free(base)
-        base = newBase
+        if newSize > reservedBytes {
+            guard moveToLargerReservation(holding: newSize) else { return nil }
+        }
+        guard commit(upTo: newSize) else { return nil }
         size = newSize
         pageCount = old + delta
         return old
+    }
+
+    /// Makes the first `byteCount` bytes of the reservation accessible. Commits ahead, up to twice
+    /// what is committed, so that growing one page at a time makes a system call only now and
+    /// then; the pages beyond `size` stay unreachable (every access is checked against `size`)
+    /// and cost no physical memory until touched. False when the system refuses even `byteCount`.
+    private mutating func commit(upTo byteCount: Int) -> Bool {
+        if byteCount <= committedBytes { return true }
+        let ahead = min(reservedBytes, max(byteCount, committedBytes * 2))
+        for target in [ahead, byteCount] where AddressSpace.commit(base + committedBytes, target - committedBytes) {
+            committedBytes = target
+            return true
+        }
+        return false
+    }
+
+    /// Moves the contents to a new reservation of at least `byteCount` bytes and at least twice
+    /// the current one (capped at the maximum size); false when the system refuses.
+    private mutating func moveToLargerReservation(holding byteCount: Int) -> Bool {
+        let capacity = min(max(byteCount, reservedBytes * 2), maximumPageCount * MemoryState.pageSize)
+        guard let newBase = AddressSpace.reserve(capacity) else { return false }
+        guard AddressSpace.commit(newBase, size) else {
+            AddressSpace.release(newBase, capacity)
+            return false
+        }
+        newBase.copyMemory(from: base, byteCount: size)
+        AddressSpace.release(base, reservedBytes)
+        base = newBase
+        reservedBytes = capacity
+        committedBytes = size
+        return true
     }
 
     /// True when `count` bytes from `offset` are inside the memory.

@@ -73,7 +73,7 @@ extension Runtime {
             storage.tables.append(table)
         }
         for type in module.memories {
-            storage.memories.append(try Memory(type: type))
+            storage.memories.append(try Memory(type: type, reservation: configuration.memoryReservationBytes))
         }
         state.initialize(to: InstanceState(
             memory0: storage.memories.first?.state ?? emptyMemory, globals: storage.globalPointers,

@@ -3,13 +3,19 @@ import WasmBinary
 import WasmBinary
 
 /// A linear memory's current buffer, shared by every instance that imports or exports it.
-/// Handlers reach it through a stable pointer, so growing the memory (which moves the buffer)
-/// is seen by all of them.
+/// Handlers reach it through a stable pointer, so growing the memory (which may move the buffer
+/// when its reservation is too small) is seen by all of them.
 struct MemoryState {
     var base: UnsafeMutableRawPointer
+    /// Accessible bytes: `pageCount` pages.
     var size: Int
     var pageCount: Int
     var maximumPageCount: Int
+    /// Bytes of address space reserved at `base` (0 when `base` is not a reservation, as for the
+    /// runtime's empty memory). Growing within it commits pages in place.
+    var reservedBytes: Int = 0
+    /// Bytes from `base` the system has made accessible: at least `size`.
+    var committedBytes: Int = 0
 }
 
 /// A table's elements, encoded as slots (0 is null; a function reference is its address + 1;
