@@ -172,8 +172,32 @@ struct WordAtATimeTests {
         #expect(throws: Trap(.unreachable)) { try module.compare(0, 1, 0xFFFF_FFFF, 2) }
         #expect(throws: Trap(.unreachable)) { try module.search(0xFFFF_FFFE, 3, 0, 1) }
         #expect(module.logged == [0xFFFF_FFF0, 0xFFFF_FFFF, 0xFFFF_FFFE])
-        // In the address space but past the memory: an out-of-bounds trap, not a wrong answer.
-        #expect(throws: Trap(.outOfBoundsMemoryAccess)) { try module.hash(UInt32(module.end - 4), 8) }
-        #expect(throws: Trap(.outOfBoundsMemoryAccess)) { try module.search(UInt32(module.end - 4), 16, 0, 2) }
+        // The last byte of the address space is fine (and past this memory: out of bounds).
+        #expect(throws: Trap(.outOfBoundsMemoryAccess)) { try module.hash(0xFFFF_FFF0, 16) }
+        #expect(module.logged.count == 3)
+    }
+
+    /// A range that runs past the end of memory traps where a byte-at-a-time loop would reach
+    /// the first missing byte, and not before: an answer found earlier is still given.
+    @Test func rangesPastTheEndOfMemoryBehaveLikeByteLoops() throws {
+        let module = try RawModule()
+        let tail = module.end - 4
+        try module.put([0x61, 0x62, 0x63, 0x64], at: tail)
+        try module.put([0x61, 0x62, 0x7A, 0x00, 0x63, 0x64], at: 64)
+        #expect(throws: Trap(.outOfBoundsMemoryAccess)) { try module.hash(UInt32(tail), 8) }
+        // The third byte differs: decided before the end of memory.
+        #expect(try module.compare(UInt32(tail), 16, 64, 16) == UInt32(bitPattern: -1))
+        #expect(try module.compare(64, 16, UInt32(tail), 16) == 1)
+        // Equal up to the end of memory: the next byte is missing.
+        #expect(throws: Trap(.outOfBoundsMemoryAccess)) { try module.compare(UInt32(tail), 16, UInt32(tail), 16) }
+        // The needle "cd" is found before the haystack runs out of memory; "cdx" is not.
+        #expect(try module.search(UInt32(tail), 16, 68, 2) == 2)
+        try module.put([0x63, 0x64, 0x78], at: 80)
+        #expect(throws: Trap(.outOfBoundsMemoryAccess)) { try module.search(UInt32(tail), 16, 80, 3) }
+        // A needle that runs past the end of memory: a mismatch before its missing bytes ends the
+        // try ("abz" against "abc"); a haystack that matches up to them traps.
+        #expect(try module.search(64, 16, UInt32(tail), 12) == UInt32.max)
+        try module.put([0x61, 0x62, 0x63, 0x64], at: 100)
+        #expect(throws: Trap(.outOfBoundsMemoryAccess)) { try module.search(100, 16, UInt32(tail), 12) }
     }
 }
