@@ -24,6 +24,21 @@ extension Runtime {
             argument.store(to: slot)
             slot += argument.type.slotWidth
         }
+        try execute(entry: entry, instance: instance, frame: base)
+        var results: [Value] = []
+        results.reserveCapacity(type.results.count)
+        slot = base
+        for result in type.results {
+            results.append(Value(slots: slot, type: result))
+            slot += result.slotWidth
+        }
+        return results
+    }
+
+    /// Runs the wasm function at `entry` of `instance` on the frame at `frame`, which holds its
+    /// arguments and receives its results; the caller has checked that the stacks have room.
+    /// Allocates nothing unless it traps.
+    func execute(entry: CodePointer, instance: UnsafeMutablePointer<InstanceState>, frame base: FramePointer) throws(Trap) {
         var state = ExecutionState(
             instance: instance, frameTop: callFrames + frameTop + 1, frameEnd: callFrames + maxCallDepth,
             stackEnd: valueStackEnd, status: .running,
@@ -42,14 +57,6 @@ extension Runtime {
             }
             throw Trap(state.trapReason ?? .unreachable, elementIndex: state.trapElementIndex)
         }
-        var results: [Value] = []
-        results.reserveCapacity(type.results.count)
-        slot = base
-        for result in type.results {
-            results.append(Value(slots: slot, type: result))
-            slot += result.slotWidth
-        }
-        return results
     }
 
     /// Runs a host function called from wasm, with its arguments in `slots`; writes its results
