@@ -55,6 +55,7 @@ public enum Testsuites {
         var lines: [String] = []
         if !Testsuite.isPresent { lines.append(Testsuite.missingMessage) }
         if !Testsuite3.isPresent { lines.append(Testsuite3.missingMessage) }
+        if !WASITestsuite.isPresent { lines.append(WASITestsuite.missingMessage) }
         return lines
     }
 }

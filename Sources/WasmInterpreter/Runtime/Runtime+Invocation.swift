@@ -24,6 +24,27 @@ extension Runtime {
             argument.store(to: slot)
             slot += argument.type.slotWidth
         }
+        do {
+            try execute(entry: entry, instance: instance, frame: base)
+        } catch {
+            // A host function's own error ended the run: the embedder gets it as thrown.
+            if let hostError = takePendingHostError() { throw hostError }
+            throw error
+        }
+        var results: [Value] = []
+        results.reserveCapacity(type.results.count)
+        slot = base
+        for result in type.results {
+            results.append(Value(slots: slot, type: result))
+            slot += result.slotWidth
+        }
+        return results
+    }
+
+    /// Runs the wasm function at `entry` of `instance` on the frame at `frame`, which holds its
+    /// arguments and receives its results; the caller has checked that the stacks have room.
+    /// Allocates nothing unless it traps.
+    func execute(entry: CodePointer, instance: UnsafeMutablePointer<InstanceState>, frame base: FramePointer) throws(Trap) {
         var state = ExecutionState(
             instance: instance, frameTop: callFrames + frameTop + 1, frameEnd: callFrames + maxCallDepth,
             stackEnd: valueStackEnd, status: .running,
@@ -37,18 +58,18 @@ extension Runtime {
         if state.status == .trapped {
             throw Trap(state.trapReason ?? .unreachable, elementIndex: state.trapElementIndex)
         }
-        var results: [Value] = []
-        results.reserveCapacity(type.results.count)
-        slot = base
-        for result in type.results {
-            results.append(Value(slots: slot, type: result))
-            slot += result.slotWidth
-        }
-        return results
+    }
+
+    /// The error a host function threw to end the last run (which `execute` reports as a trap),
+    /// cleared as it is taken.
+    func takePendingHostError() -> (any Error)? {
+        defer { pendingHostError = nil }
+        return pendingHostError
     }
 
     /// Runs a host function called from wasm, with its arguments in `slots`; writes its results
-    /// there. Returns the reason to trap, or nil on success.
+    /// there. Returns the reason to trap, or nil on success. An error other than `Trap` is kept in
+    /// `pendingHostError` for `invoke` to rethrow once the run has unwound.
     func callHost(index: Int, slots: FramePointer, state: StatePointer) -> TrapReason? {
         let host = hostFunctions[index]
         var arguments: [Value] = []
@@ -73,6 +94,7 @@ extension Runtime {
         } catch let trap as Trap {
             return trap.reason
         } catch {
+            pendingHostError = error
             return .hostError("\(error)")
         }
         guard results.map(\.type) == host.type.results else {
