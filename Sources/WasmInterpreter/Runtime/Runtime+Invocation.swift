@@ -37,8 +37,8 @@ extension Runtime {
 
     /// Runs the wasm function at `entry` of `instance` on the frame at `frame`, which holds its
     /// arguments and receives its results; the caller has checked that the stacks have room.
-    /// Allocates nothing unless it traps.
-    func execute(entry: CodePointer, instance: UnsafeMutablePointer<InstanceState>, frame base: FramePointer) throws(Trap) {
+    /// Allocates nothing unless it traps. Throws `Trap`, or the error a host function threw.
+    func execute(entry: CodePointer, instance: UnsafeMutablePointer<InstanceState>, frame base: FramePointer) throws {
         var state = ExecutionState(
             instance: instance, frameTop: callFrames + frameTop + 1, frameEnd: callFrames + maxCallDepth,
             stackEnd: valueStackEnd, status: .running,
