@@ -41,18 +41,15 @@ struct PreparedCall {
     @usableFromInline
     func run(_ frame: UnsafeMutablePointer<UInt64>) throws {
         if let entry, let instance {
-            let trap = runtime._withUnsafeGuaranteedRef { runtime -> Trap? in
-                do throws(Trap) {
+            let failure = runtime._withUnsafeGuaranteedRef { runtime -> (any Error)? in
+                do {
                     try runtime.execute(entry: entry, instance: instance, frame: frame)
                     return nil
                 } catch {
                     return error
                 }
             }
-            if let trap {
-                if let hostError = runtime._withUnsafeGuaranteedRef({ $0.takePendingHostError() }) { throw hostError }
-                throw trap
-            }
+            if let failure { throw failure }
         } else {
             try runHost(frame)
         }

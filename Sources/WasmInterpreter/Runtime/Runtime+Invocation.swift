@@ -24,13 +24,7 @@ extension Runtime {
             argument.store(to: slot)
             slot += argument.type.slotWidth
         }
-        do {
-            try execute(entry: entry, instance: instance, frame: base)
-        } catch {
-            // A host function's own error ended the run: the embedder gets it as thrown.
-            if let hostError = takePendingHostError() { throw hostError }
-            throw error
-        }
+        try execute(entry: entry, instance: instance, frame: base)
         var results: [Value] = []
         results.reserveCapacity(type.results.count)
         slot = base
@@ -43,8 +37,8 @@ extension Runtime {
 
     /// Runs the wasm function at `entry` of `instance` on the frame at `frame`, which holds its
     /// arguments and receives its results; the caller has checked that the stacks have room.
-    /// Allocates nothing unless it traps.
-    func execute(entry: CodePointer, instance: UnsafeMutablePointer<InstanceState>, frame base: FramePointer) throws(Trap) {
+    /// Allocates nothing unless it traps. Throws `Trap`, or the error a host function threw.
+    func execute(entry: CodePointer, instance: UnsafeMutablePointer<InstanceState>, frame base: FramePointer) throws {
         var state = ExecutionState(
             instance: instance, frameTop: callFrames + frameTop + 1, frameEnd: callFrames + maxCallDepth,
             stackEnd: valueStackEnd, status: .running,
@@ -56,15 +50,13 @@ extension Runtime {
             ExecutionState.run(pointer, pc: entry, fp: base)
         }
         if state.status == .trapped {
+            // A host function's own error ended the run: the embedder gets it as thrown.
+            if let error = pendingHostError {
+                pendingHostError = nil
+                throw error
+            }
             throw Trap(state.trapReason ?? .unreachable, elementIndex: state.trapElementIndex)
         }
-    }
-
-    /// The error a host function threw to end the last run (which `execute` reports as a trap),
-    /// cleared as it is taken.
-    func takePendingHostError() -> (any Error)? {
-        defer { pendingHostError = nil }
-        return pendingHostError
     }
 
     /// Runs a host function called from wasm, with its arguments in `slots`; writes its results
