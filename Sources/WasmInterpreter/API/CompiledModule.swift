@@ -31,37 +31,48 @@ public struct CompiledModule: @unchecked Sendable {
     let context: ModuleContext
     let code: TranslatedCode
 
-    /// Decodes, validates and translates a binary module.
-    public init(bytes: [UInt8]) throws(CompileError) {
+    /// Decodes, validates and translates a binary module; `features` are what decoding and
+    /// validation accept beyond WebAssembly 2.0 (by default all they know).
+    public init(bytes: [UInt8], features: WasmFeatures = .all) throws(CompileError) {
         let module: Module
         do {
-            module = try ModuleDecoder.decode(bytes)
+            module = try ModuleDecoder.decode(bytes, features: features)
         } catch {
-            throw .decode(error)
+            throw error.isUnsupported ? .unsupported(Self.unsupportedFeature(error.description)) : .decode(error)
         }
-        try self.init(module: module)
+        try self.init(module: module, features: features)
     }
 
     /// Validates and translates a decoded module.
-    public init(module: Module) throws(CompileError) {
+    public init(module: Module, features: WasmFeatures = .all) throws(CompileError) {
         self.module = module
         do {
-            context = try ModuleContext(module: module)
+            context = try ModuleContext(module: module, features: features)
         } catch {
-            throw .validation(error)
+            throw error.isUnsupported ? .unsupported(Self.unsupportedFeature(error.description)) : .validation(error)
         }
         do {
             code = try TranslatedCode(module: module, context: context)
         } catch .unsupported(let message) {
-            // Translation stopped at the first instruction it cannot run; the module may still be
+            // Translation stopped at the first thing it cannot run; the module may still be
             // invalid further on, and invalid is the more useful answer.
             do {
-                try ModuleValidator.validate(module)
+                try ModuleValidator.validate(module, features: features)
             } catch {
-                throw .validation(error)
+                throw error.isUnsupported ? .unsupported(Self.unsupportedFeature(error.description)) : .validation(error)
             }
             throw .unsupported(message)
+        } catch .validation(let error) where error.isUnsupported {
+            throw .unsupported(Self.unsupportedFeature(error.description))
         }
+    }
+
+    /// An unsupported-feature error's text without its own `unsupported: ` (the `CompileError`
+    /// adds it).
+    static func unsupportedFeature(_ description: String) -> String {
+        var text = description
+        if let range = text.firstRange(of: "unsupported: ") { text.removeSubrange(range) }
+        return text
     }
 }
 
@@ -79,6 +90,7 @@ final class TranslatedCode: @unchecked Sendable {
         var entries: [Int] = []
         var frameSlots: [Int] = []
         var callFixups: [(position: Int, callee: UInt32)] = []
+        try Translator.checkExecutable(module)
         let importCount = context.importedFunctionCount
         for (index, body) in module.codes.enumerated() {
             entries.append(builder.position)
