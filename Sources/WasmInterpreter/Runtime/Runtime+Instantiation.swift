@@ -9,7 +9,7 @@ extension Runtime {
         let context = compiled.context
         let storage = InstanceStorage(
             code: compiled.code, functionCount: context.functionTypeIndices.count, typeCount: module.types.count,
-            globalCount: context.globals.count, tableCount: context.tables.count,
+            globalCount: context.globals.count, tableCount: context.tables.count, memoryCount: context.memories.count,
             dataCount: module.data.count, elementCount: module.elements.count)
         instances.append(storage)
         let state = storage.state
@@ -30,16 +30,18 @@ extension Runtime {
                 storage.functionAddresses[functionCount] = function.address.rawValue
                 functionCount += 1
             case (.table(let type), .table(let table)):
-                guard table.type.elementType == type.elementType,
+                guard table.type.elementType == type.elementType, table.type.addressType == type.addressType,
                       Self.limits(current: UInt64(table.size), maximum: table.type.limits.max, match: type.limits) else {
                     throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
                 }
                 storage.tablePointers[storage.tables.count] = table.state
                 storage.tables.append(table)
             case (.memory(let type), .memory(let memory)):
-                guard Self.limits(current: UInt64(memory.pageCount), maximum: memory.type.limits.max, match: type.limits) else {
+                guard memory.type.addressType == type.addressType, memory.type.pageSizeLog2 == type.pageSizeLog2,
+                      Self.limits(current: UInt64(memory.pageCount), maximum: memory.type.limits.max, match: type.limits) else {
                     throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
                 }
+                storage.memoryPointers[storage.memories.count] = memory.state
                 storage.memories.append(memory)
             case (.global(let type), .global(let global)):
                 guard global.type == type else {
@@ -76,12 +78,15 @@ extension Runtime {
             storage.tables.append(table)
         }
         for type in module.memories {
-            storage.memories.append(try Memory(type: type, reservation: configuration.memoryReservationBytes))
+            let memory = try Memory(type: type, reservation: configuration.memoryReservationBytes)
+            storage.memoryPointers[storage.memories.count] = memory.state
+            storage.memories.append(memory)
         }
         state.initialize(to: InstanceState(
             memory0: storage.memories.first?.state ?? emptyMemory, globals: storage.globalPointers,
             tables: storage.tablePointers, functions: storage.functionAddresses, typeIDs: storage.typeIDs,
-            dataSegments: storage.dataSegments, elementSegments: storage.elementSegments, functionRecords: recordsCell))
+            dataSegments: storage.dataSegments, elementSegments: storage.elementSegments, functionRecords: recordsCell,
+            memories: storage.memoryPointers))
         for global in module.globals {
             let value = evaluate(global.initializer, in: storage)
             let created = Global(type: global.type, slots: value)
@@ -127,7 +132,7 @@ extension Runtime {
         for (index, segment) in module.elements.enumerated() {
             switch segment.mode {
             case .active(let tableIndex, let offsetExpression):
-                let offset = UInt64(UInt32(truncatingIfNeeded: evaluate(offsetExpression, in: storage).0))
+                let offset = address(evaluate(offsetExpression, in: storage).0, storage.tables[Int(tableIndex)].type.addressType)
                 let table = storage.tablePointers[Int(tableIndex)]
                 let count = UInt64(segment.initializers.count)
                 guard table.pointee.contains(offset, count: count) else { throw .trap(Trap(.outOfBoundsTableAccess)) }
@@ -142,9 +147,9 @@ extension Runtime {
             }
         }
         for (index, segment) in module.data.enumerated() {
-            guard case .active(_, let offsetExpression) = segment.mode else { continue }
-            let offset = UInt64(UInt32(truncatingIfNeeded: evaluate(offsetExpression, in: storage).0))
-            let memory = state.pointee.memory0
+            guard case .active(let memoryIndex, let offsetExpression) = segment.mode else { continue }
+            let offset = address(evaluate(offsetExpression, in: storage).0, storage.memories[Int(memoryIndex)].type.addressType)
+            let memory = storage.memoryPointers[Int(memoryIndex)]
             let count = UInt64(segment.bytes.count)
             guard memory.pointee.contains(offset, count: count) else { throw .trap(Trap(.outOfBoundsMemoryAccess)) }
             if count > 0 {
@@ -164,6 +169,11 @@ extension Runtime {
             }
         }
         return instance
+    }
+
+    /// A constant offset's bits as an address of `type` (an i32's upper bits are not part of it).
+    func address(_ bits: UInt64, _ type: AddressType) -> UInt64 {
+        type == .i64 ? bits : UInt64(UInt32(truncatingIfNeeded: bits))
     }
 
     /// Import matching for limits: the provided size and maximum must fit the declared limits.

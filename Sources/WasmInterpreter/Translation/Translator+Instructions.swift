@@ -25,17 +25,19 @@ extension Translator {
         case .else: translateElse(); return
         case .end: translateEnd(); return
         case .returnCall, .returnCallIndirect, .callRef, .returnCallRef, .brOnNull, .brOnNonNull, .refAsNonNull,
-             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow, .wideArithmetic, .relaxedSIMD:
+             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow:
             throw Self.notExecutableYet(instruction)
         default: break
         }
         guard !isDead else { return }
         previousResult = lastResult
         lastResult = nil
+        // Memories other than the registers' one, and 64-bit tables (Translator+MultiMemory, +Table64).
+        if translateIndexedMemory(instruction) || translateTable64(instruction) { return }
         switch instruction {
         case .block, .loop, .if, .else, .end,
              .returnCall, .returnCallIndirect, .callRef, .returnCallRef, .brOnNull, .brOnNonNull, .refAsNonNull,
-             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow, .wideArithmetic, .relaxedSIMD:
+             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow:
             break  // Handled (or rejected) above.
         case .unreachable:
             code.emit(Handlers.unreachable)
@@ -155,6 +157,10 @@ extension Translator {
             translateNumeric(operation)
         case .v128Const, .i8x16Shuffle, .simdMemory, .simdMemoryLane, .simdLane, .simd:
             try translateSIMD(instruction)
+        case .relaxedSIMD(let operation):
+            try translateRelaxedSIMD(operation)
+        case .wideArithmetic(let operation):
+            translateWideArithmetic(operation)
         }
     }
 

@@ -24,19 +24,15 @@ extension Translator {
         case .catchAll: name = "catch_all"
         case .delegate: name = "delegate"
         case .rethrow: name = "rethrow"
-        case .wideArithmetic(let operation): name = operation.name
-        case .relaxedSIMD(let operation): name = operation.name
         default: name = "\(instruction)"
         }
         return .unsupported("\(name) is not executable yet")
     }
 
-    /// Rejects a module whose entities the runtime cannot represent yet: several or 64-bit
-    /// memories, other page sizes, 64-bit tables, tags, recursive or sub types, and concrete
-    /// reference types in signatures, tables and globals (which need canonical type identities
-    /// across modules to link and to check `call_indirect`).
+    /// Rejects a module whose entities the runtime cannot represent yet: tags, recursive or sub
+    /// types, and concrete reference types in signatures, tables and globals (which need
+    /// canonical type identities across modules to link and to check `call_indirect`).
     static func checkExecutable(_ module: Module) throws(CompileError) {
-        var memories = module.memories
         var tables = module.tables.map(\.type)
         var globals = module.globals.map(\.type)
         var hasTags = !module.tags.isEmpty
@@ -44,17 +40,11 @@ extension Translator {
             switch entry.descriptor {
             case .function: break
             case .table(let type): tables.append(type)
-            case .memory(let type): memories.append(type)
+            case .memory: break
             case .global(let type): globals.append(type)
             case .tag: hasTags = true
             }
         }
-        if memories.count > 1 { throw .unsupported("multiple memories are not executable yet") }
-        if memories.contains(where: { $0.addressType == .i64 }) { throw .unsupported("64-bit memories are not executable yet") }
-        if memories.contains(where: { $0.pageSizeLog2 != MemoryType.defaultPageSizeLog2 }) {
-            throw .unsupported("custom page sizes are not executable yet")
-        }
-        if tables.contains(where: { $0.addressType == .i64 }) { throw .unsupported("64-bit tables are not executable yet") }
         if hasTags { throw .unsupported("exception tags are not executable yet") }
         for (index, type) in module.types.enumerated() {
             guard type.isPlain, let function = type.functionType else {
