@@ -56,4 +56,17 @@ import WasmInterpreter
         #expect(try instance.invoke("growWide", [.i64(1 << 60)]) == [Value(Int64(-1))])
         #expect(instance.memory("wide")?.byteCount == 5)
     }
+
+    @Test func anEmbedderMemoryFollowsTheSameRules() throws {
+        let runtime = Runtime()
+        let bytes = try runtime.createMemory(MemoryType(limits: Limits(min: 10, max: 0xFFFF_FFFF), pageSizeLog2: 0))
+        #expect(bytes.grow(by: 7) == 10)
+        #expect(bytes.byteCount == 17)
+        for type in [MemoryType(limits: Limits(min: 1), pageSizeLog2: 3),
+                     MemoryType(limits: Limits(min: 0x1_0000_0000), pageSizeLog2: 0),
+                     MemoryType(limits: Limits(min: 0, max: 65_537)),
+                     MemoryType(limits: Limits(min: 2, max: 1), addressType: .i64)] {
+            #expect(throws: InstantiationError.self, "\(type)") { try runtime.createMemory(type) }
+        }
+    }
 }

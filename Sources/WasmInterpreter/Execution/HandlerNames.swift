@@ -31,6 +31,7 @@ enum HandlerNames {
             (Handlers.tableInit, "table.init"), (Handlers.elementDrop, "elem.drop"),
         ]
         for (word, name) in control { add(word, name) }
+        for (word, name) in webAssembly3Names { add(word, name) }
         let locations: [(OperandLocation, String)] = [(.slot, "s"), (.immediate, "i"), (.accumulator, "A"), (.slotAndAccumulator, "sA")]
         for operation in NumericOperation.allCases {
             add(NumericHandlers.handler(operation), "\(operation)")

@@ -75,7 +75,7 @@ func handleIndexedMemoryFill(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 }
 
 /// `memory.copy`: operands (destination, source, count), destination memory, source memory, and
-/// the masks of the destination address, the source address and the count (a count is 64-bit
+/// the masks of the destination and the source address (the count's is both: a count is 64-bit
 /// only between two 64-bit memories).
 @inline(__always)
 func handleIndexedMemoryCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
@@ -83,12 +83,12 @@ func handleIndexedMemoryCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
     let target = memories[Int(truncatingIfNeeded: pc[2])], origin = memories[Int(truncatingIfNeeded: pc[3])]
     let destination = fp[slotA(pc)] & pc[4]
     let source = fp[slotB(pc)] & pc[5]
-    let count = fp[slotD(pc)] & pc[6]
+    let count = fp[slotD(pc)] & pc[4] & pc[5]
     guard target.pointee.contains(destination, count: count), origin.pointee.contains(source, count: count) else {
         return trap(.outOfBoundsMemoryAccess, state)
     }
     (target.pointee.base + Int(destination)).copyMemory(from: origin.pointee.base + Int(source), byteCount: Int(count))
-    next(pc + 7, fp, md, ms, state, acc, facc)
+    next(pc + 6, fp, md, ms, state, acc, facc)
 }
 
 /// `memory.init`: operands (destination, source offset, count), data segment index, memory index,
@@ -150,4 +150,28 @@ enum IndexedMemoryHandlers {
     static var fill: UInt64 { handlerWord { handleIndexedMemoryFill($0, $1, $2, $3, $4, $5, $6) } }
     static var copy: UInt64 { handlerWord { handleIndexedMemoryCopy($0, $1, $2, $3, $4, $5, $6) } }
     static var initialize: UInt64 { handlerWord { handleIndexedMemoryInit($0, $1, $2, $3, $4, $5, $6) } }
+}
+
+extension HandlerNames {
+    /// Names of the handlers of memories reached through the instance, 64-bit tables, relaxed
+    /// SIMD and wide arithmetic.
+    static var webAssembly3Names: [(UInt64?, String)] {
+        var names: [(UInt64?, String)] = [
+            (IndexedMemoryHandlers.size, "memory.size [m]"), (IndexedMemoryHandlers.grow, "memory.grow [m]"),
+            (IndexedMemoryHandlers.fill, "memory.fill [m]"), (IndexedMemoryHandlers.copy, "memory.copy [m]"),
+            (IndexedMemoryHandlers.initialize, "memory.init [m]"),
+            (Table64Handlers.get, "table.get i64"), (Table64Handlers.set, "table.set i64"), (Table64Handlers.grow, "table.grow i64"),
+            (Table64Handlers.fill, "table.fill i64"), (Table64Handlers.initialize, "table.init i64"),
+            (Table64Handlers.callIndirect, "call_indirect i64"),
+            (Table64Handlers.copy(wideDestination: true, wideSource: true), "table.copy i64 i64"),
+            (Table64Handlers.copy(wideDestination: true, wideSource: false), "table.copy i64 i32"),
+            (Table64Handlers.copy(wideDestination: false, wideSource: true), "table.copy i32 i64"),
+            (Handlers.i64Add128, "i64.add128"), (Handlers.i64Sub128, "i64.sub128"),
+            (Handlers.i64MulWideS, "i64.mul_wide_s"), (Handlers.i64MulWideU, "i64.mul_wide_u"),
+        ]
+        for operation in LoadOperation.allCases { names.append((IndexedMemoryHandlers.load(operation), "\(operation) [m]")) }
+        for operation in StoreOperation.allCases { names.append((IndexedMemoryHandlers.store(operation), "\(operation) [m]")) }
+        for operation in RelaxedSIMDOperation.allCases { names.append((SIMDHandlers.relaxedHandler(operation), operation.name)) }
+        return names
+    }
 }

@@ -53,9 +53,8 @@ extension Translator {
                       addressMask(ofMemory: memory))
         case .memoryCopy(let target, let origin) where !isRegisterMemory(target) || !isRegisterMemory(origin):
             let (destination, source, count) = popThreeSlots()
-            let targetMask = addressMask(ofMemory: target), originMask = addressMask(ofMemory: origin)
             code.emit(IndexedMemoryHandlers.copy, pack(destination, source, count), UInt64(target), UInt64(origin),
-                      targetMask, originMask, targetMask & originMask)
+                      addressMask(ofMemory: target), addressMask(ofMemory: origin))
         default:
             return false
         }
