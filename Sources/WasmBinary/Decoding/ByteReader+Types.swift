@@ -43,19 +43,19 @@ extension ByteReader {
         }
     }
 
-    /// Reads a function type: 0x60, then the parameter and result vectors.
-    mutating func readFunctionType() throws(DecodeError) -> FunctionType {
+    /// Reads a function type: 0x60, then the parameter and result vectors, each within its limit.
+    mutating func readFunctionType(limits: DecoderLimits) throws(DecodeError) -> FunctionType {
         let index = position
         let form = try readByte()
         guard form == 0x60 else { throw malformedTypeCode(form, .malformedFunctionType, at: index) }
-        let parameters = try readValueTypes()
-        let results = try readValueTypes()
+        let parameters = try readValueTypes(maximum: limits.parameters, item: .parameters)
+        let results = try readValueTypes(maximum: limits.results, item: .results)
         return FunctionType(parameters: parameters, results: results)
     }
 
-    /// Reads a vector of value types.
-    mutating func readValueTypes() throws(DecodeError) -> [ValueType] {
-        let count = try readVectorCount()
+    /// Reads a vector of value types, at most `maximum` of them when an `item` is named.
+    mutating func readValueTypes(maximum: Int = .max, item: DecoderLimits.Item = .types) throws(DecodeError) -> [ValueType] {
+        let count = try readVectorCount(maximum: maximum, item: item)
         var types: [ValueType] = []
         types.reserveCapacity(count)
         for _ in 0..<count { types.append(try readValueType()) }
@@ -84,6 +84,19 @@ extension ByteReader {
     @inline(__always)
     mutating func readVectorCount() throws(DecodeError) -> Int {
         let count = Int(try readVarUInt32())
+        guard count <= remaining else {
+            position = limit
+            throw unexpectedEnd()
+        }
+        return count
+    }
+
+    /// Reads a vector's element count and checks it against `maximum` (a `DecoderLimits` entry
+    /// for `item`) and then against the bytes left, before anything is reserved for it.
+    mutating func readVectorCount(maximum: Int, item: DecoderLimits.Item) throws(DecodeError) -> Int {
+        let countIndex = position
+        let count = Int(try readVarUInt32())
+        guard count <= maximum else { throw error(.limitExceeded(item, limit: maximum), at: countIndex) }
         guard count <= remaining else {
             position = limit
             throw unexpectedEnd()

@@ -42,6 +42,9 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
         case zeroByteExpected
         /// An opcode (or a 0xFC / 0xFD subopcode) that WebAssembly 2.0 does not define.
         case illegalOpcode
+        /// A count or size is over one of the decoder's `DecoderLimits` (an implementation
+        /// limit, not a malformation): what, and the limit in force.
+        case limitExceeded(DecoderLimits.Item, limit: Int)
 
         /// The message as the testsuite's `assert_malformed` commands spell it.
         public var message: String {
@@ -73,6 +76,9 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
             case .malformedMemoryOperationFlags: return "malformed memop flags"
             case .zeroByteExpected: return "zero byte expected"
             case .illegalOpcode: return "illegal opcode"
+            case .limitExceeded(let item, let limit):
+                let unit = item.unit.isEmpty ? "" : " \(item.unit)"
+                return "\(item.words) (this engine's limit is \(limit)\(unit))"
             }
         }
     }

@@ -3,7 +3,7 @@
 extension ModuleReader {
     /// Reads the import section: module name, item name, and a descriptor by kind byte.
     mutating func readImportSection() throws(DecodeError) {
-        module.imports = try readVector { (r: inout ByteReader) throws(DecodeError) -> Import in
+        module.imports = try readVector(.imports) { (r: inout ByteReader) throws(DecodeError) -> Import in
             let moduleName = try r.readName()
             let name = try r.readName()
             let kindIndex = r.position
@@ -21,7 +21,7 @@ extension ModuleReader {
 
     /// Reads the global section: a global type and an initialiser each.
     mutating func readGlobalSection() throws(DecodeError) {
-        module.globals = try readVector { (r: inout ByteReader) throws(DecodeError) -> Global in
+        module.globals = try readVector(.globals) { (r: inout ByteReader) throws(DecodeError) -> Global in
             let type = try r.readGlobalType()
             return Global(type: type, initializer: try r.readConstantExpression())
         }
@@ -29,7 +29,7 @@ extension ModuleReader {
 
     /// Reads the export section: a name, a kind byte and an index each.
     mutating func readExportSection() throws(DecodeError) {
-        module.exports = try readVector { (r: inout ByteReader) throws(DecodeError) -> Export in
+        module.exports = try readVector(.exports) { (r: inout ByteReader) throws(DecodeError) -> Export in
             let name = try r.readName()
             let kindIndex = r.position
             let kind = try r.readByte()

@@ -31,11 +31,12 @@ public struct CompiledModule: @unchecked Sendable {
     let context: ModuleContext
     let code: TranslatedCode
 
-    /// Decodes, validates and translates a binary module.
-    public init(bytes: [UInt8]) throws(CompileError) {
+    /// Decodes, validates and translates a binary module; counts and sizes over `limits` are
+    /// rejected as `CompileError.decode` before anything is allocated for them.
+    public init(bytes: [UInt8], limits: DecoderLimits = DecoderLimits()) throws(CompileError) {
         let module: Module
         do {
-            module = try ModuleDecoder.decode(bytes)
+            module = try ModuleDecoder.decode(bytes, limits: limits)
         } catch {
             throw .decode(error)
         }
