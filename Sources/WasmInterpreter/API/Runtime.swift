@@ -36,10 +36,13 @@ public final class Runtime {
     let exitCode: CodePointer
     /// The memory seen by instances that have none: zero bytes.
     let emptyMemory: UnsafeMutablePointer<MemoryState>
+    /// What the runtime's memories, tables and instances hold, against `configuration.resourceLimits`.
+    let limiter: ResourceLimiter
 
     /// An empty runtime whose value stack and call depth follow `configuration`.
     public init(configuration: RuntimeConfiguration = .init()) {
         self.configuration = configuration
+        limiter = ResourceLimiter(limits: configuration.resourceLimits)
         recordCapacity = 64
         records = .allocate(capacity: recordCapacity)
         recordsCell = .allocate(capacity: 1)
@@ -112,7 +115,7 @@ public final class Runtime {
         guard type.limits.min <= 65_536, type.limits.max.map({ $0 >= type.limits.min && $0 <= 65_536 }) ?? true else {
             throw .unlinkable("memory size must be at most 65536 pages (4GiB)")
         }
-        return try Memory(type: type)
+        return try Memory(type: type, limiter: limiter)
     }
 
     /// A table that instances can import.
@@ -120,7 +123,7 @@ public final class Runtime {
         guard type.limits.max.map({ $0 >= type.limits.min }) ?? true, type.limits.min <= UInt64(TableState.elementLimit) else {
             throw .unlinkable("table size out of range")
         }
-        return Table(type: type, initialValue: initialValue.slot)
+        return try Table(type: type, initialValue: initialValue.slot, limiter: limiter)
     }
 
     /// A global that instances can import.

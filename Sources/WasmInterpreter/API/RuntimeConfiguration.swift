@@ -6,6 +6,9 @@ public struct RuntimeConfiguration: Sendable {
     /// Size of the value stack (locals and operands of all active frames), in 64-bit slots.
     /// At least 1,024 and at most `valueStackSlotLimit`.
     public var valueStackSlots: Int = 1 << 20
+    /// What the runtime's instances may hold: linear-memory bytes, table elements, instances,
+    /// memories and tables (no limits by default).
+    public var resourceLimits = ResourceLimits()
 
     /// The largest call depth a runtime accepts.
     public static let callDepthLimit = 10_000_000

@@ -25,6 +25,9 @@ extension MemoryState {
         let old = pageCount
         guard delta >= 0, delta <= maximumPageCount - old else { return nil }
         if delta == 0 { return old }
+        // Resource limits (ResourceLimiter): checked before growing, counted after.
+        guard ResourceLimiter.allowsMemoryGrowth(limiter, bytes: delta * MemoryState.pageSize) else { return nil }
+        defer { if pageCount == old + delta { ResourceLimiter.recordMemoryGrowth(limiter, bytes: delta * MemoryState.pageSize) } }
         let newSize = (old + delta) * MemoryState.pageSize
         guard let newBase = calloc(newSize, 1) else { return nil }
         newBase.copyMemory(from: base, byteCount: size)

@@ -7,6 +7,13 @@ extension Runtime {
     public func instantiate(_ compiled: CompiledModule, imports: Imports = Imports()) throws(InstantiationError) -> Instance {
         let module = compiled.module
         let context = compiled.context
+        // Resource limits: what the instance defines must fit before anything is created.
+        try limiter.checkInstantiation(
+            memoryBytes: module.memories.reduce(0) { $0 + Int(min($1.limits.min, 65_536)) * MemoryState.pageSize },
+            memories: module.memories.count,
+            tableElements: module.tables.reduce(0) { $0 + Int(min($1.limits.min, 0xFFFF_FFFF)) },
+            tables: module.tables.count)
+        limiter.recordInstance()
         let storage = InstanceStorage(
             code: compiled.code, functionCount: context.functionTypeIndices.count, typeCount: module.types.count,
             globalCount: context.globals.count, tableCount: context.tables.count,
@@ -68,12 +75,12 @@ extension Runtime {
             guard type.limits.min <= UInt64(TableState.elementLimit) else {
                 throw .resourceExhausted("table of \(type.limits.min) elements exceeds this engine's limit")
             }
-            let table = Table(type: type, initialValue: 0)
+            let table = try Table(type: type, initialValue: 0, limiter: limiter)
             storage.tablePointers[storage.tables.count] = table.state
             storage.tables.append(table)
         }
         for type in module.memories {
-            storage.memories.append(try Memory(type: type))
+            storage.memories.append(try Memory(type: type, limiter: limiter))
         }
         state.initialize(to: InstanceState(
             memory0: storage.memories.first?.state ?? emptyMemory, globals: storage.globalPointers,

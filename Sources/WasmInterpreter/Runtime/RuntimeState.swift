@@ -10,6 +10,9 @@ struct MemoryState {
     var size: Int
     var pageCount: Int
     var maximumPageCount: Int
+    /// The runtime's resource counts that growing is checked against (nil: none), unretained:
+    /// the `Memory` that owns this state keeps it alive.
+    var limiter: Unmanaged<ResourceLimiter>? = nil
 }
 
 /// A table's elements, encoded as slots (0 is null; a function reference is its address + 1;
@@ -20,6 +23,9 @@ struct TableState {
     var capacity: Int
     var maximum: Int
     var elementType: ReferenceType
+    /// The runtime's resource counts that growing is checked against (nil: none), unretained:
+    /// the `Table` that owns this state keeps it alive.
+    var limiter: Unmanaged<ResourceLimiter>? = nil
 }
 
 /// A data or element segment's remaining contents (empty once dropped).

@@ -20,6 +20,9 @@ extension TableState {
     mutating func grow(by delta: Int, value: UInt64) -> Int? {
         let old = count
         guard delta >= 0, delta <= min(maximum, TableState.elementLimit) - old else { return nil }
+        // Resource limits (ResourceLimiter): checked before growing, counted after.
+        guard ResourceLimiter.allowsTableGrowth(limiter, elements: delta) else { return nil }
+        defer { if count == old + delta { ResourceLimiter.recordTableGrowth(limiter, elements: delta) } }
         let newCount = old + delta
         if newCount > capacity {
             let newCapacity = max(newCount, min(maximum, capacity * 2))
