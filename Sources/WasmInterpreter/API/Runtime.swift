@@ -38,11 +38,14 @@ public final class Runtime {
     let emptyMemory: UnsafeMutablePointer<MemoryState>
     /// What the runtime's memories, tables and instances hold, against `configuration.resourceLimits`.
     let limiter: ResourceLimiter
+    /// Refuses invocations (nested ones, through host functions) that would overflow the native stack.
+    var nativeStack: NativeStackGuard
 
     /// An empty runtime whose value stack and call depth follow `configuration`.
     public init(configuration: RuntimeConfiguration = .init()) {
         self.configuration = configuration
         limiter = ResourceLimiter(limits: configuration.resourceLimits)
+        nativeStack = NativeStackGuard(reserve: configuration.nativeStackReserve)
         recordCapacity = 64
         records = .allocate(capacity: recordCapacity)
         recordsCell = .allocate(capacity: 1)
