@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(name: "WasmTextTests", dependencies: ["WasmBinary", "WasmText", "TestSupport"]),
         .testTarget(name: "WasmSpecTestTests", dependencies: ["WasmSpecTest", "TestSupport"]),
         .testTarget(name: "StringOpsTests", dependencies: ["StringOps", "WasmInterpreter"]),
+        .testTarget(name: "WasmCommandLineTests", dependencies: ["wasm", "WasmBinary", "WasmInterpreter"]),
     ],
     swiftLanguageModes: [.v6]
 )
