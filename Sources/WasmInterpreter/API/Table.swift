@@ -13,7 +13,9 @@ public final class Table {
         let maximum = Int(min(type.limits.max ?? 0xFFFF_FFFF, 0xFFFF_FFFF))
         let count = Int(min(type.limits.min, 0xFFFF_FFFF))
         try limiter.checkTable(elements: count, count: 1)
-        var table = TableState.make(count: count, maximum: maximum, elementType: type.elementType, initialValue: initialValue)
+        guard var table = TableState.make(count: count, maximum: maximum, elementType: type.elementType, initialValue: initialValue) else {
+            throw .resourceExhausted("cannot allocate a table of \(count) elements")
+        }
         table.limiter = limiter.unretained
         limiter.recordTable(elements: count)
         self.limiter = limiter
