@@ -253,7 +253,9 @@ def run_ours(wasm: str, paths, timeout: float):
     if crashed:
         lines[(str(paths[0]), None)] = {'crash': f'exit or timeout ({timeout} s)'}
         return lines
-    for line in output.splitlines():
+    for line in output.split('\n'):
+        if not line:
+            continue
         record = json.loads(line)
         lines[(record['file'], record.get('export'))] = record
     return lines

@@ -16,9 +16,12 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzDecode FuzzText FuzzRoundTrip); fi
 
-# SwiftPM's --sanitize fuzzer links libFuzzer (which provides main) and parses the targets as libraries.
-swift build -c release --sanitize fuzzer --sanitize address 2>&1 | grep -v "Cannot export local symbol '__asan_extra_spill_area'"
-bin="$(swift build -c release --sanitize fuzzer --sanitize address --show-bin-path)"
+# SwiftPM's --sanitize fuzzer instruments the code for coverage, links libFuzzer (which provides
+# main) and parses the targets as libraries. Its own build folder: SwiftPM does not rebuild objects
+# when only --sanitize changes, so a folder shared with other builds can keep uninstrumented ones.
+build=(swift build -c release --sanitize fuzzer --sanitize address --scratch-path .build/libfuzzer)
+"${build[@]}" 2>&1 | grep -v "Cannot export local symbol '__asan_extra_spill_area'"
+bin="$("${build[@]}" --show-bin-path)"
 
 if [ ! -d .corpus/binary ] || [ ! -d .corpus/text ]; then
     python3 Scripts/seed-corpus.py
@@ -33,6 +36,11 @@ for target in "${targets[@]}"; do
         FuzzDecode|FuzzRoundTrip) seeds=.corpus/binary ;;
         *) echo "fuzz: unknown target $target" >&2; exit 2 ;;
     esac
+    # Without coverage counters libFuzzer mutates blindly: refuse to run such a build.
+    if ! objdump -h "$bin/$target" | grep -q __sancov_cntrs; then
+        echo "fuzz: $bin/$target has no coverage instrumentation" >&2
+        exit 1
+    fi
     found=".corpus/found-$target"
     artifacts=".artifacts/$target/"
     mkdir -p "$found" "$artifacts"
