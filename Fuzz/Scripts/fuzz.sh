@@ -16,10 +16,12 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzDecode FuzzText FuzzRoundTrip); fi
 
-# SwiftPM's --sanitize fuzzer instruments the code for coverage, links libFuzzer (which provides
-# main) and parses the targets as libraries. Its own build folder: SwiftPM does not rebuild objects
-# when only --sanitize changes, so a folder shared with other builds can keep uninstrumented ones.
-build=(swift build -c release --sanitize fuzzer --sanitize address --scratch-path .build/libfuzzer)
+# SwiftPM's --sanitize fuzzer links libFuzzer (which provides main) and parses the targets as
+# libraries. The sanitizers themselves are given in one -sanitize= flag: swiftc keeps only the
+# last of several (SwiftPM's '--sanitize fuzzer --sanitize address' gives one or the other, in
+# no fixed order). Its own build folder: SwiftPM does not rebuild objects when only these flags
+# change, so a folder shared with other builds can keep uninstrumented ones.
+build=(swift build -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address --scratch-path .build/libfuzzer)
 "${build[@]}" 2>&1 | grep -v "Cannot export local symbol '__asan_extra_spill_area'"
 bin="$("${build[@]}" --show-bin-path)"
 
@@ -36,9 +38,12 @@ for target in "${targets[@]}"; do
         FuzzDecode|FuzzRoundTrip) seeds=.corpus/binary ;;
         *) echo "fuzz: unknown target $target" >&2; exit 2 ;;
     esac
-    # Without coverage counters libFuzzer mutates blindly: refuse to run such a build.
-    if ! objdump -h "$bin/$target" | grep -q __sancov_cntrs; then
-        echo "fuzz: $bin/$target has no coverage instrumentation" >&2
+    # Without coverage counters libFuzzer mutates blindly, without ASan it misses memory errors:
+    # refuse to run such a build.
+    sections="$(objdump -h "$bin/$target")"
+    symbols="$(nm "$bin/$target")"
+    if [[ "$sections" != *__sancov_cntrs* || "$symbols" != *__asan_report_load8* ]]; then
+        echo "fuzz: $bin/$target lacks coverage or address-sanitizer instrumentation" >&2
         exit 1
     fi
     found=".corpus/found-$target"
