@@ -26,7 +26,7 @@ build=(swift build -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,addres
 bin="$("${build[@]}" --show-bin-path)"
 
 if [ ! -d .corpus/binary ] || [ ! -d .corpus/text ]; then
-    python3 Scripts/seed-corpus.py
+    python3 Scripts/seed-corpus.py --suite "${WASM_TESTSUITE:-../../shared/wasm-testsuite}"
 fi
 
 # A crash should end the run at once: Swift's backtracer would symbolicate for minutes first.
