@@ -9,7 +9,10 @@
 # to Fuzz/.artifacts/TARGET/. Each run ends with libFuzzer's statistics (number of executed
 # inputs: stat::number_of_executed_units). Exits non-zero when a target crashed.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+# The testsuite whose modules seed the corpus (WASM_TESTSUITE is relative to where this runs from).
+suite="$(cd "${WASM_TESTSUITE:-$root/../shared/wasm-testsuite}" && pwd)"
+cd "$root/Fuzz"
 
 seconds="${1:-60}"
 shift || true
@@ -26,7 +29,7 @@ build=(swift build -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,addres
 bin="$("${build[@]}" --show-bin-path)"
 
 if [ ! -d .corpus/binary ] || [ ! -d .corpus/text ]; then
-    python3 Scripts/seed-corpus.py --suite "${WASM_TESTSUITE:-../../shared/wasm-testsuite}"
+    python3 Scripts/seed-corpus.py --suite "$suite"
 fi
 
 # A crash should end the run at once: Swift's backtracer would symbolicate for minutes first.
