@@ -7,7 +7,8 @@ extension ModuleContext {
     func validateConstant(_ expression: ConstantExpression, type expected: ValueType) throws(ValidationError) {
         // First every instruction must be constant, then the expression must type-check (the
         // reference interpreter's order, so the first error reported is the same).
-        for instruction in expression.instructions {
+        let instructions = expression.instructions
+        for instruction in instructions {
             switch instruction {
             case .i32Const, .i64Const, .f32Const, .f64Const, .v128Const, .refNull, .refFunc:
                 continue
@@ -23,7 +24,7 @@ extension ModuleContext {
         }
         var count = 0
         var top: ValueType?
-        for instruction in expression.instructions {
+        for instruction in instructions {
             switch instruction {
             case .i32Const: top = .i32
             case .i64Const: top = .i64

@@ -173,22 +173,28 @@ extension Runtime {
 
     /// Evaluates a validated constant expression to its slots.
     func evaluate(_ expression: ConstantExpression, in storage: InstanceStorage) -> (UInt64, UInt64) {
+        if let instruction = expression.singleInstruction { return value(of: instruction, in: storage) ?? (0, 0) }
         var value: (UInt64, UInt64) = (0, 0)
         for instruction in expression.instructions {
-            switch instruction {
-            case .i32Const(let constant): value = (UInt64(UInt32(bitPattern: constant)), 0)
-            case .i64Const(let constant): value = (UInt64(bitPattern: constant), 0)
-            case .f32Const(let bits): value = (UInt64(bits), 0)
-            case .f64Const(let bits): value = (bits, 0)
-            case .v128Const(let vector): value = (vector.low, vector.high)
-            case .refNull: value = (0, 0)
-            case .refFunc(let index): value = (UInt64(storage.functionAddresses[Int(index)]) + 1, 0)
-            case .globalGet(let index):
-                let global = storage.globalPointers[Int(index)]
-                value = (global[0], global[1])
-            default: break
-            }
+            if let result = self.value(of: instruction, in: storage) { value = result }
         }
         return value
+    }
+
+    /// The slots a constant instruction produces, or nil for one that produces nothing.
+    func value(of instruction: Instruction, in storage: InstanceStorage) -> (UInt64, UInt64)? {
+        switch instruction {
+        case .i32Const(let constant): return (UInt64(UInt32(bitPattern: constant)), 0)
+        case .i64Const(let constant): return (UInt64(bitPattern: constant), 0)
+        case .f32Const(let bits): return (UInt64(bits), 0)
+        case .f64Const(let bits): return (bits, 0)
+        case .v128Const(let vector): return (vector.low, vector.high)
+        case .refNull: return (0, 0)
+        case .refFunc(let index): return (UInt64(storage.functionAddresses[Int(index)]) + 1, 0)
+        case .globalGet(let index):
+            let global = storage.globalPointers[Int(index)]
+            return (global[0], global[1])
+        default: return nil
+        }
     }
 }
