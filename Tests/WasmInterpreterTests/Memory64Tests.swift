@@ -87,6 +87,24 @@ import WasmBinary
         #expect(memory.pageCount == 41)
     }
 
+    @Test func theRuntimesMemoryLimitCountsEveryMemoryInBytes() throws {
+        var configuration = RuntimeConfiguration()
+        configuration.resourceLimits = ResourceLimits(memoryBytes: 4 * 65_536 + 10)
+        let instance = try instantiate("""
+            (module
+              (memory $wide i64 1)
+              (memory $bytes 0 (pagesize 1))
+              (func (export "growWide") (param i64) (result i64) (memory.grow $wide (local.get 0)))
+              (func (export "growBytes") (param i32) (result i32) (memory.grow $bytes (local.get 0))))
+            """, runtime: Runtime(configuration: configuration))
+        #expect(try instance.invoke("growWide", [.i64(4)]) == [Value(Int64(-1))])
+        #expect(try instance.invoke("growWide", [.i64(3)]) == [.i64(1)])
+        #expect(try instance.invoke("growBytes", [.i32(11)]) == [Value(Int32(-1))])
+        #expect(try instance.invoke("growBytes", [.i32(10)]) == [.i32(0)])
+        #expect(try instance.invoke("growBytes", [.i32(1)]) == [Value(Int32(-1))])
+        #expect(try instance.invoke("growWide", [.i64(0)]) == [.i64(4)])
+    }
+
     @Test func aMemoryLargerThanTheEngineHoldsIsATypedError() throws {
         // Valid (2^40 pages is below 2^48), but more than this engine's 2^48 bytes.
         #expect {

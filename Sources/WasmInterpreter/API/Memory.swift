@@ -7,23 +7,34 @@ public final class Memory {
     /// The memory's limits, address type and page size as declared.
     public let type: MemoryType
     let state: UnsafeMutablePointer<MemoryState>
+    /// The resource counts of the runtime that created the memory.
+    let limiter: ResourceLimiter
 
-    init(type: MemoryType, reservation: Int) throws(InstantiationError) {
+    /// A memory of `type` counted by `limiter`, reserving address space for at most
+    /// `reservation` bytes and never more than the runtime's memory limit leaves available.
+    init(type: MemoryType, reservation: Int, limiter: ResourceLimiter) throws(InstantiationError) {
         self.type = type
         let limit = type.enginePageLimit
         guard type.limits.min <= UInt64(limit) else {
             throw .resourceExhausted("cannot allocate \(type.limits.min) pages of memory")
         }
         let maximum = Int(min(type.limits.max ?? UInt64(limit), UInt64(limit)))
-        guard let memory = MemoryState.make(pages: Int(type.limits.min), maximum: maximum, pageSizeLog2: Int(type.pageSizeLog2),
+        let pages = Int(type.limits.min)
+        try limiter.checkMemory(bytes: pages << Int(type.pageSizeLog2), count: 1)
+        let reservation = min(reservation, limiter.memoryBytesAvailable)
+        guard var memory = MemoryState.make(pages: pages, maximum: maximum, pageSizeLog2: Int(type.pageSizeLog2),
                                             reservation: reservation) else {
             throw .resourceExhausted("cannot allocate \(type.limits.min) pages of memory")
         }
+        memory.limiter = limiter.unretained
+        limiter.recordMemory(bytes: memory.size)
+        self.limiter = limiter
         state = UnsafeMutablePointer<MemoryState>.allocate(capacity: 1)
         state.initialize(to: memory)
     }
 
     deinit {
+        limiter.releaseMemory(bytes: state.pointee.size)
         state.pointee.deallocate()
         state.deallocate()
     }
@@ -41,7 +52,8 @@ public final class Memory {
     /// engine can hold).
     public var maximumPageCount: Int? { type.limits.max.map { Int(min($0, UInt64(type.enginePageLimit))) } }
 
-    /// Grows by `pages`; returns the old page count, or nil (changing nothing) past the maximum.
+    /// Grows by `pages`; returns the old page count, or nil (changing nothing) past the maximum
+    /// or the runtime's `ResourceLimits`.
     public func grow(by pages: Int) -> Int? {
         state.pointee.grow(by: pages)
     }

@@ -41,10 +41,16 @@ public final class Runtime {
     let emptyMemory: UnsafeMutablePointer<MemoryState>
     /// When set, debug builds count the handlers that run into it (see `DispatchProfile`).
     public var dispatchProfile: DispatchProfile?
+    /// What the runtime's memories, tables and instances hold, against `configuration.resourceLimits`.
+    let limiter: ResourceLimiter
+    /// Refuses invocations (nested ones, through host functions) that would overflow the native stack.
+    var nativeStack: NativeStackGuard
 
     /// An empty runtime whose value stack and call depth follow `configuration`.
     public init(configuration: RuntimeConfiguration = .init()) {
         self.configuration = configuration
+        limiter = ResourceLimiter(limits: configuration.resourceLimits)
+        nativeStack = NativeStackGuard(reserve: configuration.nativeStackReserve)
         recordCapacity = 64
         records = .allocate(capacity: recordCapacity)
         recordsCell = .allocate(capacity: 1)
@@ -124,7 +130,7 @@ public final class Runtime {
         guard type.limits.min <= limit, type.limits.max.map({ $0 >= type.limits.min && $0 <= limit }) ?? true else {
             throw .unlinkable("memory size must be at most \(limit) pages of \(1 << type.pageSizeLog2) bytes")
         }
-        return try Memory(type: type, reservation: configuration.memoryReservationBytes)
+        return try Memory(type: type, reservation: configuration.memoryReservationBytes, limiter: limiter)
     }
 
     /// A table that instances can import.
@@ -132,7 +138,7 @@ public final class Runtime {
         guard type.limits.max.map({ $0 >= type.limits.min }) ?? true, type.limits.min <= UInt64(TableState.elementLimit) else {
             throw .unlinkable("table size out of range")
         }
-        return Table(type: type, initialValue: initialValue.slot)
+        return try Table(type: type, initialValue: initialValue.slot, limiter: limiter)
     }
 
     /// A global that instances can import.

@@ -52,6 +52,10 @@ extension MemoryState {
         let old = pageCount
         guard delta >= 0, delta <= maximumPageCount - old else { return nil }
         if delta == 0 { return old }
+        // Resource limits (ResourceLimiter): checked before growing, counted after.
+        let addedBytes = delta << pageSizeLog2
+        guard ResourceLimiter.allowsMemoryGrowth(limiter, bytes: addedBytes) else { return nil }
+        defer { if pageCount == old + delta { ResourceLimiter.recordMemoryGrowth(limiter, bytes: addedBytes) } }
         let newSize = (old + delta) << pageSizeLog2
         let needed = MemoryState.granules(newSize)
         if needed > reservedBytes {

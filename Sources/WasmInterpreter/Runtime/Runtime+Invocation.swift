@@ -10,6 +10,8 @@ extension Runtime {
         for (index, (argument, parameter)) in zip(arguments, type.parameters).enumerated() where !argument.matches(parameter) {
             throw InvocationError.argumentMismatch("argument \(index) is \(argument.type), expected \(parameter)")
         }
+        // Host → wasm → host nesting uses the native stack: refuse a call that would overflow it.
+        guard nativeStack.hasRoom() else { throw Trap(.callStackExhausted) }
         let record = records[Int(address)]
         guard let entry = record.entry, let instance = record.instance else {
             return try callHostDirectly(index: record.hostIndex, arguments: arguments)

@@ -117,7 +117,7 @@ extension SpecSession {
                     return (.failed("trapped (\(trap)), expected unlinkable \"\(message)\""), nil)
                 }
                 got = trap.description
-            case .resourceExhausted(let reason):
+            case .resourceExhausted(let reason), .limitExceeded(let reason):
                 return (.failed("out of resources (\(reason)), expected \"\(message)\""), nil)
             }
             return (.passed, got.contains(message) ? nil : "message \"\(got)\", expected \"\(message)\"")
