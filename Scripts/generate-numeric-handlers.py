@@ -200,7 +200,7 @@ for t, names, polarities in (("i32", COMPARISONS, ("",)), ("i64", COMPARISONS, (
                 operands = [read(t, form[0], "A"), read(t, form[1], "B").replace("pc[2]", "pc[3]")]
                 test = f"NumericSemantics.{case}({', '.join(operands)}) {'==' if polarity else '!='} 0"
                 emit_handler(out, fn, [f"    if {test} {{",
-                                       "        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)",
+                                       "        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)",
                                        "    } else {",
                                        f"        next(pc + {width}, fp, md, ms, state, acc, facc)",
                                        "    }"])

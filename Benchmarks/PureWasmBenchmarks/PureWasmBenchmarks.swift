@@ -37,7 +37,7 @@ struct PureWasmBenchmarks {
             return
         }
         let suites: [any BenchmarkSuite] = [StringOpsBenchmarks(), KernelBenchmarks(), StartupBenchmarks(), EmbeddingBenchmarks(),
-                                              MemoryGrowthBenchmarks(), WASIBenchmarks()]
+                                              MemoryGrowthBenchmarks(), WASIBenchmarks(), LimitsBenchmarks()]
         let selected = suites.flatMap(\.names).filter(options.selects)
         if options.listOnly {
             selected.forEach { print($0) }

@@ -3,7 +3,8 @@
 (module
   ;; xorshift(n): the xorshift32 generator (13, 17, 5) stepped n times from 2463534242.
   ;; Each iteration executes exactly 23 instructions (18 in the three xor-shift steps, 5 in the
-  ;; counter and branch); the entry check and the final local.get add 4 (n > 0) or 5 (n = 0).
+  ;; counter and branch); setting x, the entry check and the final local.get add 6 (n > 0), or
+  ;; with the early return 7 (n = 0).
   (func (export "xorshift") (param $n i32) (result i32)
     (local $x i32)
     (local.set $x (i32.const 2463534242))

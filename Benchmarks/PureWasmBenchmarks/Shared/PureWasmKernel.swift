@@ -9,9 +9,13 @@ struct PureWasmKernel {
 
     /// Compiles and instantiates the kernel's module in a runtime of its own and makes the
     /// preparation call, checking its result.
-    init(_ kernel: KernelCase, bytes: [UInt8], configuration: RuntimeConfiguration = RuntimeConfiguration()) throws {
+    /// `setUp` may configure the runtime before anything runs.
+    init(_ kernel: KernelCase, bytes: [UInt8], configuration: RuntimeConfiguration = RuntimeConfiguration(),
+         setUp: (Runtime) -> Void = { _ in }) throws {
         let compiled = try CompiledModule(bytes: bytes)
-        let instance = try Runtime(configuration: configuration).instantiate(compiled)
+        let runtime = Runtime(configuration: configuration)
+        setUp(runtime)
+        let instance = try runtime.instantiate(compiled)
         if let preparation = kernel.preparation {
             try Self.call(instance, preparation, in: kernel)
         }

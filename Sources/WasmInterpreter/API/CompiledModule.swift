@@ -1,3 +1,4 @@
+import Synchronization
 import WasmBinary
 import WasmValidation
 
@@ -30,6 +31,9 @@ public struct CompiledModule: @unchecked Sendable {
     public let module: Module
     let context: ModuleContext
     let code: TranslatedCode
+    /// The code with fuel charges, translated the first time a runtime that consumes fuel
+    /// instantiates the module.
+    let meteredCode = MeteredCode()
 
     /// Decodes, validates and translates a binary module; `features` are what decoding and
     /// validation accept beyond WebAssembly 2.0 (by default all they know). Counts and sizes
@@ -86,7 +90,7 @@ final class TranslatedCode: @unchecked Sendable {
     /// Frame size in slots of each defined function.
     let frameSlots: [Int]
 
-    init(module: Module, context: ModuleContext) throws(CompileError) {
+    init(module: Module, context: ModuleContext, metering: Bool = false) throws(CompileError) {
         var builder = CodeBuilder()
         var entries: [Int] = []
         var frameSlots: [Int] = []
@@ -97,7 +101,7 @@ final class TranslatedCode: @unchecked Sendable {
             entries.append(builder.position)
             // The translator owns the words while it works (no copy of the buffer).
             var translator = try Translator(code: consume builder, context: context, module: module,
-                                            functionIndex: UInt32(importCount + index), body: body)
+                                            functionIndex: UInt32(importCount + index), body: body, metering: metering)
             frameSlots.append(try translator.translate(body: body))
             builder = translator.code
             callFixups += translator.callFixups
@@ -121,5 +125,28 @@ final class TranslatedCode: @unchecked Sendable {
 
     deinit {
         base.deallocate()
+    }
+}
+
+/// A module's code with fuel charges (Translator+Fuel), translated once, on first use, by
+/// whichever runtime needs it first; instances in any runtime share it.
+final class MeteredCode: Sendable {
+    private let translation = Mutex<TranslatedCode?>(nil)
+
+    /// The metered translation of `compiled`'s module.
+    func code(for compiled: CompiledModule) throws(CompileError) -> TranslatedCode {
+        try translation.withLock { (translation: inout TranslatedCode?) throws(CompileError) -> TranslatedCode in
+            if let translation { return translation }
+            let code = try TranslatedCode(module: compiled.module, context: compiled.context, metering: true)
+            translation = code
+            return code
+        }
+    }
+}
+
+extension CompiledModule {
+    /// The code a runtime runs: with fuel charges when it consumes fuel.
+    func translatedCode(metered: Bool) throws(CompileError) -> TranslatedCode {
+        metered ? try meteredCode.code(for: self) : code
     }
 }

@@ -37,6 +37,8 @@ public final class Runtime {
     var frameTop = 0
     /// A one-instruction program that ends a run: the return address of an invocation's entry frame.
     let exitCode: CodePointer
+    /// A one-instruction program that traps with `interrupted`: where an interrupted jump leads.
+    let interruptedCode: CodePointer
     /// The memory seen by instances that have none: zero bytes.
     let emptyMemory: UnsafeMutablePointer<MemoryState>
     /// When set, debug builds count the handlers that run into it (see `DispatchProfile`).
@@ -45,12 +47,20 @@ public final class Runtime {
     let limiter: ResourceLimiter
     /// Refuses invocations (nested ones, through host functions) that would overflow the native stack.
     var nativeStack: NativeStackGuard
+    /// Fuel, interruption and time limits of the calls in progress (see Runtime+Limits.swift).
+    var callLimits: CallLimits
+    /// How long a call from the embedder may run before it is interrupted (nil: no limit): every
+    /// outermost call (an export called by the embedder, a start function, `_start`) that is
+    /// still running after this long ends with the trap `interrupted`. Calls nested through host
+    /// functions count as part of the call they are in.
+    public var callTimeLimit: Duration?
 
     /// An empty runtime whose value stack and call depth follow `configuration`.
     public init(configuration: RuntimeConfiguration = .init()) {
         self.configuration = configuration
         limiter = ResourceLimiter(limits: configuration.resourceLimits)
         nativeStack = NativeStackGuard(reserve: configuration.nativeStackReserve)
+        callLimits = CallLimits(fuel: configuration.fuel)
         recordCapacity = 64
         records = .allocate(capacity: recordCapacity)
         recordsCell = .allocate(capacity: 1)
@@ -67,6 +77,8 @@ public final class Runtime {
         callFrames = .allocate(capacity: maxCallDepth + 1)
         exitCode = .allocate(capacity: 1)
         exitCode.initialize(to: Handlers.exit)
+        interruptedCode = .allocate(capacity: 1)
+        interruptedCode.initialize(to: Handlers.interrupted)
         emptyMemory = .allocate(capacity: 1)
         emptyMemory.initialize(to: MemoryState(base: .allocate(byteCount: 16, alignment: 16), size: 0, pageCount: 0, maximumPageCount: 0))
     }
@@ -78,6 +90,7 @@ public final class Runtime {
         free(valueStack)
         callFrames.deallocate()
         exitCode.deallocate()
+        interruptedCode.deallocate()
         emptyMemory.pointee.base.deallocate()
         emptyMemory.deallocate()
     }

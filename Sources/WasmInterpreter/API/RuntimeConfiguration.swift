@@ -22,6 +22,13 @@ public struct RuntimeConfiguration: Sendable {
     /// stack exhausted" instead of overflowing the thread's stack. The default leaves room for
     /// the interpreter's entry and a host function of ordinary depth on any thread of 256 KiB or more.
     public var nativeStackReserve: Int = 64 * 1024
+    /// The fuel the runtime starts with, or nil (the default) for a runtime whose code does not
+    /// consume fuel and runs at full speed. With fuel, the runtime's instances run code that
+    /// charges one unit per WebAssembly instruction (`nop`, `drop`, `block`, `loop`, `else`,
+    /// `end`, `unreachable` and `return` are free) and one per function entered, as wasmtime
+    /// does, a whole straight-line block at a time as the block is entered; a block that needs more than is left traps with `out of fuel` before any
+    /// of it runs, and the runtime stays usable. `Runtime.fuel` reads and refills what is left.
+    public var fuel: UInt64?
 
     /// The largest call depth a runtime accepts.
     public static let callDepthLimit = 10_000_000

@@ -10,6 +10,10 @@ public enum TrapReason: Hashable, Sendable, CustomStringConvertible {
     case uninitializedElement
     case indirectCallTypeMismatch
     case callStackExhausted
+    /// The runtime's fuel ran out (`RuntimeConfiguration.fuel`).
+    case outOfFuel
+    /// The call was stopped through the runtime's `InterruptHandle` (or its time limit).
+    case interrupted
     /// A data or element segment did not fit while instantiating (`assert_uninstantiable`'s
     /// "out of bounds memory access" / "out of bounds table access" are reported as those cases).
     case hostError(String)
@@ -27,6 +31,8 @@ public enum TrapReason: Hashable, Sendable, CustomStringConvertible {
         case .uninitializedElement: return "uninitialized element"
         case .indirectCallTypeMismatch: return "indirect call type mismatch"
         case .callStackExhausted: return "call stack exhausted"
+        case .outOfFuel: return "out of fuel"
+        case .interrupted: return "interrupted"
         case .hostError(let message): return "host function failed: \(message)"
         }
     }

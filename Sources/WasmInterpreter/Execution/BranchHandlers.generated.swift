@@ -7,7 +7,7 @@ import WasmBinary
 @inline(__always)
 func branchIfI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -16,7 +16,7 @@ func branchIfI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfI32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -25,7 +25,7 @@ func branchIfI32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfI32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -34,7 +34,7 @@ func branchIfI32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfI32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -43,7 +43,7 @@ func branchIfI32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -52,7 +52,7 @@ func branchIfI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfI32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -61,7 +61,7 @@ func branchIfI32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfI32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -70,7 +70,7 @@ func branchIfI32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfI32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -79,7 +79,7 @@ func branchIfI32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -88,7 +88,7 @@ func branchIfI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI32LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -97,7 +97,7 @@ func branchIfI32LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI32LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -106,7 +106,7 @@ func branchIfI32LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -115,7 +115,7 @@ func branchIfI32LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -124,7 +124,7 @@ func branchIfI32LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -133,7 +133,7 @@ func branchIfI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI32LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -142,7 +142,7 @@ func branchIfI32LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI32LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -151,7 +151,7 @@ func branchIfI32LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -160,7 +160,7 @@ func branchIfI32LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -169,7 +169,7 @@ func branchIfI32LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -178,7 +178,7 @@ func branchIfI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI32GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -187,7 +187,7 @@ func branchIfI32GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI32GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -196,7 +196,7 @@ func branchIfI32GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -205,7 +205,7 @@ func branchIfI32GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -214,7 +214,7 @@ func branchIfI32GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -223,7 +223,7 @@ func branchIfI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI32GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -232,7 +232,7 @@ func branchIfI32GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI32GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -241,7 +241,7 @@ func branchIfI32GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -250,7 +250,7 @@ func branchIfI32GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -259,7 +259,7 @@ func branchIfI32GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -268,7 +268,7 @@ func branchIfI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI32LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -277,7 +277,7 @@ func branchIfI32LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI32LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -286,7 +286,7 @@ func branchIfI32LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -295,7 +295,7 @@ func branchIfI32LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -304,7 +304,7 @@ func branchIfI32LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -313,7 +313,7 @@ func branchIfI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI32LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -322,7 +322,7 @@ func branchIfI32LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI32LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -331,7 +331,7 @@ func branchIfI32LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -340,7 +340,7 @@ func branchIfI32LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -349,7 +349,7 @@ func branchIfI32LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -358,7 +358,7 @@ func branchIfI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI32GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -367,7 +367,7 @@ func branchIfI32GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI32GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -376,7 +376,7 @@ func branchIfI32GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -385,7 +385,7 @@ func branchIfI32GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -394,7 +394,7 @@ func branchIfI32GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -403,7 +403,7 @@ func branchIfI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI32GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -412,7 +412,7 @@ func branchIfI32GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI32GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -421,7 +421,7 @@ func branchIfI32GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -430,7 +430,7 @@ func branchIfI32GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI32GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -439,7 +439,7 @@ func branchIfI32GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -448,7 +448,7 @@ func branchIfI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfI64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -457,7 +457,7 @@ func branchIfI64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfI64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -466,7 +466,7 @@ func branchIfI64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfI64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -475,7 +475,7 @@ func branchIfI64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -484,7 +484,7 @@ func branchIfI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfI64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -493,7 +493,7 @@ func branchIfI64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfI64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -502,7 +502,7 @@ func branchIfI64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfI64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -511,7 +511,7 @@ func branchIfI64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -520,7 +520,7 @@ func branchIfI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI64LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -529,7 +529,7 @@ func branchIfI64LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI64LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -538,7 +538,7 @@ func branchIfI64LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -547,7 +547,7 @@ func branchIfI64LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -556,7 +556,7 @@ func branchIfI64LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -565,7 +565,7 @@ func branchIfI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI64LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -574,7 +574,7 @@ func branchIfI64LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI64LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -583,7 +583,7 @@ func branchIfI64LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -592,7 +592,7 @@ func branchIfI64LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -601,7 +601,7 @@ func branchIfI64LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -610,7 +610,7 @@ func branchIfI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI64GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -619,7 +619,7 @@ func branchIfI64GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI64GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -628,7 +628,7 @@ func branchIfI64GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -637,7 +637,7 @@ func branchIfI64GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -646,7 +646,7 @@ func branchIfI64GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -655,7 +655,7 @@ func branchIfI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI64GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -664,7 +664,7 @@ func branchIfI64GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI64GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -673,7 +673,7 @@ func branchIfI64GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -682,7 +682,7 @@ func branchIfI64GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -691,7 +691,7 @@ func branchIfI64GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -700,7 +700,7 @@ func branchIfI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI64LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -709,7 +709,7 @@ func branchIfI64LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI64LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -718,7 +718,7 @@ func branchIfI64LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -727,7 +727,7 @@ func branchIfI64LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -736,7 +736,7 @@ func branchIfI64LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -745,7 +745,7 @@ func branchIfI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI64LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -754,7 +754,7 @@ func branchIfI64LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI64LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -763,7 +763,7 @@ func branchIfI64LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -772,7 +772,7 @@ func branchIfI64LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -781,7 +781,7 @@ func branchIfI64LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -790,7 +790,7 @@ func branchIfI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI64GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -799,7 +799,7 @@ func branchIfI64GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI64GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -808,7 +808,7 @@ func branchIfI64GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -817,7 +817,7 @@ func branchIfI64GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -826,7 +826,7 @@ func branchIfI64GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -835,7 +835,7 @@ func branchIfI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 @inline(__always)
 func branchIfI64GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -844,7 +844,7 @@ func branchIfI64GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsafe
 @inline(__always)
 func branchIfI64GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -853,7 +853,7 @@ func branchIfI64GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -862,7 +862,7 @@ func branchIfI64GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfI64GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -871,7 +871,7 @@ func branchIfI64GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -880,7 +880,7 @@ func branchIfF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -889,7 +889,7 @@ func branchIfF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -898,7 +898,7 @@ func branchIfF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -907,7 +907,7 @@ func branchIfF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -916,7 +916,7 @@ func branchIfNotF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -925,7 +925,7 @@ func branchIfNotF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -934,7 +934,7 @@ func branchIfNotF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -943,7 +943,7 @@ func branchIfNotF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -952,7 +952,7 @@ func branchIfF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -961,7 +961,7 @@ func branchIfF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -970,7 +970,7 @@ func branchIfF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -979,7 +979,7 @@ func branchIfF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -988,7 +988,7 @@ func branchIfNotF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -997,7 +997,7 @@ func branchIfNotF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1006,7 +1006,7 @@ func branchIfNotF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1015,7 +1015,7 @@ func branchIfNotF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1024,7 +1024,7 @@ func branchIfF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1033,7 +1033,7 @@ func branchIfF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1042,7 +1042,7 @@ func branchIfF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1051,7 +1051,7 @@ func branchIfF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1060,7 +1060,7 @@ func branchIfF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1069,7 +1069,7 @@ func branchIfNotF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1078,7 +1078,7 @@ func branchIfNotF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1087,7 +1087,7 @@ func branchIfNotF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1096,7 +1096,7 @@ func branchIfNotF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1105,7 +1105,7 @@ func branchIfNotF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1114,7 +1114,7 @@ func branchIfF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1123,7 +1123,7 @@ func branchIfF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1132,7 +1132,7 @@ func branchIfF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1141,7 +1141,7 @@ func branchIfF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1150,7 +1150,7 @@ func branchIfF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1159,7 +1159,7 @@ func branchIfNotF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1168,7 +1168,7 @@ func branchIfNotF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1177,7 +1177,7 @@ func branchIfNotF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1186,7 +1186,7 @@ func branchIfNotF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1195,7 +1195,7 @@ func branchIfNotF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1204,7 +1204,7 @@ func branchIfF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1213,7 +1213,7 @@ func branchIfF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1222,7 +1222,7 @@ func branchIfF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1231,7 +1231,7 @@ func branchIfF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1240,7 +1240,7 @@ func branchIfF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1249,7 +1249,7 @@ func branchIfNotF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1258,7 +1258,7 @@ func branchIfNotF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1267,7 +1267,7 @@ func branchIfNotF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1276,7 +1276,7 @@ func branchIfNotF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1285,7 +1285,7 @@ func branchIfNotF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1294,7 +1294,7 @@ func branchIfF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1303,7 +1303,7 @@ func branchIfF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1312,7 +1312,7 @@ func branchIfF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1321,7 +1321,7 @@ func branchIfF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1330,7 +1330,7 @@ func branchIfF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1339,7 +1339,7 @@ func branchIfNotF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1348,7 +1348,7 @@ func branchIfNotF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1357,7 +1357,7 @@ func branchIfNotF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1366,7 +1366,7 @@ func branchIfNotF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1375,7 +1375,7 @@ func branchIfNotF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1384,7 +1384,7 @@ func branchIfF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1393,7 +1393,7 @@ func branchIfF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1402,7 +1402,7 @@ func branchIfF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1411,7 +1411,7 @@ func branchIfF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1420,7 +1420,7 @@ func branchIfNotF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1429,7 +1429,7 @@ func branchIfNotF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1438,7 +1438,7 @@ func branchIfNotF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1447,7 +1447,7 @@ func branchIfNotF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1456,7 +1456,7 @@ func branchIfF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1465,7 +1465,7 @@ func branchIfF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1474,7 +1474,7 @@ func branchIfF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1483,7 +1483,7 @@ func branchIfF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1492,7 +1492,7 @@ func branchIfNotF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1501,7 +1501,7 @@ func branchIfNotF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1510,7 +1510,7 @@ func branchIfNotF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1519,7 +1519,7 @@ func branchIfNotF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1528,7 +1528,7 @@ func branchIfF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1537,7 +1537,7 @@ func branchIfF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1546,7 +1546,7 @@ func branchIfF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1555,7 +1555,7 @@ func branchIfF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1564,7 +1564,7 @@ func branchIfF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1573,7 +1573,7 @@ func branchIfNotF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1582,7 +1582,7 @@ func branchIfNotF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1591,7 +1591,7 @@ func branchIfNotF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1600,7 +1600,7 @@ func branchIfNotF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1609,7 +1609,7 @@ func branchIfNotF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1618,7 +1618,7 @@ func branchIfF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1627,7 +1627,7 @@ func branchIfF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1636,7 +1636,7 @@ func branchIfF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1645,7 +1645,7 @@ func branchIfF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1654,7 +1654,7 @@ func branchIfF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1663,7 +1663,7 @@ func branchIfNotF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1672,7 +1672,7 @@ func branchIfNotF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1681,7 +1681,7 @@ func branchIfNotF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1690,7 +1690,7 @@ func branchIfNotF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1699,7 +1699,7 @@ func branchIfNotF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1708,7 +1708,7 @@ func branchIfF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1717,7 +1717,7 @@ func branchIfF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1726,7 +1726,7 @@ func branchIfF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1735,7 +1735,7 @@ func branchIfF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1744,7 +1744,7 @@ func branchIfF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1753,7 +1753,7 @@ func branchIfNotF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1762,7 +1762,7 @@ func branchIfNotF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1771,7 +1771,7 @@ func branchIfNotF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1780,7 +1780,7 @@ func branchIfNotF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1789,7 +1789,7 @@ func branchIfNotF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1798,7 +1798,7 @@ func branchIfF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 @inline(__always)
 func branchIfF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1807,7 +1807,7 @@ func branchIfF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
 @inline(__always)
 func branchIfF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1816,7 +1816,7 @@ func branchIfF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1825,7 +1825,7 @@ func branchIfF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1834,7 +1834,7 @@ func branchIfF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 @inline(__always)
 func branchIfNotF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1843,7 +1843,7 @@ func branchIfNotF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 @inline(__always)
 func branchIfNotF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1852,7 +1852,7 @@ func branchIfNotF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 @inline(__always)
 func branchIfNotF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -1861,7 +1861,7 @@ func branchIfNotF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 4, fp, md, ms, state, acc, facc)
     }
@@ -1870,7 +1870,7 @@ func branchIfNotF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func branchIfNotF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }

@@ -44,6 +44,12 @@ struct ExecutionState {
     var trapElementIndex: Int?
     /// The runtime, for the slow paths (host calls, cross-instance calls, growing tables).
     var runtime: Unmanaged<Runtime>
+    /// Fuel left, when the runtime's code consumes fuel (`handleConsumeFuel`).
+    var fuel: Int64 = 0
+    /// The handle that may interrupt the run (nil: nothing can), and the one-instruction program
+    /// an interrupted jump leads to (see InterruptChecks.swift).
+    var interruptHandle: Unmanaged<InterruptHandle>?
+    var interruptedCode: CodePointer
     // Registers saved between trampoline steps (debug builds only).
     var pc: CodePointer
     var fp: FramePointer

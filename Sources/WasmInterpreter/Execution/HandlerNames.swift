@@ -29,6 +29,7 @@ enum HandlerNames {
             (Handlers.tableGet, "table.get"), (Handlers.tableSet, "table.set"), (Handlers.tableSize, "table.size"),
             (Handlers.tableGrow, "table.grow"), (Handlers.tableFill, "table.fill"), (Handlers.tableCopy, "table.copy"),
             (Handlers.tableInit, "table.init"), (Handlers.elementDrop, "elem.drop"),
+            (Handlers.consumeFuel, "consumeFuel"), (Handlers.interrupted, "interrupted"),
         ]
         for (word, name) in control { add(word, name) }
         for (word, name) in webAssembly3Names { add(word, name) }

@@ -1,7 +1,12 @@
 /// Pushes a return address and enters a wasm function whose frame starts at `calleeFrame`.
-/// Returns false (after trapping) when the call stack or the value stack is exhausted.
+/// Returns false (after trapping) when the call stack or the value stack is exhausted, or the
+/// run is interrupted (function entries are where an interrupt is noticed, with backward jumps).
 @inline(__always)
 func pushFrame(returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer, frameSlots: Int, _ state: StatePointer) -> Bool {
+    if anyInterruptPending && runIsInterrupted(state) {
+        trap(.interrupted, state)
+        return false
+    }
     let top = state.pointee.frameTop
     guard top < state.pointee.frameEnd, calleeFrame + frameSlots <= state.pointee.stackEnd else {
         trap(.callStackExhausted, state)
@@ -17,7 +22,8 @@ func pushFrame(returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointe
 func handleCallInternal(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let calleeFrame = fp + slotA(pc)
     guard pushFrame(returnPC: pc + 4, fp: fp, calleeFrame: calleeFrame, frameSlots: Int(truncatingIfNeeded: pc[3]), state) else { return }
-    next(jumpTarget(pc, pc[2]), calleeFrame, md, ms, state, acc, facc)
+    // The entry is not a back-edge: pushFrame has already looked for an interrupt.
+    next(pc + Int(truncatingIfNeeded: Int64(bitPattern: pc[2])), calleeFrame, md, ms, state, acc, facc)
 }
 
 /// Calls the function with runtime `address` whose arguments start at `calleeFrame`, continuing at `returnPC`.

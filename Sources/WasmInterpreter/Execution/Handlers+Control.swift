@@ -1,10 +1,13 @@
 /// Handlers for control flow, moves and constants.
 enum Handlers {}
 
-/// Where a relative jump operand leads, from the instruction at `pc`.
+/// Where a relative jump operand leads, from the instruction at `pc`. A jump taken is where a
+/// pending interrupt is noticed (every loop iteration takes one, its back-edge): once the run is
+/// interrupted, it leads to code that traps instead (see InterruptChecks.swift).
 @inline(__always)
-func jumpTarget(_ pc: CodePointer, _ operand: UInt64) -> CodePointer {
-    pc + Int(truncatingIfNeeded: Int64(bitPattern: operand))
+func jumpTarget(_ pc: CodePointer, _ operand: UInt64, _ state: StatePointer) -> CodePointer {
+    if anyInterruptPending && runIsInterrupted(state) { return state.pointee.interruptedCode }
+    return pc + Int(truncatingIfNeeded: Int64(bitPattern: operand))
 }
 
 @inline(__always)
@@ -49,13 +52,13 @@ func handleConst128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 
 @inline(__always)
 func handleJump(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
-    next(jumpTarget(pc, pc[1]), fp, md, ms, state, acc, facc)
+    next(jumpTarget(pc, pc[1], state), fp, md, ms, state, acc, facc)
 }
 
 @inline(__always)
 func handleBranchIfZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if UInt32(truncatingIfNeeded: fp[slotA(pc)]) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -64,7 +67,7 @@ func handleBranchIfZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     if UInt32(truncatingIfNeeded: fp[slotA(pc)]) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
     } else {
         next(pc + 3, fp, md, ms, state, acc, facc)
     }
@@ -75,7 +78,7 @@ func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMu
 func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let selector = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let entry = Int(truncatingIfNeeded: min(selector, pc[2]))
-    next(jumpTarget(pc, pc[3 + entry]), fp, md, ms, state, acc, facc)
+    next(jumpTarget(pc, pc[3 + entry], state), fp, md, ms, state, acc, facc)
 }
 
 /// Operands: (first, second, destination), then the condition's slot.

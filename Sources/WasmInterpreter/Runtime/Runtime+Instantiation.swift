@@ -7,6 +7,12 @@ extension Runtime {
     public func instantiate(_ compiled: CompiledModule, imports: Imports = Imports()) throws(InstantiationError) -> Instance {
         let module = compiled.module
         let context = compiled.context
+        let code: TranslatedCode
+        do {
+            code = try compiled.translatedCode(metered: callLimits.consumesFuel)
+        } catch {
+            throw .resourceExhausted("cannot translate the module with fuel metering: \(error)")
+        }
         // Resource limits: what the instance defines must fit before anything is created.
         try limiter.checkInstantiation(
             memoryBytes: module.memories.reduce(0) { total, type in
@@ -20,7 +26,7 @@ extension Runtime {
             tables: module.tables.count)
         limiter.recordInstance()
         let storage = InstanceStorage(
-            code: compiled.code, functionCount: context.functionTypeIndices.count, typeCount: module.types.count,
+            code: code, functionCount: context.functionTypeIndices.count, typeCount: module.types.count,
             globalCount: context.globals.count, tableCount: context.tables.count, memoryCount: context.memories.count,
             dataCount: module.data.count, elementCount: module.elements.count)
         instances.append(storage)
@@ -71,8 +77,8 @@ extension Runtime {
         for (index, typeIndex) in module.functionTypeIndices.enumerated() {
             let type = module.functionType(at: typeIndex) ?? FunctionType()  // validated: a function type
             let record = FunctionRecord(
-                typeID: typeID(of: type), entry: compiled.code.base + compiled.code.entries[index],
-                frameSlots: compiled.code.frameSlots[index],
+                typeID: typeID(of: type), entry: code.base + code.entries[index],
+                frameSlots: code.frameSlots[index],
                 parameterSlots: type.parameters.reduce(0) { $0 + $1.slotWidth },
                 resultSlots: type.results.reduce(0) { $0 + $1.slotWidth }, instance: state, hostIndex: -1)
             storage.functionAddresses[importedFunctions + index] = addFunction(record, type: type)

@@ -41,16 +41,26 @@ extension Runtime {
     /// arguments and receives its results; the caller has checked that the stacks have room.
     /// Allocates nothing unless it traps. Throws `Trap`, or the error a host function threw.
     func execute(entry: CodePointer, instance: UnsafeMutablePointer<InstanceState>, frame base: FramePointer) throws {
+        let outermost = callLimits.depth == 0
+        if outermost { beginOutermostCall() }
+        callLimits.depth += 1
+        defer {
+            callLimits.depth -= 1
+            if outermost { endOutermostCall() }
+        }
         var state = ExecutionState(
             instance: instance, frameTop: callFrames + frameTop + 1, frameEnd: callFrames + maxCallDepth,
             stackEnd: valueStackEnd, status: .running,
-            trapReason: nil, trapElementIndex: nil, runtime: Unmanaged.passUnretained(self), pc: entry, fp: base,
+            trapReason: nil, trapElementIndex: nil, runtime: Unmanaged.passUnretained(self), fuel: callLimits.fuel,
+            interruptHandle: callLimits.handle.map { Unmanaged.passUnretained($0) }, interruptedCode: interruptedCode,
+            pc: entry, fp: base,
             memoryBase: instance.pointee.memory0.pointee.base, memorySize: instance.pointee.memory0.pointee.size)
         // The entry frame returns to the exit program, which ends the run.
         (callFrames + frameTop).initialize(to: CallFrame(returnPC: exitCode, framePointer: base, instance: instance))
         withUnsafeMutablePointer(to: &state) { pointer in
             ExecutionState.run(pointer, pc: entry, fp: base)
         }
+        callLimits.fuel = state.fuel
         if state.status == .trapped {
             // A host function's own error ended the run: the embedder gets it as thrown.
             if let error = pendingHostError {
@@ -82,6 +92,9 @@ extension Runtime {
             stackTop = savedTop
             frameTop = savedFrameTop
         }
+        // Wasm the host calls back into consumes the same fuel (and the host may refill it).
+        callLimits.fuel = state.pointee.fuel
+        defer { state.pointee.fuel = callLimits.fuel }
         let results: [Value]
         do {
             results = try host.body(arguments)

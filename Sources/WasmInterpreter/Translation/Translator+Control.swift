@@ -31,6 +31,7 @@ extension Translator {
         let firstParameter = operands.count - conditionCount - signature.parameters.count
         for index in firstParameter..<(operands.count - conditionCount) { materialize(at: index) }
         var elseFixup: (Int, Int)?
+        if kind == .if { chargeFuel(1) }
         if let fused {
             elseFixup = emitFusedBranch(fused, negated: true)
         } else if kind == .if {
@@ -45,7 +46,9 @@ extension Translator {
         var frame = TranslationFrame(kind: kind, operandHeight: height, slotHeight: slotHeight,
                                      parameterTypes: signature.parameters, resultTypes: signature.results,
                                      isDead: false, enteredDead: false)
-        frame.loopStart = code.position
+        // A loop's label (where branches back lead) and an `if`'s first arm start blocks.
+        frame.loopStart = kind == .loop || kind == .if ? beginFuelBlock() : code.position
+        frame.loopBody = code.position
         frame.elseFixup = elseFixup
         frames.append(frame)
     }
@@ -71,7 +74,7 @@ extension Translator {
             frame.endFixups.append((code.appendJumpPlaceholder(), start))
         }
         if let (operand, start) = frame.elseFixup {
-            code.patch(operand, instructionStart: start, target: code.position)
+            code.patch(operand, instructionStart: start, target: beginFuelBlock())
             frame.elseFixup = nil
         }
         frame.kind = .else
@@ -96,11 +99,13 @@ extension Translator {
         if !frame.isDead {
             emitValueMoves(count: frame.resultTypes.count, to: frame.slotHeight)
         }
+        // A label that branches lead to starts a block; one only fallen into continues the block.
+        let label = frame.endFixups.isEmpty && frame.elseFixup == nil ? code.position : beginFuelBlock()
         for (operand, start) in frame.endFixups {
-            code.patch(operand, instructionStart: start, target: code.position)
+            code.patch(operand, instructionStart: start, target: label)
         }
         if let (operand, start) = frame.elseFixup {
-            code.patch(operand, instructionStart: start, target: code.position)
+            code.patch(operand, instructionStart: start, target: label)
         }
         let reachable = !frame.isDead || !frame.endFixups.isEmpty || frame.elseFixup != nil
         resetOperands(to: frame, frame.resultTypes)
@@ -141,9 +146,10 @@ extension Translator {
     /// locals or constants (so repeating it elsewhere reads the same values).
     mutating func noteLoopHeadExit(_ comparison: PendingComparison, exitFrame: Int) {
         let loop = frames.count - 1
-        guard frames[loop].kind == .loop, code.position == frames[loop].loopStart, exitFrame < loop, comparison.isRepeatable,
+        guard frames[loop].kind == .loop, code.position == frames[loop].loopBody, exitFrame < loop, comparison.isRepeatable,
               frames[loop].parameterTypes.isEmpty, frames[exitFrame].labelTypes.isEmpty else { return }
         frames[loop].headExit = (comparison, exitFrame)
+        frames[loop].headFuel = fuelBlock?.cost ?? 0
     }
 
     /// An unconditional branch from here to the label of frame `index` (after the moves).
@@ -153,10 +159,12 @@ extension Translator {
             return
         }
         if frames[index].kind == .loop, let (comparison, exitFrame) = frames[index].headExit {
-            // Loop rotation: test here, continue after the head test, or leave.
+            // Loop rotation: test here, continue after the head test, or leave. (With fuel, the
+            // block after the head test starts with its charge; the repeated test is charged here.)
+            chargeFuel(frames[index].headFuel)
             let (operand, start) = emitFusedBranch(comparison, negated: true)
             let headLength = comparison.immediate ? 4 : 3
-            code.patch(operand, instructionStart: start, target: frames[index].loopStart + headLength)
+            code.patch(operand, instructionStart: start, target: frames[index].loopBody + headLength)
             let exitStart = code.position
             jumpSites.append(exitStart)
             code.emit(Handlers.jump)
@@ -196,12 +204,13 @@ extension Translator {
                 noteLoopHeadExit(fused, exitFrame: index)
                 let (operand, start) = emitFusedBranch(fused, negated: false)
                 addLabelFixup(toFrame: index, operand: operand, start: start)
+                beginFuelBlock()
             } else {
                 let (skip, start) = emitFusedBranch(fused, negated: true)
                 let fallthroughOperands = operands
                 emitJump(toFrame: index)
                 operands = fallthroughOperands
-                code.patch(skip, instructionStart: start, target: code.position)
+                code.patch(skip, instructionStart: start, target: beginFuelBlock())
             }
             return
         }
@@ -211,6 +220,7 @@ extension Translator {
             let start = code.position
             code.emit(Handlers.branchIfNotZero, pack(condition, 0, 0))
             addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
+            beginFuelBlock()
             return
         }
         let start = code.position
@@ -219,7 +229,7 @@ extension Translator {
         let fallthroughOperands = operands
         emitJump(toFrame: index)
         operands = fallthroughOperands
-        code.patch(skip, instructionStart: start, target: code.position)
+        code.patch(skip, instructionStart: start, target: beginFuelBlock())
     }
 
     mutating func translateBranchTable(_ table: BranchTable) {

@@ -30,6 +30,7 @@ extension Translator {
         default: break
         }
         guard !isDead else { return }
+        chargeFuel(for: instruction)
         previousResult = lastResult
         lastResult = nil
         // Memories other than the registers' one, and 64-bit tables (Translator+MultiMemory, +Table64).

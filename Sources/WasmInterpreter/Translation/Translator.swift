@@ -55,9 +55,13 @@ struct TranslationFrame {
     var endFixups: [(Int, Int)] = []
     /// Where a loop's label leads.
     var loopStart: Int = 0
+    /// Where a loop's first instruction is: `loopStart`, or after the loop's fuel charge.
+    var loopBody: Int = 0
     /// A loop whose first instruction is a fused compare-and-branch out of it (`while (cond)`
     /// shape): branches back to the loop repeat that test instead of jumping to it.
     var headExit: (comparison: PendingComparison, exitFrame: Int)?
+    /// The fuel the head test costs, charged again where a branch back repeats it.
+    var headFuel = 0
     /// The `if`'s jump to its `else` (or end), when the condition is false.
     var elseFixup: (Int, Int)?
     /// Code here is never executed: nothing is emitted until the frame's `else` or `end`.
@@ -102,6 +106,10 @@ struct Translator {
     var jumpSites: [Int] = []
     /// Where each 64-bit copy starts: a copy into the slot a threaded return reads becomes the return.
     var copySites: Set<Int> = []
+    /// Whether the code consumes fuel, and the block whose fuel charge is being counted: where
+    /// its charge instruction is and what it costs so far (see Translator+Fuel).
+    let metering: Bool
+    var fuelBlock: (position: Int, cost: Int)?
     /// The operand (stack index) held in `acc`, and the one held in `facc`.
     var integerAccumulatorHolder: Int?
     var floatAccumulatorHolder: Int?
@@ -109,8 +117,10 @@ struct Translator {
     var integerAccumulatorMirror: Int?
     var floatAccumulatorMirror: Int?
 
-    init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody) throws(CompileError) {
+    init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody,
+         metering: Bool = false) throws(CompileError) {
         self.code = code
+        self.metering = metering
         self.context = context
         self.module = module
         self.functionIndex = functionIndex
@@ -132,6 +142,10 @@ struct Translator {
         let type = context.functionType(at: functionIndex)
         resultTypes = type?.results ?? []
         let parameterSlots = (type?.parameters ?? []).reduce(0) { $0 + $1.slotWidth }
+        // The function's first block is charged on entry, before anything runs, with one unit
+        // for entering the function.
+        beginFuelBlock()
+        chargeFuel(1)
         // Prologue: declared locals start at zero (parameters arrive in their slots).
         if localSlots > parameterSlots {
             self.code.emit(Handlers.zeroSlots, pack(parameterSlots, localSlots - parameterSlots, 0))
@@ -163,6 +177,7 @@ struct Translator {
             throw .validation(ValidationError(validator.isFinished ? "END opcode expected" : "unexpected end",
                                               functionIndex: functionIndex, offset: reader.offset))
         }
+        endFuelBlock()
         threadJumpsToReturns()
         guard maxSlot < OperandPacking.slotLimit else {
             throw .limitExceeded("function \(functionIndex) needs \(maxSlot) stack slots; the limit is \(OperandPacking.slotLimit)")

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import WasmBinary
+@testable import WasmInterpreter
+import WasmText
+
+/// Fuel: one unit per WebAssembly instruction run (wasmtime's rule: `nop`, `drop`, `block`,
+/// `loop`, `else`, `end`, `unreachable`, `return` free) and one per function entered, charged a
+/// block at a time. The expected counts are the kernels' instructions counted by hand (as in
+/// `Fixtures/kernels/README.md`) plus the calls; wasmtime 51 consumes the same.
+@Suite struct FuelTests {
+    func runtime(fuel: UInt64?) -> Runtime {
+        var configuration = RuntimeConfiguration()
+        configuration.fuel = fuel
+        return Runtime(configuration: configuration)
+    }
+
+    func kernel(_ file: String, runtime: Runtime) throws -> Instance {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/kernels/\(file)")
+        return try runtime.instantiate(try CompiledModule(bytes: Array(try Data(contentsOf: url))))
+    }
+
+    static let spinning = """
+        (module
+          (func (export "spin") (loop (br 0)))
+          (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
+        """
+
+    @Test func anInfiniteLoopRunsOutOfFuelAndTheInstanceStaysUsable() throws {
+        let runtime = runtime(fuel: 10_000)
+        let instance = try runtime.instantiate(try CompiledModule(bytes: try WatParser.assemble(Self.spinning)))
+        #expect(throws: Trap(.outOfFuel)) { try instance.invoke("spin") }
+        // Entering costs 1 and the loop's block 1 (its `br`): every unit was spent.
+        #expect(runtime.fuel == 0)
+        #expect(throws: Trap(.outOfFuel)) { try instance.invoke("add", [.i32(1), .i32(2)]) }
+        runtime.fuel = 4
+        #expect(try instance.invoke("add", [.i32(1), .i32(2)]) == [.i32(3)])
+        #expect(runtime.fuel == 0)
+        runtime.fuel = 1_000
+        #expect(try instance.invoke("add", [.i32(40), .i32(2)]) == [.i32(42)])
+        #expect(runtime.fuel == 996)
+    }
+
+    /// A kernel call and the instructions it runs.
+    struct Count: Sendable, CustomTestStringConvertible {
+        let file: String, export: String, argument: UInt32, instructions: UInt64
+        var testDescription: String { "\(export)(\(argument))" }
+    }
+
+    static let counts: [Count] = [
+        // fib(20): 10,946 base-case calls of 5 instructions, 10,945 others of 13; 21,891 calls.
+        Count(file: "fib.wasm", export: "fib", argument: 20, instructions: 5 * 10_946 + 13 * 10_945 + 21_891),
+        // xorshift(n): 2 to set x, 3 in the entry check, 23 per iteration, the final local.get.
+        Count(file: "loop.wasm", export: "xorshift", argument: 1_000, instructions: 2 + 3 + 23 * 1_000 + 1 + 1),
+        Count(file: "loop.wasm", export: "xorshift", argument: 0, instructions: 2 + 3 + 1 + 1),
+        // sum(n): 13 per iteration, 4 in the exiting test, and the final local.get.
+        Count(file: "loop.wasm", export: "sum", argument: 1_000, instructions: 13 * 1_000 + 4 + 1 + 1),
+        Count(file: "loop.wasm", export: "sum", argument: 0, instructions: 4 + 1 + 1),
+    ]
+
+    @Test(arguments: counts)
+    func fuelCountsTheInstructionsRun(count: Count) throws {
+        let start: UInt64 = 1 << 40
+        let runtime = runtime(fuel: start)
+        let instance = try kernel(count.file, runtime: runtime)
+        _ = try instance.invoke(count.export, [.i32(count.argument)])
+        let left = try #require(runtime.fuel)
+        #expect(start - left == count.instructions)
+    }
+
+    @Test func runningOutStopsBeforeTheBlockThatDoesNotFit() throws {
+        // sum(1000) needs 13,006: with 13,000 it stops in its last iterations, and with the
+        // fuel refilled the next call runs in full.
+        let runtime = runtime(fuel: 13_000)
+        let instance = try kernel("loop.wasm", runtime: runtime)
+        #expect(throws: Trap(.outOfFuel)) { try instance.invoke("sum", [.i32(1_000)]) }
+        #expect(runtime.fuel.map { $0 < 13 } == true)
+        runtime.fuel = 13_006
+        #expect(try instance.invoke("sum", [.i32(1_000)]) == [.i32(499_500)])
+        #expect(runtime.fuel == 0)
+    }
+
+    @Test func withoutFuelTheCodeHasNoCharges() throws {
+        let compiled = try CompiledModule(bytes: try WatParser.assemble(Self.spinning))
+        let plain = Array(UnsafeBufferPointer(start: compiled.code.base, count: compiled.code.count))
+        #expect(!plain.contains(Handlers.consumeFuel))
+        let metered = try compiled.translatedCode(metered: true)
+        let charged = Array(UnsafeBufferPointer(start: metered.base, count: metered.count))
+        #expect(charged.contains(Handlers.consumeFuel))
+        // The same compiled module runs unmetered in a runtime without fuel.
+        let runtime = runtime(fuel: nil)
+        #expect(runtime.fuel == nil)
+        runtime.fuel = 5  // no effect: this runtime's code consumes no fuel
+        #expect(runtime.fuel == nil)
+        #expect(try runtime.instantiate(compiled).invoke("add", [.i32(1), .i32(2)]) == [.i32(3)])
+    }
+
+    @Test func hostFunctionsShareTheCallsFuelAndMayRefillIt() throws {
+        let source = """
+            (module
+              (import "host" "refill" (func $refill))
+              (func $count (export "count") (param $n i32) (result i32)
+                (if (result i32) (local.get $n)
+                  (then (i32.add (i32.const 1) (call $count (i32.sub (local.get $n) (i32.const 1)))))
+                  (else (i32.const 0))))
+              (func (export "long") (result i32)
+                (call $refill)
+                (call $count (i32.const 100))))
+            """
+        let runtime = runtime(fuel: 50)
+        var imports = Imports()
+        imports.define(module: "host", name: "refill", .function(runtime.hostFunction(type: FunctionType()) { _ in
+            runtime.fuel = 10_000
+            return []
+        }))
+        let instance = try runtime.instantiate(try CompiledModule(bytes: try WatParser.assemble(source)), imports: imports)
+        // 50 units are not enough for count(100), but the host refills before it runs.
+        #expect(try instance.invoke("long") == [.i32(100)])
+        let left = try #require(runtime.fuel)
+        // count(n > 0) runs 8 instructions, count(0) runs 3, each call 1 more; `long`'s own
+        // were charged (from the first 50) before the host ran.
+        #expect(10_000 - left == UInt64(9 * 100 + 4))
+    }
+
+    @Test func aStartFunctionConsumesFuelToo() throws {
+        let source = "(module (func $start (loop (br 0))) (start $start))"
+        let runtime = runtime(fuel: 1_000)
+        let compiled = try CompiledModule(bytes: try WatParser.assemble(source))
+        #expect {
+            try runtime.instantiate(compiled)
+        } throws: { error in
+            guard case InstantiationError.trap(let trap) = error else { return false }
+            return trap.reason == .outOfFuel
+        }
+    }
+}
