@@ -15,9 +15,9 @@ extension RunCommand {
         let trapStatus: Int32 = 134
         do {
             let wasi = try WASI(configuration: configuration)
-            let instance = try wasi.instantiate(module, in: Runtime())
+            let instance = try wasi.instantiate(module, in: options.runtime())
             if let name = options.exportName {
-                return invoke(name, of: instance, path: path, arguments: arguments, trapStatus: trapStatus)
+                return invoke(name, of: instance, path: path, arguments: arguments, options: options, trapStatus: trapStatus)
             }
             return Int32(truncatingIfNeeded: try wasi.start(instance))
         } catch let exit as WASIExit {
@@ -26,12 +26,14 @@ extension RunCommand {
             Console.error("wasm run: \(error)")
             return error.isUsage ? 2 : 1
         } catch let trap as Trap {
-            Console.error("trap: \(trap)")
-            return trapStatus
+            let (message, status) = options.describe(trap, otherStatus: trapStatus)
+            Console.error(message)
+            return status
         } catch let error as InstantiationError {
             if case .trap(let trap) = error {
-                Console.error("trap: \(trap)")
-                return trapStatus
+                let (message, status) = options.describe(trap, otherStatus: trapStatus)
+                Console.error(message)
+                return status
             }
             Console.error("\(path): \(error)")
             return 1

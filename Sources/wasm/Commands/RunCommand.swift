@@ -24,6 +24,12 @@ enum RunCommand {
         no files at all). The process exits with the program's exit code; a trap prints
         'trap: MESSAGE' and exits 134 (as an abort would).
 
+        For code you do not trust: --fuel, --timeout, --max-memory and --max-call-depth bound
+        what it may use. Running out of fuel prints 'trap: out of fuel', the timeout
+        'trap: interrupted (timeout SECONDS s)', and both exit 1 (WASI programs too); memory.grow
+        past --max-memory returns -1 to the program, and a module that needs more memory to
+        start is refused.
+
         With --invoke, the export NAME is called with ARGS parsed by its parameter types
         (integers in decimal or 0x hex, signed or unsigned; floats in decimal, inf, -inf or nan)
         and each result is printed on its own line (integers in signed decimal, floats in
@@ -80,32 +86,21 @@ enum RunCommand {
         if WASI.isImported(by: module) {
             return runWASI(module, path: path, arguments: Array(rest), options: invocation)
         }
-        return runPlain(module, path: path, arguments: Array(rest), exportName: invocation.exportName,
-                        profiling: invocation.profileDispatch)
+        return runPlain(module, path: path, arguments: Array(rest), options: invocation)
     }
 
-    /// Instantiates a module without WASI and calls `exportName`, if given.
-    static func runPlain(_ module: CompiledModule, path: String, arguments: [String], exportName: String?,
-                         profiling: Bool = false) -> Int32 {
-        guard exportName != nil || arguments.isEmpty else {
-            Console.error("wasm run: arguments given without --invoke NAME (\(path) imports nothing from WASI)")
-            return 2
-        }
-        let runtime = Runtime()
-        if profiling { runtime.dispatchProfile = DispatchProfile() }
-        let instance: Instance
-        do {
-            instance = try runtime.instantiate(module)
-        } catch {
-            if case .trap(let trap) = error {
-                Console.error("trap: \(trap)")
-            } else {
-                Console.error("\(path): \(error)")
+    /// Instantiates a module without WASI and calls the export `--invoke` names, if any.
+    static func runPlain(_ module: CompiledModule, path: String, arguments: [String], options: RunOptions) -> Int32 {
+        guard let exportName = options.exportName else {
+            guard arguments.isEmpty else {
+                Console.error("wasm run: arguments given without --invoke NAME (\(path) imports nothing from WASI)")
+                return 2
             }
-            return 1
+            return instantiatePlain(module, path: path, options: options).status
         }
-        guard let exportName else { return 0 }
-        let status = invoke(exportName, of: instance, path: path, arguments: arguments, trapStatus: 1)
+        let instantiated = instantiatePlain(module, path: path, options: options)
+        guard let (runtime, instance) = instantiated.instance else { return instantiated.status }
+        let status = invoke(exportName, of: instance, path: path, arguments: arguments, options: options, trapStatus: 1)
         if let profile = runtime.dispatchProfile {
             Console.error(profile.report(top: 100))
             Console.error("\nhot code (instructions run at least 5% as often as the hottest, in code order):")
@@ -114,9 +109,30 @@ enum RunCommand {
         return status
     }
 
+    /// Instantiates a module without WASI in a runtime with the options' limits; nil and the
+    /// exit status when that fails.
+    static func instantiatePlain(_ module: CompiledModule, path: String,
+                                 options: RunOptions) -> (instance: (Runtime, Instance)?, status: Int32) {
+        let runtime = options.runtime()
+        if options.profileDispatch { runtime.dispatchProfile = DispatchProfile() }
+        do {
+            return ((runtime, try runtime.instantiate(module)), 0)
+        } catch {
+            if case .trap(let trap) = error {
+                let (message, status) = options.describe(trap, otherStatus: 1)
+                Console.error(message)
+                return (nil, status)
+            }
+            Console.error("\(path): \(error)")
+            return (nil, 1)
+        }
+    }
+
     /// Calls export `name` of `instance` with `arguments` parsed by its types and prints the
-    /// results. Returns the exit status (a `WASIExit` gives its code).
-    static func invoke(_ name: String, of instance: Instance, path: String, arguments: [String], trapStatus: Int32) -> Int32 {
+    /// results. Returns the exit status (a `WASIExit` gives its code; a trap `trapStatus`, or 1
+    /// for the trap of a limit the options set).
+    static func invoke(_ name: String, of instance: Instance, path: String, arguments: [String], options: RunOptions,
+                       trapStatus: Int32) -> Int32 {
         guard let function = instance.function(name) else {
             Console.error("wasm run: \(path) exports no function named '\(name)'")
             return 2
@@ -129,7 +145,7 @@ enum RunCommand {
         var values: [Value] = []
         for (text, type) in zip(arguments, parameters) {
             guard let value = ValueText.parse(text, as: type) else {
-                Console.error("wasm run: '\(text)' is not a valid \(type)")
+                Console.error("wasm run: \(ValueText.problem(with: text, as: type) ?? "'\(text)' is not a valid \(type)")")
                 return 2
             }
             values.append(value)
@@ -142,8 +158,9 @@ enum RunCommand {
         } catch let exit as WASIExit {
             return Int32(truncatingIfNeeded: exit.code)
         } catch let trap as Trap {
-            Console.error("trap: \(trap)")
-            return trapStatus
+            let (message, status) = options.describe(trap, otherStatus: trapStatus)
+            Console.error(message)
+            return status
         } catch {
             Console.error("wasm run: \(error)")
             return 1

@@ -1,4 +1,5 @@
 import Foundation
+import WasmInterpreter
 
 /// The options of `wasm run`, which come before the module file (everything after the file is
 /// the program's). Each option is one row of `RunOptions.table`: adding one is adding a row.
@@ -15,6 +16,11 @@ struct RunOptions: Sendable {
     var showHelp = false
     /// Count the handlers run (debug builds) and print the most frequent ones and pairs.
     var profileDispatch = false
+    /// Limits for running code that is not trusted (see `runtime()`).
+    var fuel: UInt64?
+    var timeoutSeconds: Double?
+    var maxMemoryBytes: Int?
+    var maxCallDepth: Int?
 
     /// A command-line mistake, in words for the user (the command exits 2).
     struct UsageError: Error, Sendable {
@@ -49,6 +55,35 @@ struct RunOptions: Sendable {
         Option(name: "--invoke", value: "NAME",
                help: "call export NAME with the ARGS (parsed by its parameter types) instead of _start") { (options: inout RunOptions, text: String) throws(UsageError) in
             options.exportName = text
+        },
+        Option(name: "--fuel", value: "N",
+               help: "stop the program with 'trap: out of fuel' after N wasm instructions") { (options: inout RunOptions, text: String) throws(UsageError) in
+            guard let fuel = UInt64(text) else {
+                throw UsageError(message: "--fuel expects a whole number of instructions from 0 to \(UInt64.max), got '\(text)'")
+            }
+            options.fuel = fuel
+        },
+        Option(name: "--timeout", value: "SECONDS",
+               help: "stop the program with 'trap: interrupted' after SECONDS (decimals allowed) of running") { (options: inout RunOptions, text: String) throws(UsageError) in
+            guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 1e9 else {
+                throw UsageError(message: "--timeout expects a number of seconds above 0 (at most 1e9), got '\(text)'")
+            }
+            options.timeoutSeconds = seconds
+        },
+        Option(name: "--max-memory", value: "BYTES",
+               help: "let linear memory grow to BYTES in all (memory.grow past it returns -1)") { (options: inout RunOptions, text: String) throws(UsageError) in
+            guard let bytes = Int(text), bytes >= 0 else {
+                throw UsageError(message: "--max-memory expects a whole number of bytes from 0 to \(Int.max), got '\(text)'")
+            }
+            options.maxMemoryBytes = bytes
+        },
+        Option(name: "--max-call-depth", value: "N",
+               help: "let wasm calls nest N deep (default 50000; deeper traps with 'call stack exhausted')") { (options: inout RunOptions, text: String) throws(UsageError) in
+            let limit = RuntimeConfiguration.callDepthLimit
+            guard let depth = Int(text), depth >= 1, depth <= limit else {
+                throw UsageError(message: "--max-call-depth expects a whole number from 1 to \(limit), got '\(text)'")
+            }
+            options.maxCallDepth = depth
         },
         Option(name: "--profile-dispatch", value: nil,
                help: "(debug builds) print the most executed interpreter handlers and handler pairs to stderr") { (options: inout RunOptions, _: String) throws(UsageError) in
@@ -88,6 +123,39 @@ struct RunOptions: Sendable {
             index += 1
         }
         return (options, arguments[index...])
+    }
+
+    /// A runtime with the limits the options set.
+    func runtime() -> Runtime {
+        var configuration = RuntimeConfiguration()
+        configuration.fuel = fuel
+        configuration.resourceLimits.memoryBytes = maxMemoryBytes
+        if let maxCallDepth { configuration.maxCallDepth = maxCallDepth }
+        let runtime = Runtime(configuration: configuration)
+        if let timeoutSeconds {
+            runtime.callTimeLimit = .nanoseconds(Int64((timeoutSeconds * 1e9).rounded(.up)))
+        }
+        return runtime
+    }
+
+    /// The message for a trap, with the limit that caused it when an option set one
+    /// (`interrupted (timeout 2 s)`), and the exit status: 1 for a limit's trap, `otherStatus`
+    /// for any other.
+    func describe(_ trap: Trap, otherStatus: Int32) -> (message: String, status: Int32) {
+        switch trap.reason {
+        case .interrupted:
+            let limit = timeoutSeconds.map { " (timeout \(Self.format(seconds: $0)) s)" } ?? ""
+            return ("trap: \(trap)\(limit)", 1)
+        case .outOfFuel:
+            return ("trap: \(trap)", 1)
+        default:
+            return ("trap: \(trap)", otherStatus)
+        }
+    }
+
+    /// Seconds as the user would write them: `2`, `0.5`.
+    static func format(seconds: Double) -> String {
+        seconds == seconds.rounded() && seconds < 1e15 ? String(Int64(seconds)) : String(seconds)
     }
 
     /// The options' lines for the help text.
