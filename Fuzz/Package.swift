@@ -17,6 +17,8 @@ let package = Package(
         ]),
         // (a) decode, validate and translate a binary module.
         .executableTarget(name: "FuzzDecode", dependencies: ["FuzzSupport"]),
+        // (b) instantiate and call every export with zero arguments, with fuel and without.
+        .executableTarget(name: "FuzzInstantiate", dependencies: ["FuzzSupport"]),
         // (c) parse and assemble the text format, and parse spec scripts.
         .executableTarget(name: "FuzzText", dependencies: ["FuzzSupport"]),
         // (d) decode, encode, decode: the same module.

@@ -3,8 +3,9 @@
 #
 #   Fuzz/Scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 s; all targets)
 #
-# Targets: FuzzDecode (decode + validate + translate), FuzzText (text parser and assembler),
-# FuzzRoundTrip (decode → encode → decode). Seeds come from the testsuite (../shared), built into
+# Targets: FuzzDecode (decode + validate + translate), FuzzInstantiate (instantiate and call every
+# export, with fuel and without), FuzzText (text parser and assembler), FuzzRoundTrip (decode →
+# encode → decode). Seeds come from the testsuite (../shared), built into
 # Fuzz/.corpus by seed-corpus.py; inputs libFuzzer finds go to Fuzz/.corpus/found-TARGET, crashes
 # to Fuzz/.artifacts/TARGET/. Each run ends with libFuzzer's statistics (number of executed
 # inputs: stat::number_of_executed_units). Exits non-zero when a target crashed.
@@ -17,7 +18,7 @@ cd "$root/Fuzz"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzDecode FuzzText FuzzRoundTrip); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzDecode FuzzInstantiate FuzzText FuzzRoundTrip); fi
 
 # SwiftPM's --sanitize fuzzer links libFuzzer (which provides main) and parses the targets as
 # libraries. The sanitizers themselves are given in one -sanitize= flag: swiftc keeps only the
@@ -38,7 +39,7 @@ status=0
 for target in "${targets[@]}"; do
     case "$target" in
         FuzzText) seeds=.corpus/text ;;
-        FuzzDecode|FuzzRoundTrip) seeds=.corpus/binary ;;
+        FuzzDecode|FuzzInstantiate|FuzzRoundTrip) seeds=.corpus/binary ;;
         *) echo "fuzz: unknown target $target" >&2; exit 2 ;;
     esac
     # Without coverage counters libFuzzer mutates blindly, without ASan it misses memory errors:

@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 """Builds the fuzz targets' seed corpora from the official testsuite (../shared beside the clone).
 
-    python3 Fuzz/Scripts/seed-corpus.py [--suite DIR] [--out DIR]
+    python3 Fuzz/Scripts/seed-corpus.py [--suite DIR] [--out DIR] [--smith N]
 
 Writes one file per distinct input, named by its SHA-1, into OUT/binary (every .wasm of the
-suite's wast2json output, valid and malformed, and the repository's fixtures: seeds for the
-decode and round-trip targets) and OUT/text (every top-level module of the .wast scripts, the
-.wat files of the json output and the fixtures' .wat: seeds for the text target). Nothing here is
-committed; the corpus is rebuilt from the suite on demand.
+suite's wast2json output, valid and malformed, the repository's fixtures, and N modules that
+`wasm-tools smith` generates from fixed random seeds when it is installed: seeds for the decode,
+instantiate and round-trip targets) and OUT/text (every top-level module of the .wast scripts,
+the .wat files of the json output and the fixtures' .wat: seeds for the text target). Nothing
+here is committed; the corpus is rebuilt from the suite on demand.
 """
 import argparse
 import hashlib
 import pathlib
+import random
+import shutil
+import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -64,10 +68,33 @@ def top_level_forms(text: str):
         i += 1
 
 
+def add_smith_modules(folder: pathlib.Path, seen: set, count: int) -> int:
+    """Valid modules with exports and imports of every kind, some that never end (the
+    instantiate target runs them under fuel); the features the interpreter executes."""
+    if count <= 0 or shutil.which('wasm-tools') is None:
+        if count > 0:
+            print('seed-corpus: wasm-tools not found, no smith seeds', file=sys.stderr)
+        return 0
+    flags = ['--export-everything', 'true', '--min-funcs', '2', '--gc-enabled', 'false',
+             '--exceptions-enabled', 'false', '--tail-call-enabled', 'false']
+    generator = random.Random(20261206)
+    added = 0
+    for index in range(count):
+        size = generator.choice([200, 1000, 4000])
+        data = bytes(generator.getrandbits(8) for _ in range(size))
+        done = subprocess.run(['wasm-tools', 'smith', *flags], input=data, capture_output=True)
+        if done.returncode == 0:
+            before = len(seen)
+            write(folder, done.stdout, seen)
+            added += len(seen) - before
+    return added
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--suite', default=str(ROOT.parent / 'shared' / 'wasm-testsuite'))
     parser.add_argument('--out', default=str(ROOT / 'Fuzz' / '.corpus'))
+    parser.add_argument('--smith', type=int, default=500, help='smith modules to add (0: none)')
     args = parser.parse_args()
     suite, out = pathlib.Path(args.suite), pathlib.Path(args.out)
     if not (suite / 'json').is_dir():
@@ -85,7 +112,9 @@ def main() -> int:
         for form in top_level_forms(path.read_text(errors='replace')):
             if form.startswith('(module') and not form.startswith('(module binary') and not form.startswith('(module quote'):
                 write(text, form.encode(), seen_text)
-    print(f'seed-corpus: {len(seen_binary)} binary inputs in {binary}, {len(seen_text)} text inputs in {text}')
+    smith_count = add_smith_modules(binary, seen_binary, args.smith)
+    print(f'seed-corpus: {len(seen_binary)} binary inputs in {binary} ({smith_count} from wasm-tools smith), '
+          f'{len(seen_text)} text inputs in {text}')
     return 0
 
 

@@ -4,9 +4,10 @@ import Testing
 import TestSupport
 
 /// Every input the fuzz targets (Fuzz/) found a problem with, minimized, replayed through the
-/// same check: `Inputs/decode` through decode + validate + translate, `Inputs/text` through the
-/// text parser and assembler, `Inputs/roundtrip` through decode → encode → decode. A file's name
-/// says what went wrong before the fix.
+/// same check: `Inputs/decode` through decode + validate + translate, `Inputs/instantiate`
+/// through instantiating and calling every export with fuel and without, `Inputs/text` through
+/// the text parser and assembler, `Inputs/roundtrip` through decode → encode → decode. A file's
+/// name says what went wrong before the fix.
 @Suite struct FuzzRegressionTests {
     static let inputs = Testsuite.packageRoot.appendingPathComponent("Tests/FuzzRegressionTests/Inputs")
 
@@ -22,7 +23,7 @@ import TestSupport
     }
 
     @Test func everyTargetHasItsFolder() {
-        for target in ["decode", "text", "roundtrip"] {
+        for target in ["decode", "instantiate", "text", "roundtrip"] {
             #expect(FileManager.default.fileExists(atPath: Self.inputs.appendingPathComponent(target).path))
         }
     }
@@ -30,6 +31,11 @@ import TestSupport
     @Test(arguments: inputs("decode"))
     func decodeAndValidate(_ name: String) throws {
         #expect(FuzzChecks.decodeAndValidate(try Self.bytes(name)) == nil)
+    }
+
+    @Test(arguments: inputs("instantiate"))
+    func instantiateAndCall(_ name: String) throws {
+        #expect(FuzzChecks.instantiateAndCall(try Self.bytes(name)) == nil)
     }
 
     @Test(arguments: inputs("text"))
