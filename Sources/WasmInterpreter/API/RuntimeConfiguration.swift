@@ -25,8 +25,9 @@ public struct RuntimeConfiguration: Sendable {
     /// The fuel the runtime starts with, or nil (the default) for a runtime whose code does not
     /// consume fuel and runs at full speed. With fuel, the runtime's instances run code that
     /// charges one unit per WebAssembly instruction (`nop`, `drop`, `block`, `loop`, `else`,
-    /// `end`, `unreachable` and `return` are free) and one per function entered, as wasmtime
-    /// does, a whole straight-line block at a time as the block is entered; a block that needs more than is left traps with `out of fuel` before any
+    /// `end`, `unreachable` and `return` are free), one per function entered, and one per byte
+    /// or element a bulk instruction (`memory.fill`, `memory.copy`, `table.init`, ...) handles,
+    /// as wasmtime does, a whole straight-line block at a time as the block is entered; a block that needs more than is left traps with `out of fuel` before any
     /// of it runs, and the runtime stays usable. `Runtime.fuel` reads and refills what is left.
     public var fuel: UInt64?
 

@@ -30,6 +30,7 @@ enum HandlerNames {
             (Handlers.tableGrow, "table.grow"), (Handlers.tableFill, "table.fill"), (Handlers.tableCopy, "table.copy"),
             (Handlers.tableInit, "table.init"), (Handlers.elementDrop, "elem.drop"),
             (Handlers.consumeFuel, "consumeFuel"), (Handlers.interrupted, "interrupted"),
+            (Handlers.consumeFuelBySlot32, "consumeFuel [s]"), (Handlers.consumeFuelBySlot64, "consumeFuel [s64]"),
         ]
         for (word, name) in control { add(word, name) }
         for (word, name) in webAssembly3Names { add(word, name) }

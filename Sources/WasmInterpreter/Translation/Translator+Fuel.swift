@@ -6,10 +6,17 @@ import WasmBinary
 /// One unit of fuel is one WebAssembly instruction executed, counted as wasmtime (version 51)
 /// counts it, so that the two engines agree on what a call consumes: `nop`, `drop`, `block`,
 /// `loop`, `else`, `end`, `unreachable` and `return` are free, every other instruction costs 1,
-/// and entering a function costs 1. Instructions are charged a block at a time: a block is a
-/// straight-line run of code that starts at a function's entry, at a label a branch leads to (a
-/// loop's start, the end of a `block` or `if` that is branched to, an `else`), or after a
-/// conditional branch, and that ends where the next one starts. Its first instruction is a
+/// and entering a function costs 1. The bulk instructions that copy or fill cost 1 more per unit
+/// of work (`memory.fill`, `.copy`, `.init`: per byte; `table.fill`, `.copy`, `.init`: per
+/// element), charged by an instruction of their own that reads the count right after they ran
+/// (one out of bounds traps on its bounds; one that ran but leaves too little fuel traps with
+/// `out of fuel` right after it). `memory.grow` and `table.grow` cost 1 like any instruction
+/// (wasmtime charges some grows per page or element).
+///
+/// Instructions are charged a block at a time: a block is a straight-line run of code that
+/// starts at a function's entry, at a label a branch leads to (a loop's start, the end of a
+/// `block` or `if` that is branched to, an `else`), or after a conditional branch, and that ends
+/// where the next one starts. Its first instruction is a
 /// `consumeFuel` charge of its whole count, so fuel is checked once per block, not per
 /// instruction, and a block that needs more than is left traps before any of it runs. A block
 /// that a trap or a thrown exception leaves early has been charged in full; a call charges the
@@ -29,10 +36,45 @@ extension Translator {
         chargeFuel(Self.fuelCost(of: instruction))
     }
 
+    /// What a bulk instruction's work costs: its count operand, a constant or in a slot.
+    enum BulkCharge {
+        case constant(Int)
+        case slot(Int, wide: Bool)
+    }
+
+    /// For `memory.fill`, `.copy`, `.init` and `table.fill`, `.copy`, `.init`: the charge for the
+    /// work they are asked for, their count operand (on top of the stack), which `translate`
+    /// emits after the instruction (`emitBulkCharge`), so that one that traps on its bounds traps
+    /// on them rather than on a count it never works through, as in wasmtime.
+    mutating func chargeFuelForBulkWork(_ instruction: Instruction) -> BulkCharge? {
+        guard metering else { return nil }
+        switch instruction {
+        case .memoryFill, .memoryCopy, .memoryInit, .tableFill, .tableCopy, .tableInit: break
+        default: return nil
+        }
+        let top = operands.count - 1
+        guard top >= 0 else { return nil }
+        let wide = operands[top].type == .i64
+        if case .constant(let bits, _) = operands[top].source {
+            return .constant(Int(clamping: wide ? bits : UInt64(UInt32(truncatingIfNeeded: bits))))
+        }
+        return .slot(readSlot(of: top), wide: wide)
+    }
+
+    /// Emits the charge for a bulk instruction's work (its count slot is read as it runs).
+    mutating func emitBulkCharge(_ charge: BulkCharge) {
+        switch charge {
+        case .constant(let amount):
+            if amount > 0 { code.emit(Handlers.consumeFuel, UInt64(amount)) }
+        case .slot(let slot, let wide):
+            code.emit(wide ? Handlers.consumeFuelBySlot64 : Handlers.consumeFuelBySlot32, UInt64(slot))
+        }
+    }
+
     /// Adds `amount` to the open block's charge.
     mutating func chargeFuel(_ amount: Int) {
-        guard metering, fuelBlock != nil else { return }
-        fuelBlock?.cost += amount
+        guard metering, let block = fuelBlock else { return }
+        fuelBlock?.cost = block.cost.addingReportingOverflow(amount).overflow ? .max : block.cost + amount
     }
 
     /// Starts a block here: closes the open one (writing its charge) and emits the new block's

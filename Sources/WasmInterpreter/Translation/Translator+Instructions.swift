@@ -31,6 +31,8 @@ extension Translator {
         }
         guard !isDead else { return }
         chargeFuel(for: instruction)
+        let bulkCharge = chargeFuelForBulkWork(instruction)
+        defer { if let bulkCharge { emitBulkCharge(bulkCharge) } }
         previousResult = lastResult
         lastResult = nil
         // Memories other than the registers' one, and 64-bit tables (Translator+MultiMemory, +Table64).

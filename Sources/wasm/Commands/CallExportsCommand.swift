@@ -9,12 +9,12 @@ import WasmInterpreter
 enum CallExportsCommand {
     static let subcommand = CommandLineTool.Subcommand(
         name: "call-exports",
-        usage: "call-exports FILE...",
+        usage: "call-exports [--fuel N] FILE...",
         summary: "Call every exported function with zero arguments in a fresh instance; print results as JSON lines.",
         run: run)
 
     static let help = """
-        usage: wasm call-exports FILE...
+        usage: wasm call-exports [--fuel N] FILE...
 
         For each module FILE (binary or .wat), calls every exported function in the export
         section's order, each in a fresh runtime and instance, with every parameter zero (0,
@@ -24,6 +24,9 @@ enum CallExportsCommand {
           {"file": F, "export": NAME, "instantiate": MESSAGE}  instantiation failed (a trap or link error)
           {"file": F, "export": NAME, "trap": MESSAGE}         the call trapped (the testsuite's words)
           {"file": F, "export": NAME, "results": [VALUE...]}   the call returned
+
+        With --fuel N, each runtime starts with N units of fuel (see RuntimeConfiguration.fuel)
+        and each line of a call also has "fuel": the units the call consumed.
 
         A VALUE is TYPE:BITS with BITS in hexadecimal (i32:0x0000002a, f64:0x7ff8000000000000,
         v128:0x<32 digits, lane 0 last>), or ref:null, ref:func, ref:extern. Exits 2 on misuse,
@@ -35,11 +38,21 @@ enum CallExportsCommand {
             Console.write(help)
             return 0
         }
-        guard !arguments.isEmpty else {
+        var files = arguments[...]
+        var fuel: UInt64?
+        if files.first == "--fuel" {
+            files.removeFirst()
+            guard let text = files.popFirst(), let amount = UInt64(text) else {
+                Console.error("wasm call-exports: --fuel expects a whole number of instructions")
+                return 2
+            }
+            fuel = amount
+        }
+        guard !files.isEmpty else {
             Console.error("wasm call-exports: no module given\n\n" + help)
             return 2
         }
-        for path in arguments {
+        for path in files {
             let bytes: [UInt8]
             do {
                 bytes = try ModuleFile.read(path)
@@ -47,13 +60,14 @@ enum CallExportsCommand {
                 emit(["file": path, "compile": error.message])
                 continue
             }
-            callExports(of: bytes, path: path)
+            callExports(of: bytes, path: path, fuel: fuel)
         }
         return 0
     }
 
-    /// Compiles the module and calls each exported function in a fresh instance.
-    static func callExports(of bytes: [UInt8], path: String) {
+    /// Compiles the module and calls each exported function in a fresh instance (in a runtime
+    /// with `fuel`, when given).
+    static func callExports(of bytes: [UInt8], path: String, fuel: UInt64? = nil) {
         let module: CompiledModule
         do {
             module = try CompiledModule(bytes: bytes)
@@ -64,15 +78,19 @@ enum CallExportsCommand {
         for export in module.module.exports {
             guard case .function = export.descriptor else { continue }
             var line: [String: Any] = ["file": path, "export": export.name]
+            var configuration = RuntimeConfiguration()
+            configuration.fuel = fuel
+            let runtime = Runtime(configuration: configuration)
             let instance: Instance
             do {
-                instance = try Runtime().instantiate(module)
+                instance = try runtime.instantiate(module)
             } catch {
                 line["instantiate"] = error.description
                 emit(line)
                 continue
             }
             guard let function = instance.function(export.name) else { continue }
+            let fuelBefore = runtime.fuel
             do {
                 let results = try function.call(function.type.parameters.map(zero))
                 line["results"] = results.map(bits)
@@ -81,6 +99,7 @@ enum CallExportsCommand {
             } catch {
                 line["trap"] = "\(error)"
             }
+            if let before = fuelBefore, let left = runtime.fuel { line["fuel"] = before - left }
             emit(line)
         }
     }
