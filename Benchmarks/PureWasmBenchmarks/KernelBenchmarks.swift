@@ -1,3 +1,5 @@
+import WasmInterpreter
+
 /// Engine throughput: each kernel of `Fixtures/kernels` and each program of `Fixtures/programs`,
 /// its result checked on every run.
 struct KernelBenchmarks: BenchmarkSuite {
@@ -19,10 +21,12 @@ struct KernelBenchmarks: BenchmarkSuite {
         guard !cases.isEmpty else { return [] }
         var table = TextTable(title: title, header: [rowName, "median", "spread", "runs/sample", "wasm instr/s", "ns/instr", "result"])
         var records: [BenchmarkRecord] = []
+        var configuration = RuntimeConfiguration()
+        if options.fuel { configuration.fuel = UInt64(Int64.max) }
         for kernel in cases {
             reportProgress(kernel.benchmarkName)
             let bytes = try FixtureDirectory.bytes(kernel.path)
-            let loaded = try PureWasmKernel(kernel, bytes: bytes)
+            let loaded = try PureWasmKernel(kernel, bytes: bytes, configuration: configuration)
             let samples = try options.sampler.measure { try loaded.run() }
             var metrics: [String: Double] = [:]
             var perSecond = "-"

@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Testing
 import WasmBinary
-import WasmInterpreter
+@testable import WasmInterpreter
 import WasmText
 
 /// A runtime's `ResourceLimits`: growing past one returns -1 (the program goes on), instantiating
@@ -44,6 +44,19 @@ import WasmText
         #expect(try instance.invoke("grow", [.i32(1)]) == [Value(Int32(-1))])
         #expect(try instance.invoke("grow", [.i32(0)]) == [.i32(1024)])
         #expect(instance.memory("memory")?.grow(by: 1) == nil)
+    }
+
+    @Test func aMemoryReservesNoMoreAddressSpaceThanTheLimitLeaves() throws {
+        // Without a limit a memory that may grow to 4 GiB reserves it all up front; under a
+        // 64 MiB limit, at most what is left of the 64 MiB.
+        let unlimited = try instantiate(Self.growing)
+        #expect(unlimited.memory("memory")?.state.pointee.reservedBytes == 1 << 32)
+        let runtime = runtime(ResourceLimits(memoryBytes: 64 * Self.mebibyte))
+        let first = try instantiate(Self.growing, runtime: runtime)
+        #expect(first.memory("memory")?.state.pointee.reservedBytes == 64 * Self.mebibyte)
+        #expect(try first.invoke("grow", [.i32(511)]) == [.i32(1)])
+        let second = try instantiate(Self.growing, runtime: runtime)
+        #expect(second.memory("memory")?.state.pointee.reservedBytes == 32 * Self.mebibyte)
     }
 
     @Test func theMemoryLimitCountsEveryMemoryOfTheRuntime() throws {

@@ -15,10 +15,12 @@ struct Options: Sendable {
     /// Run only this allocation probe, ``probeCalls`` times, and exit (what valgrind watches).
     var probe: String?
     var probeCalls = 0
+    /// Run the kernels and programs in runtimes that consume fuel (with more than they need).
+    var fuel = false
 
     static func usage(program: String) -> String {
         """
-        usage: \(program) [--filter NAME]... [--samples N] [--min-sample-ms MS] [--warmup-ms MS] [--json FILE] [--list]
+        usage: \(program) [--filter NAME]... [--samples N] [--min-sample-ms MS] [--warmup-ms MS] [--json FILE] [--list] [--fuel]
 
           --filter NAME       run only benchmarks whose name contains NAME (case-insensitive; repeatable)
           --samples N         samples per benchmark (default \(Sampler().sampleCount))
@@ -26,6 +28,7 @@ struct Options: Sendable {
           --warmup-ms MS      warm up for at least MS milliseconds and two runs (default \(Int(Sampler().warmupSeconds * 1000)))
           --json FILE         also write the results to FILE as JSON
           --list              print the benchmark names and exit
+          --fuel              run the kernels and programs with fuel (more than they need): what fuel costs
           --count-allocations also count heap allocations per call of the embedding and stringOps calls (needs valgrind)
           --probe NAME --probe-calls N
                               make N calls of one allocation probe and exit (what --count-allocations runs under valgrind)
@@ -56,6 +59,7 @@ struct Options: Sendable {
             case "--warmup-ms": options.sampler.warmupSeconds = try positiveNumber(for: argument) / 1000
             case "--json": options.jsonPath = try value(for: argument)
             case "--list": options.listOnly = true
+            case "--fuel": options.fuel = true
             case "--count-allocations": options.countAllocations = true
             case "--probe": options.probe = try value(for: argument)
             case "--probe-calls":
