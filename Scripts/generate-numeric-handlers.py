@@ -9,7 +9,8 @@ written once; these files only say where its operands come from and where its re
   profiles of real programs), variants that take an operand from the accumulator registers
   (`acc` for integers, `facc` for floats) and/or leave their result there;
 - BranchHandlers.generated.swift: fused compare-and-branch handlers, operands from slots, an
-  immediate or the accumulators;
+  immediate or the accumulators; MeteredBranchHandlers.generated.swift: the same that charge
+  fuel when they jump, for loops' back-edges in code that consumes fuel;
 - MemoryHandlers.generated.swift: the load and store handler of each memory instruction for
   each address mode, place of the result (loads) and place of the value (stores).
 
@@ -186,6 +187,7 @@ BRANCH_FORMS = ["SS", "SI", "AS", "AI", "SA"]
 out = HEADER + ["// Fused compare-and-branch handlers: jump when the comparison holds (or, Not forms, does not).",
                 "", "import WasmBinary", ""]
 branch_cases = []
+metered_body = []
 for t, names, polarities in (("i32", COMPARISONS, ("",)), ("i64", COMPARISONS, ("",)),
                              ("f32", FLOAT_COMPARISONS, ("", "Not")), ("f64", FLOAT_COMPARISONS, ("", "Not"))):
     for name in names:
@@ -205,6 +207,10 @@ for t, names, polarities in (("i32", COMPARISONS, ("",)), ("i64", COMPARISONS, (
                                        f"        next(pc + {width}, fp, md, ms, state, acc, facc)",
                                        "    }"])
                 branch_cases.append((case, polarity == "Not", form, fn))
+                # The metered form, for a loop's back-edge in code that consumes fuel: a taken
+                # branch charges the block it leads to (the operand word after the others) and
+                # jumps past that block's own charge (see Translator+Fuel).
+                metered_body.append((fn, test, width))
 out += ["/// The fused compare-and-branch handler for each comparison.",
         "enum BranchHandlers {",
         "    /// Jumps when `operation` holds for its operands (or, `negated`, when it does not); nil for",
@@ -216,6 +222,29 @@ for case, negated, form, fn in branch_cases:
     out.append(f"        case (.{case}, {LOCATION[form[0]]}, {LOCATION[form[1]]}, {'true' if negated else 'false'}): return handlerWord {{ {fn}({CLOSURE}) }}")
 out += ["        default: return nil", "        }", "    }", "}", ""]
 write("BranchHandlers.generated.swift", "\n".join(out))
+
+out = HEADER + ["// Fused compare-and-branch handlers for loops' back-edges in code that consumes fuel: a taken",
+                "// branch first charges the fuel of the block it leads to (the word after the operands).", "",
+                "import WasmBinary", ""]
+for fn, test, width in metered_body:
+    emit_handler(out, "metered" + fn[0].upper() + fn[1:],
+                 [f"    if {test} {{",
+                  f"        guard takeFuel(pc[{width}], state) else {{ return }}",
+                  "        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)",
+                  "    } else {",
+                  f"        next(pc + {width + 1}, fp, md, ms, state, acc, facc)",
+                  "    }"])
+out += ["/// The fused compare-and-branch handlers that charge fuel when they jump (loops' back-edges).",
+        "enum MeteredBranchHandlers {",
+        "    /// `BranchHandlers.handler`'s metered form: one more operand word, the fuel to charge.",
+        "    static func handler(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation,",
+        "                        negated: Bool = false) -> UInt64? {",
+        "        switch (operation, first, second, negated) {"]
+for case, negated, form, fn in branch_cases:
+    metered = "metered" + fn[0].upper() + fn[1:]
+    out.append(f"        case (.{case}, {LOCATION[form[0]]}, {LOCATION[form[1]]}, {'true' if negated else 'false'}): return handlerWord {{ {metered}({CLOSURE}) }}")
+out += ["        default: return nil", "        }", "    }", "}", ""]
+write("MeteredBranchHandlers.generated.swift", "\n".join(out))
 
 # --- Memory handlers ------------------------------------------------------------------------
 # Loads by how the loaded bytes extend to a slot's 64 bits; f32/f64 loads into the float

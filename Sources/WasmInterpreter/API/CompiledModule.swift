@@ -95,6 +95,8 @@ final class TranslatedCode: @unchecked Sendable {
         var entries: [Int] = []
         var frameSlots: [Int] = []
         var callFixups: [(position: Int, callee: UInt32)] = []
+        // With fuel: what each function's first block costs, which a call charges (Translator+Fuel).
+        var entryCharges: [(target: Int, cost: Int)] = []
         try Translator.checkExecutable(module)
         let importCount = context.importedFunctionCount
         for (index, body) in module.codes.enumerated() {
@@ -103,12 +105,19 @@ final class TranslatedCode: @unchecked Sendable {
             var translator = try Translator(code: consume builder, context: context, module: module,
                                             functionIndex: UInt32(importCount + index), body: body, metering: metering)
             frameSlots.append(try translator.translate(body: body))
+            if metering { entryCharges.append(translator.fuelCharge(at: entries[index]) ?? (entries[index], 0)) }
             builder = translator.code
             callFixups += translator.callFixups
         }
         for fixup in callFixups {
             let callee = Int(fixup.callee) - importCount
-            builder.patch(fixup.position + 2, instructionStart: fixup.position, target: entries[callee])
+            if metering {
+                // The call charges the callee's first block and enters past its charge.
+                builder.patch(fixup.position + 2, instructionStart: fixup.position, target: entryCharges[callee].target)
+                builder.set(fixup.position + 4, UInt64(entryCharges[callee].cost))
+            } else {
+                builder.patch(fixup.position + 2, instructionStart: fixup.position, target: entries[callee])
+            }
             builder.set(fixup.position + 3, UInt64(frameSlots[callee]))
         }
         let words = builder.words

@@ -31,6 +31,7 @@ enum HandlerNames {
             (Handlers.tableInit, "table.init"), (Handlers.elementDrop, "elem.drop"),
             (Handlers.consumeFuel, "consumeFuel"), (Handlers.interrupted, "interrupted"),
             (Handlers.consumeFuelBySlot32, "consumeFuel [s]"), (Handlers.consumeFuelBySlot64, "consumeFuel [s64]"),
+            (Handlers.meteredJump, "metered jump"), (Handlers.meteredCallInternal, "metered callInternal"), (Handlers.meteredBranchIfNotZero, "metered branchIfNotZero"),
         ]
         for (word, name) in control { add(word, name) }
         for (word, name) in webAssembly3Names { add(word, name) }
@@ -45,6 +46,8 @@ enum HandlerNames {
                     }
                     add(BranchHandlers.handler(operation, first, second), "br_if \(operation) \(a)\(b)")
                     add(BranchHandlers.handler(operation, first, second, negated: true), "br_unless \(operation) \(a)\(b)")
+                    add(MeteredBranchHandlers.handler(operation, first, second), "metered br_if \(operation) \(a)\(b)")
+                    add(MeteredBranchHandlers.handler(operation, first, second, negated: true), "metered br_unless \(operation) \(a)\(b)")
                 }
             }
         }

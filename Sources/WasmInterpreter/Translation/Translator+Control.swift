@@ -144,12 +144,14 @@ extension Translator {
     /// Remembers a loop's head test: the fused branch about to be emitted is the loop's first
     /// instruction, leaves the loop for an enclosing label that carries no values, and compares
     /// locals or constants (so repeating it elsewhere reads the same values).
-    mutating func noteLoopHeadExit(_ comparison: PendingComparison, exitFrame: Int) {
+    /// Returns whether it did.
+    mutating func noteLoopHeadExit(_ comparison: PendingComparison, exitFrame: Int) -> Bool {
         let loop = frames.count - 1
         guard frames[loop].kind == .loop, code.position == frames[loop].loopBody, exitFrame < loop, comparison.isRepeatable,
-              frames[loop].parameterTypes.isEmpty, frames[exitFrame].labelTypes.isEmpty else { return }
+              frames[loop].parameterTypes.isEmpty, frames[exitFrame].labelTypes.isEmpty else { return false }
         frames[loop].headExit = (comparison, exitFrame)
         frames[loop].headFuel = fuelBlock?.cost ?? 0
+        return true
     }
 
     /// An unconditional branch from here to the label of frame `index` (after the moves).
@@ -162,9 +164,10 @@ extension Translator {
             // Loop rotation: test here, continue after the head test, or leave. (With fuel, the
             // block after the head test starts with its charge; the repeated test is charged here.)
             chargeFuel(frames[index].headFuel)
-            let (operand, start) = emitFusedBranch(comparison, negated: true)
-            let headLength = comparison.immediate ? 4 : 3
-            code.patch(operand, instructionStart: start, target: frames[index].loopBody + headLength)
+            let headEnd = frames[index].headEnd
+            let charge = fuelCharge(at: headEnd)
+            let (operand, start) = emitFusedBranch(comparison, negated: true, fuel: charge?.cost)
+            code.patch(operand, instructionStart: start, target: charge?.target ?? headEnd)
             let exitStart = code.position
             jumpSites.append(exitStart)
             code.emit(Handlers.jump)
@@ -173,6 +176,12 @@ extension Translator {
         }
         emitLabelMoves(to: frames[index])
         let start = code.position
+        if let charge = backEdgeCharge(toFrame: index) {
+            code.emit(Handlers.meteredJump)
+            code.patch(code.appendJumpPlaceholder(), instructionStart: start, target: charge.target)
+            code.append(UInt64(charge.cost))
+            return
+        }
         jumpSites.append(start)
         code.emit(Handlers.jump)
         addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
@@ -201,9 +210,15 @@ extension Translator {
         spillAccumulators()
         if let fused = fusedComparison {
             if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
-                noteLoopHeadExit(fused, exitFrame: index)
-                let (operand, start) = emitFusedBranch(fused, negated: false)
-                addLabelFixup(toFrame: index, operand: operand, start: start)
+                let isHeadExit = noteLoopHeadExit(fused, exitFrame: index)
+                if let charge = backEdgeCharge(toFrame: index) {
+                    let (operand, start) = emitFusedBranch(fused, negated: false, fuel: charge.cost)
+                    code.patch(operand, instructionStart: start, target: charge.target)
+                } else {
+                    let (operand, start) = emitFusedBranch(fused, negated: false)
+                    addLabelFixup(toFrame: index, operand: operand, start: start)
+                }
+                if isHeadExit { frames[frames.count - 1].headEnd = code.position }
                 beginFuelBlock()
             } else {
                 let (skip, start) = emitFusedBranch(fused, negated: true)
@@ -218,8 +233,14 @@ extension Translator {
         spillAccumulators()
         if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
             let start = code.position
-            code.emit(Handlers.branchIfNotZero, pack(condition, 0, 0))
-            addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
+            if let charge = backEdgeCharge(toFrame: index) {
+                code.emit(Handlers.meteredBranchIfNotZero, pack(condition, 0, 0))
+                code.patch(code.appendJumpPlaceholder(), instructionStart: start, target: charge.target)
+                code.append(UInt64(charge.cost))
+            } else {
+                code.emit(Handlers.branchIfNotZero, pack(condition, 0, 0))
+                addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
+            }
             beginFuelBlock()
             return
         }

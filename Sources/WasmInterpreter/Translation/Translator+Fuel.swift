@@ -16,11 +16,11 @@ import WasmBinary
 /// Instructions are charged a block at a time: a block is a straight-line run of code that
 /// starts at a function's entry, at a label a branch leads to (a loop's start, the end of a
 /// `block` or `if` that is branched to, an `else`), or after a conditional branch, and that ends
-/// where the next one starts. Its first instruction is a
+/// where the next one starts. Before the code of its first instruction that costs fuel comes a
 /// `consumeFuel` charge of its whole count, so fuel is checked once per block, not per
-/// instruction, and a block that needs more than is left traps before any of it runs. A block
-/// that a trap or a thrown exception leaves early has been charged in full; a call charges the
-/// callee's blocks as they run.
+/// instruction (a block of free instructions has no charge), and a block that needs more than is
+/// left traps before any of it runs. A block that a trap or a thrown exception leaves early has
+/// been charged in full; a call charges the callee's blocks as they run.
 extension Translator {
     /// The fuel `instruction` costs.
     static func fuelCost(of instruction: Instruction) -> Int {
@@ -71,33 +71,53 @@ extension Translator {
         }
     }
 
-    /// Adds `amount` to the open block's charge.
+    /// Adds `amount` to the open block's charge, first emitting the charge instruction of a
+    /// block that has none yet (a block of free instructions only never gets one).
     mutating func chargeFuel(_ amount: Int) {
-        guard metering, let block = fuelBlock else { return }
+        guard metering, amount > 0 else { return }
+        if fuelBlock == nil {
+            let position = code.position
+            code.emit(Handlers.consumeFuel, 0)
+            fuelBlock = (position, 0)
+            // A loop's first instruction follows its charge (loop rotation looks for it there).
+            if let loop = frames.indices.last, frames[loop].kind == .loop, frames[loop].loopBody == position {
+                frames[loop].loopBody = code.position
+            }
+        }
+        guard let block = fuelBlock else { return }
         fuelBlock?.cost = block.cost.addingReportingOverflow(amount).overflow ? .max : block.cost + amount
     }
 
-    /// Starts a block here: closes the open one (writing its charge) and emits the new block's
-    /// charge instruction. Returns where the block starts, which is where branches to it must
-    /// lead: the charge, or simply the current position when not metering. A block still empty
-    /// (nothing emitted, nothing to charge) is not closed but continued.
+    /// Starts a block here: closes the open one (writing its charge). Returns where the block
+    /// starts, which is where branches to it must lead; its charge instruction comes with its
+    /// first instruction that costs fuel, before that instruction's code.
     @discardableResult
     mutating func beginFuelBlock() -> Int {
-        guard metering else { return code.position }
-        if let block = fuelBlock, block.cost == 0, block.position + 2 == code.position {
-            return block.position
-        }
         endFuelBlock()
-        let position = code.position
-        code.emit(Handlers.consumeFuel, 0)
-        fuelBlock = (position, 0)
-        return position
+        return code.position
     }
 
     /// Writes the open block's charge into its instruction.
     mutating func endFuelBlock() {
         guard let block = fuelBlock else { return }
         code.set(block.position + 1, UInt64(block.cost))
+        closedFuelBlocks[block.position] = block.cost
         fuelBlock = nil
+    }
+
+    /// The block charge at `position`, if a block's charge instruction is there: where a branch
+    /// that takes over the charge jumps (past it) and what it charges. A branch back to a loop
+    /// charges the loop's block itself (`MeteredBranchHandlers`, `meteredJump`), so that a loop
+    /// iteration costs no dispatch of a charge of its own; the block's cost is final by then (a
+    /// branch ends its block).
+    func fuelCharge(at position: Int) -> (target: Int, cost: Int)? {
+        guard metering else { return nil }
+        if let block = fuelBlock, block.position == position { return (position + 2, block.cost) }
+        return closedFuelBlocks[position].map { (position + 2, $0) }
+    }
+
+    /// `fuelCharge(at:)` for a branch to the label of frame `index`, when it is a loop.
+    func backEdgeCharge(toFrame index: Int) -> (target: Int, cost: Int)? {
+        frames[index].kind == .loop ? fuelCharge(at: frames[index].loopStart) : nil
     }
 }

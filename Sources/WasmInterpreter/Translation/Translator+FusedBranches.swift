@@ -133,20 +133,23 @@ extension Translator {
     }
 
     /// Emits a branch taken when `comparison` holds (or, `negated`, when it does not); returns
-    /// the jump operand's position and the instruction's start, for patching.
-    mutating func emitFusedBranch(_ comparison: PendingComparison, negated: Bool) -> (Int, Int) {
+    /// the jump operand's position and the instruction's start, for patching. With `fuel`, the
+    /// metered form, which charges that much when it jumps (a loop's back-edge, Translator+Fuel).
+    mutating func emitFusedBranch(_ comparison: PendingComparison, negated: Bool, fuel: Int? = nil) -> (Int, Int) {
         let start = code.position
         let (first, second) = (comparison.firstLocation, comparison.secondLocation)
+        let table = fuel == nil ? BranchHandlers.handler : MeteredBranchHandlers.handler
         let handler: UInt64?
         if negated, let opposite = comparison.operation.negatedComparison {
-            handler = BranchHandlers.handler(opposite, first, second)
+            handler = table(opposite, first, second, false)
         } else {
-            handler = BranchHandlers.handler(comparison.operation, first, second, negated: negated)
+            handler = table(comparison.operation, first, second, negated)
         }
         guard let handler else { preconditionFailure("no fused branch for \(comparison.operation) \(first) \(second)") }
         code.emit(handler, pack(comparison.first, second == .slot ? Int(comparison.second) : 0, 0))
         let target = code.appendJumpPlaceholder()
         if comparison.immediate { code.append(comparison.second) }
+        if let fuel { code.append(UInt64(fuel)) }
         return (target, start)
     }
 }

@@ -221,7 +221,12 @@ extension Translator {
         let importCount = context.importedFunctionCount
         let start = code.position
         if Int(index) >= importCount {
-            code.emit(Handlers.callInternal, pack(argumentBase, 0, 0), 0, 0)
+            if metering {
+                // Charges the callee's first block (fixed up with the entry; Translator+Fuel).
+                code.emit(Handlers.meteredCallInternal, pack(argumentBase, 0, 0), 0, 0, 0)
+            } else {
+                code.emit(Handlers.callInternal, pack(argumentBase, 0, 0), 0, 0)
+            }
             callFixups.append((position: start, callee: index))
         } else {
             code.emit(Handlers.callFunction, pack(argumentBase, 0, 0), UInt64(index))

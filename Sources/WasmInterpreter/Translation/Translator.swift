@@ -62,6 +62,9 @@ struct TranslationFrame {
     var headExit: (comparison: PendingComparison, exitFrame: Int)?
     /// The fuel the head test costs, charged again where a branch back repeats it.
     var headFuel = 0
+    /// Where the code after the head test starts (the test is one word longer when it is itself
+    /// a metered branch back to an enclosing loop).
+    var headEnd = 0
     /// The `if`'s jump to its `else` (or end), when the condition is false.
     var elseFixup: (Int, Int)?
     /// Code here is never executed: nothing is emitted until the frame's `else` or `end`.
@@ -110,6 +113,8 @@ struct Translator {
     /// its charge instruction is and what it costs so far (see Translator+Fuel).
     let metering: Bool
     var fuelBlock: (position: Int, cost: Int)?
+    /// The charges of the blocks closed so far, by position (for branches back to them).
+    var closedFuelBlocks: [Int: Int] = [:]
     /// The operand (stack index) held in `acc`, and the one held in `facc`.
     var integerAccumulatorHolder: Int?
     var floatAccumulatorHolder: Int?
