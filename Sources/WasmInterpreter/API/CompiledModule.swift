@@ -84,12 +84,15 @@ final class TranslatedCode: @unchecked Sendable {
     let entries: [Int]
     /// Frame size in slots of each defined function.
     let frameSlots: [Int]
+    /// Where exceptions thrown in each defined function go (see Runtime+Exceptions).
+    let exceptionHandlers: ExceptionHandlerTable
 
     init(module: Module, context: ModuleContext) throws(CompileError) {
         var builder = CodeBuilder()
         var entries: [Int] = []
         var frameSlots: [Int] = []
         var callFixups: [(position: Int, callee: UInt32)] = []
+        var exceptionHandlers = ExceptionHandlerTable()
         try Translator.checkExecutable(module)
         let importCount = context.importedFunctionCount
         for (index, body) in module.codes.enumerated() {
@@ -100,6 +103,7 @@ final class TranslatedCode: @unchecked Sendable {
             frameSlots.append(try translator.translate(body: body))
             builder = translator.code
             callFixups += translator.callFixups
+            exceptionHandlers.append(function: translator.exceptionHandlers)
         }
         for fixup in callFixups {
             let callee = Int(fixup.callee) - importCount
@@ -116,6 +120,24 @@ final class TranslatedCode: @unchecked Sendable {
         base = buffer
         self.entries = entries
         self.frameSlots = frameSlots
+        self.exceptionHandlers = exceptionHandlers
+    }
+
+    /// The defined function whose code contains `position` (a position in this code), if any.
+    func function(containing position: Int) -> Int? {
+        guard position >= 0, position < count, let first = entries.first, position >= first else { return nil }
+        var low = 0, high = entries.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if entries[middle] <= position { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// The position in this code of `pointer`, when it points into it.
+    func position(of pointer: CodePointer) -> Int? {
+        let position = pointer - base
+        return position >= 0 && position < count ? position : nil
     }
 
     deinit {

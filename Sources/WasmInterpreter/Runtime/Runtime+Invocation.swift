@@ -19,6 +19,7 @@ extension Runtime {
         guard frameTop < maxCallDepth, base + needed <= valueStackEnd else {
             throw Trap(.callStackExhausted)
         }
+        exceptionRegistry.register(exceptionsIn: arguments, liveTop: base)
         var slot = base
         for argument in arguments {
             argument.store(to: slot)
@@ -48,6 +49,10 @@ extension Runtime {
         (callFrames + frameTop).initialize(to: CallFrame(returnPC: exitCode, framePointer: base, instance: instance))
         withUnsafeMutablePointer(to: &state) { pointer in
             ExecutionState.run(pointer, pc: entry, fp: base)
+        }
+        if state.status == .throwing, let exception = exceptionInFlight {
+            exceptionInFlight = nil
+            throw exception
         }
         if state.status == .trapped {
             // A host function's own error ended the run: the embedder gets it as thrown.
@@ -85,6 +90,10 @@ extension Runtime {
             results = try host.body(arguments)
         } catch let trap as Trap {
             return trap.reason
+        } catch let exception as WasmException {
+            if let reason = admit(exception) { return reason }
+            hostException = exception
+            return nil
         } catch {
             pendingHostError = error
             return .hostError("\(error)")
@@ -92,6 +101,7 @@ extension Runtime {
         guard results.map(\.type) == host.type.results else {
             return .hostError("host function returned \(results.map(\.type)), expected \(host.type.results)")
         }
+        exceptionRegistry.register(exceptionsIn: results, liveTop: slots + width)
         slot = slots
         for result in results {
             result.store(to: slot)

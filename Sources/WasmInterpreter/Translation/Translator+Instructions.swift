@@ -15,7 +15,7 @@ extension Translator {
             lastAddition = nil
         }
         switch instruction {
-        case .block, .loop, .if, .else, .end: lastResult = nil
+        case .block, .loop, .if, .else, .end, .tryTable, .try, .catch, .catchAll, .delegate: lastResult = nil
         default: break
         }
         switch instruction {
@@ -23,9 +23,13 @@ extension Translator {
         case .loop(let type): enterBlock(.loop, type); return
         case .if(let type): enterBlock(.if, type); return
         case .else: translateElse(); return
-        case .end: translateEnd(); return
-        case .returnCall, .returnCallIndirect, .callRef, .returnCallRef, .brOnNull, .brOnNonNull, .refAsNonNull,
-             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow, .wideArithmetic, .relaxedSIMD:
+        case .end: closeTryTable(); translateEnd(); return
+        case .tryTable(let type, let clauses): translateTryTable(type, clauses); return
+        case .try(let type): translateTry(type); return
+        case .catch(let tag): translateCatch(tag: tag); return
+        case .catchAll: translateCatch(tag: nil); return
+        case .delegate(let depth): translateDelegate(depth); return
+        case .wideArithmetic, .relaxedSIMD:
             throw Self.notExecutableYet(instruction)
         default: break
         }
@@ -33,10 +37,28 @@ extension Translator {
         previousResult = lastResult
         lastResult = nil
         switch instruction {
-        case .block, .loop, .if, .else, .end,
-             .returnCall, .returnCallIndirect, .callRef, .returnCallRef, .brOnNull, .brOnNonNull, .refAsNonNull,
-             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow, .wideArithmetic, .relaxedSIMD:
+        case .block, .loop, .if, .else, .end, .tryTable, .try, .catch, .catchAll, .delegate, .wideArithmetic, .relaxedSIMD:
             break  // Handled (or rejected) above.
+        case .returnCall(let index):
+            translateReturnCall(index)
+        case .returnCallIndirect(let typeIndex, let tableIndex):
+            translateReturnCallIndirect(typeIndex: typeIndex, tableIndex: tableIndex)
+        case .callRef(let typeIndex):
+            translateCallReference(typeIndex: typeIndex)
+        case .returnCallRef(let typeIndex):
+            translateReturnCallReference(typeIndex: typeIndex)
+        case .brOnNull(let depth):
+            translateBranchOnNull(depth: depth)
+        case .brOnNonNull(let depth):
+            translateBranchOnNonNull(depth: depth)
+        case .refAsNonNull:
+            emitUnary(Handlers.refAsNonNull)
+        case .throw(let tag):
+            translateThrow(tag)
+        case .throwRef:
+            translateThrowReference()
+        case .rethrow(let depth):
+            translateRethrow(depth)
         case .unreachable:
             code.emit(Handlers.unreachable)
             markDead()

@@ -9,21 +9,6 @@ extension Translator {
     static func notExecutableYet(_ instruction: Instruction) -> CompileError {
         let name: String
         switch instruction {
-        case .returnCall: name = "return_call"
-        case .returnCallIndirect: name = "return_call_indirect"
-        case .callRef: name = "call_ref"
-        case .returnCallRef: name = "return_call_ref"
-        case .brOnNull: name = "br_on_null"
-        case .brOnNonNull: name = "br_on_non_null"
-        case .refAsNonNull: name = "ref.as_non_null"
-        case .throw: name = "throw"
-        case .throwRef: name = "throw_ref"
-        case .tryTable: name = "try_table"
-        case .try: name = "try"
-        case .catch: name = "catch"
-        case .catchAll: name = "catch_all"
-        case .delegate: name = "delegate"
-        case .rethrow: name = "rethrow"
         case .wideArithmetic(let operation): name = operation.name
         case .relaxedSIMD(let operation): name = operation.name
         default: name = "\(instruction)"
@@ -32,21 +17,15 @@ extension Translator {
     }
 
     /// Rejects a module whose entities the runtime cannot represent yet: several or 64-bit
-    /// memories, other page sizes, 64-bit tables, tags, recursive or sub types, and concrete
-    /// reference types in signatures, tables and globals (which need canonical type identities
-    /// across modules to link and to check `call_indirect`).
+    /// memories, other page sizes, 64-bit tables.
     static func checkExecutable(_ module: Module) throws(CompileError) {
         var memories = module.memories
         var tables = module.tables.map(\.type)
-        var globals = module.globals.map(\.type)
-        var hasTags = !module.tags.isEmpty
         for entry in module.imports {
             switch entry.descriptor {
-            case .function: break
+            case .function, .global, .tag: break
             case .table(let type): tables.append(type)
             case .memory(let type): memories.append(type)
-            case .global(let type): globals.append(type)
-            case .tag: hasTags = true
             }
         }
         if memories.count > 1 { throw .unsupported("multiple memories are not executable yet") }
@@ -55,28 +34,5 @@ extension Translator {
             throw .unsupported("custom page sizes are not executable yet")
         }
         if tables.contains(where: { $0.addressType == .i64 }) { throw .unsupported("64-bit tables are not executable yet") }
-        if hasTags { throw .unsupported("exception tags are not executable yet") }
-        for (index, type) in module.types.enumerated() {
-            guard type.isPlain, let function = type.functionType else {
-                throw .unsupported("type \(index): recursive and sub types are not executable yet")
-            }
-            if (function.parameters + function.results).contains(where: \.hasConcreteHeapType) {
-                throw .unsupported("type \(index): typed function references in signatures are not executable yet")
-            }
-        }
-        if tables.contains(where: { ValueType.ref($0.elementType).hasConcreteHeapType }) {
-            throw .unsupported("tables of typed function references are not executable yet")
-        }
-        if globals.contains(where: \.valueType.hasConcreteHeapType) {
-            throw .unsupported("globals of typed function references are not executable yet")
-        }
-    }
-}
-
-extension ValueType {
-    /// True for a reference to a type index.
-    var hasConcreteHeapType: Bool {
-        if case .ref(let reference) = self, case .concrete = reference.heapType { return true }
-        return false
     }
 }
