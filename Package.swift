@@ -36,6 +36,8 @@ let package = Package(
         .testTarget(name: "WasmSpecTestTests", dependencies: ["WasmSpecTest", "TestSupport"]),
         .testTarget(name: "StringOpsTests", dependencies: ["StringOps", "WasmInterpreter"]),
         .testTarget(name: "WasmWASITests", dependencies: ["WasmWASI", "WasmInterpreter", "WasmText", "TestSupport"]),
+        // Runs the `wasm` executable (a dependency, so that `swift test` builds it first).
+        .testTarget(name: "WasmCLITests", dependencies: ["wasm", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,7 +28,7 @@ public enum ExternalValue {
     case table(Table)
     case memory(Memory)
     case global(Global)
-    case tag(Tag)
+    case tag(ExceptionTag)
 }
 
 /// The values a module's imports are resolved against, by module name and field name.

@@ -47,14 +47,14 @@ public final class Instance {
     }
 
     /// The exported tag named `name`, if any.
-    public func tag(_ name: String) -> Tag? {
+    public func tag(_ name: String) -> ExceptionTag? {
         if case .tag(let tag) = export(name) { return tag }
         return nil
     }
 
     /// The instance's tags by index (imported tags first, as the module numbers them): with
     /// ``exports``, what names a ``WasmException``'s tag for a message.
-    public var tags: [Tag] { storage.tags }
+    public var tags: [ExceptionTag] { storage.tags }
 
     /// Calls an exported function. Throws `Trap` when execution traps, `WasmException` when an
     /// exception leaves it uncaught, `InvocationError` on misuse, and a host function's own error
@@ -74,7 +74,7 @@ final class InstanceStorage {
     var tables: [Table] = []
     var globals: [Global] = []
     /// The tag index space: imported tags first.
-    var tags: [Tag] = []
+    var tags: [ExceptionTag] = []
     let functionAddresses: UnsafeMutablePointer<UInt32>
     let typeIDs: UnsafeMutablePointer<Int>
     let globalPointers: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>

@@ -15,14 +15,14 @@ import WasmBinary
 /// module; a rethrown exception is the same object.
 public final class WasmException: Error, Hashable, CustomStringConvertible, @unchecked Sendable {
     /// The tag the exception was thrown with.
-    public let tag: Tag
+    public let tag: ExceptionTag
     /// The values thrown with it, one per parameter of the tag's type.
     public let values: [Value]
 
     /// An exception with `tag` and `values`, for a host function to throw. When it reaches the
     /// module, the tag must belong to the module's runtime and the values must match the tag's
     /// parameters; otherwise the call traps with a host error that says which.
-    public init(tag: Tag, values: [Value] = []) {
+    public init(tag: ExceptionTag, values: [Value] = []) {
         self.tag = tag
         self.values = values
     }

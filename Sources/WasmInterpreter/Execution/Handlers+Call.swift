@@ -55,9 +55,8 @@ func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
     guard reference != 0 else { return trap(.uninitializedElement, elementIndex: selector, state) }
     let address = UInt32(truncatingIfNeeded: reference - 1)
     let expected = instance.pointee.typeIDs[Int(truncatingIfNeeded: pc[2])]
-    let actual = instance.pointee.functionRecords.pointee[Int(address)].typeID
-    guard actual == expected || isFunctionSubtype(actual, of: expected, state) else {
-        return trap(.indirectCallTypeMismatch, state)
+    guard instance.pointee.functionRecords.pointee[Int(address)].typeID == expected else {
+        return callIndirectToSubtype(pc, fp, md, ms, state, acc, facc)
     }
     callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
 }

@@ -41,11 +41,26 @@ func handleBranchIfNotNull(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMu
     }
 }
 
-/// Whether runtime type `actual` is a subtype of `expected` (they differ): `call_indirect`'s check
-/// when the ids are not equal, kept out of line so that the common case stays one comparison.
+/// Whether runtime type `actual` is a subtype of `expected` (they differ): the check of an
+/// indirect call when the ids are not equal.
 @inline(never)
 func isFunctionSubtype(_ actual: Int, of expected: Int, _ state: StatePointer) -> Bool {
     state.pointee.runtime.takeUnretainedValue().canonicalTypes.isSubtype(actual, of: expected)
+}
+
+/// The rest of `call_indirect` when the callee's type id is not the expected one: the call goes
+/// ahead if the callee's type is a declared subtype, else traps. `handleCallIndirect` enters it by
+/// a tail call (its operands were checked there), so that its common case stays one comparison
+/// and keeps no registers for this path.
+@inline(never)
+func callIndirectToSubtype(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+    let instance = state.pointee.instance
+    let table = instance.pointee.tables[Int(truncatingIfNeeded: pc[3])]
+    let address = UInt32(truncatingIfNeeded: table.pointee.elements[Int(UInt32(truncatingIfNeeded: fp[slotB(pc)]))] &- 1)
+    let expected = instance.pointee.typeIDs[Int(truncatingIfNeeded: pc[2])]
+    let actual = instance.pointee.functionRecords.pointee[Int(address)].typeID
+    guard isFunctionSubtype(actual, of: expected, state) else { return trap(.indirectCallTypeMismatch, state) }
+    callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
 }
 
 extension Handlers {

@@ -85,7 +85,7 @@ extension Runtime {
         }
         for tag in module.tags {
             let type = module.functionType(at: tag.typeIndex) ?? FunctionType()  // validated: a function type
-            storage.tags.append(Tag(type: type, typeID: typeIDs[Int(tag.typeIndex)], runtime: self))
+            storage.tags.append(ExceptionTag(type: type, typeID: typeIDs[Int(tag.typeIndex)], runtime: self))
         }
         for type in module.memories {
             storage.memories.append(try Memory(type: type, reservation: configuration.memoryReservationBytes))

@@ -6,7 +6,7 @@ import WasmBinary
 /// ``Runtime/createTag(type:)`` to let modules import them and to throw ``WasmException``s
 /// from host functions.
 /// <https://webassembly.github.io/spec/core/exec/runtime.html#tag-instances>
-public final class Tag: CustomStringConvertible, @unchecked Sendable {
+public final class ExceptionTag: CustomStringConvertible, @unchecked Sendable {
     /// The types of the values an exception with this tag carries: the parameters (results are
     /// empty). Type indices in it are those of the module that defined the tag.
     public let type: FunctionType
@@ -30,8 +30,8 @@ public final class Tag: CustomStringConvertible, @unchecked Sendable {
 extension Runtime {
     /// A new tag whose exceptions carry values of `type`'s parameter types (its results must be
     /// empty), for modules to import and host functions to throw.
-    public func createTag(type: FunctionType) throws(InstantiationError) -> Tag {
+    public func createTag(type: FunctionType) throws(InstantiationError) -> ExceptionTag {
         guard type.results.isEmpty else { throw .unlinkable("non-empty tag result type") }
-        return Tag(type: type, typeID: canonicalTypes.id(of: type), runtime: self)
+        return ExceptionTag(type: type, typeID: canonicalTypes.id(of: type), runtime: self)
     }
 }
