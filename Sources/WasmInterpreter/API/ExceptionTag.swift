@@ -29,7 +29,8 @@ public final class ExceptionTag: CustomStringConvertible, @unchecked Sendable {
 
 extension Runtime {
     /// A new tag whose exceptions carry values of `type`'s parameter types (its results must be
-    /// empty), for modules to import and host functions to throw.
+    /// empty, and its reference types abstract), for modules to import and host functions to
+    /// throw. A module imports it when it declares the same type.
     public func createTag(type: FunctionType) throws(InstantiationError) -> ExceptionTag {
         guard type.results.isEmpty else { throw .unlinkable("non-empty tag result type") }
         return ExceptionTag(type: type, typeID: canonicalTypes.id(of: type), runtime: self)

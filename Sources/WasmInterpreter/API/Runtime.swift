@@ -123,6 +123,8 @@ public final class Runtime {
     /// that started it (`Instance.invoke`, `Function.call`) rethrows that error as it was thrown,
     /// so an embedder can stop a program with an error of its own type. (From a start function,
     /// which runs during instantiation, it is `InstantiationError.trap` with `TrapReason.hostError`.)
+    /// The reference types in `type` are abstract ones (`funcref`, `externref`, `exnref`, ...): a
+    /// host has no module whose type indices it could name.
     public func hostFunction(type: FunctionType, _ body: @escaping ([Value]) throws -> [Value]) -> Function {
         hostFunctions.append(HostFunction(type: type, body: body))
         let record = FunctionRecord(typeID: typeID(of: type), entry: nil, frameSlots: 0,
