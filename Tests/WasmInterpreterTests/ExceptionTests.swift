@@ -37,6 +37,9 @@ import WasmText
             #expect(exception.values == [Value(Int32(99)), Value(Double(2.5))])
             #expect(exception.description == "uncaught exception: tag (param i32 f64) with i32:99, f64:2.5")
         }
+        // Typed handles throw it too.
+        let typed = try instance.typedFunction("throw_pair", ((Int32) -> Void).self)
+        #expect(throws: WasmException.self) { try typed(5) }
         // The instance is usable afterwards, and a caught exception gives its values to the handler.
         #expect(try instance.invoke("catch_pair", [Value(Int32(7))]) == [Value(Int32(7))])
     }
