@@ -4,7 +4,8 @@
 /// when they have contents; element segments use the most compact of the eight encodings that
 /// expresses them; the data count section is written when `module.dataCount` is set. Custom
 /// sections stand where their placement says (by default after the data section); the `name`
-/// section, when `names` is set, comes last.
+/// section made from `names`, when `names` is set and no custom section is called `name`, comes
+/// last.
 public enum ModuleEncoder {
     /// The module's bytes, starting with the magic number and version.
     public static func encode(_ module: Module) -> [UInt8] {
@@ -17,7 +18,10 @@ public enum ModuleEncoder {
             customSections(module, .after(id), &out)
         }
         customSections(module, .last, &out)
-        if let names = module.names {
+        // A decoded module keeps its `name` section both as raw bytes and as `names`: the raw
+        // section (with any subsections `names` does not model) is written, `names` only when
+        // there is none.
+        if let names = module.names, !module.customSections.contains(where: { $0.name == "name" }) {
             section(0, &out, skipIf: false) { nameSection(names, &$0) }
         }
         return out.bytes

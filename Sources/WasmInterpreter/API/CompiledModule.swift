@@ -32,11 +32,12 @@ public struct CompiledModule: @unchecked Sendable {
     let code: TranslatedCode
 
     /// Decodes, validates and translates a binary module; `features` are what decoding and
-    /// validation accept beyond WebAssembly 2.0 (by default all they know).
-    public init(bytes: [UInt8], features: WasmFeatures = .all) throws(CompileError) {
+    /// validation accept beyond WebAssembly 2.0 (by default all they know). Counts and sizes
+    /// over `limits` are rejected as `CompileError.decode` before anything is allocated for them.
+    public init(bytes: [UInt8], features: WasmFeatures = .all, limits: DecoderLimits = DecoderLimits()) throws(CompileError) {
         let module: Module
         do {
-            module = try ModuleDecoder.decode(bytes, features: features)
+            module = try ModuleDecoder.decode(bytes, features: features, limits: limits)
         } catch {
             throw error.isUnsupported ? .unsupported(Self.unsupportedFeature(error.description)) : .decode(error)
         }

@@ -5,18 +5,29 @@ public final class Memory {
     /// The memory's limits as declared.
     public let type: MemoryType
     let state: UnsafeMutablePointer<MemoryState>
+    /// The resource counts of the runtime that created the memory.
+    let limiter: ResourceLimiter
 
-    init(type: MemoryType, reservation: Int) throws(InstantiationError) {
+    /// A memory of `type` counted by `limiter`, reserving address space for at most
+    /// `reservation` bytes and never more than the runtime's memory limit leaves available.
+    init(type: MemoryType, reservation: Int, limiter: ResourceLimiter) throws(InstantiationError) {
         self.type = type
         let maximum = Int(min(type.limits.max ?? 65_536, 65_536))
-        guard let memory = MemoryState.make(pages: Int(min(type.limits.min, 65_536)), maximum: maximum, reservation: reservation) else {
+        let pages = Int(min(type.limits.min, 65_536))
+        try limiter.checkMemory(bytes: pages * MemoryState.pageSize, count: 1)
+        let reservation = min(reservation, limiter.memoryBytesAvailable)
+        guard var memory = MemoryState.make(pages: pages, maximum: maximum, reservation: reservation) else {
             throw .resourceExhausted("cannot allocate \(type.limits.min) pages of memory")
         }
+        memory.limiter = limiter.unretained
+        limiter.recordMemory(bytes: memory.size)
+        self.limiter = limiter
         state = UnsafeMutablePointer<MemoryState>.allocate(capacity: 1)
         state.initialize(to: memory)
     }
 
     deinit {
+        limiter.releaseMemory(bytes: state.pointee.size)
         state.pointee.deallocate()
         state.deallocate()
     }
@@ -30,7 +41,8 @@ public final class Memory {
     /// The largest size the memory may grow to, in pages, if it declares one.
     public var maximumPageCount: Int? { type.limits.max.map { Int(min($0, 65_536)) } }
 
-    /// Grows by `pages`; returns the old page count, or nil (changing nothing) past the maximum.
+    /// Grows by `pages`; returns the old page count, or nil (changing nothing) past the maximum
+    /// or the runtime's `ResourceLimits`.
     public func grow(by pages: Int) -> Int? {
         state.pointee.grow(by: pages)
     }

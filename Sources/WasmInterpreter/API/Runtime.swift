@@ -42,6 +42,10 @@ public final class Runtime {
     let emptyMemory: UnsafeMutablePointer<MemoryState>
     /// When set, debug builds count the handlers that run into it (see `DispatchProfile`).
     public var dispatchProfile: DispatchProfile?
+    /// What the runtime's memories, tables and instances hold, against `configuration.resourceLimits`.
+    let limiter: ResourceLimiter
+    /// Refuses invocations (nested ones, through host functions) that would overflow the native stack.
+    var nativeStack: NativeStackGuard
     /// A one-instruction program that returns from the current frame: where a handler that
     /// catches into a function's own label resumes, and the site of an exception thrown by a
     /// host function that was tail-called (outside every function's handlers).
@@ -58,6 +62,8 @@ public final class Runtime {
     /// An empty runtime whose value stack and call depth follow `configuration`.
     public init(configuration: RuntimeConfiguration = .init()) {
         self.configuration = configuration
+        limiter = ResourceLimiter(limits: configuration.resourceLimits)
+        nativeStack = NativeStackGuard(reserve: configuration.nativeStackReserve)
         recordCapacity = 64
         records = .allocate(capacity: recordCapacity)
         recordsCell = .allocate(capacity: 1)
@@ -139,7 +145,7 @@ public final class Runtime {
         guard type.limits.min <= 65_536, type.limits.max.map({ $0 >= type.limits.min && $0 <= 65_536 }) ?? true else {
             throw .unlinkable("memory size must be at most 65536 pages (4GiB)")
         }
-        return try Memory(type: type, reservation: configuration.memoryReservationBytes)
+        return try Memory(type: type, reservation: configuration.memoryReservationBytes, limiter: limiter)
     }
 
     /// A table that instances can import.
@@ -148,7 +154,7 @@ public final class Runtime {
             throw .unlinkable("table size out of range")
         }
         if case .exception(let exception) = initialValue { exceptionRegistry.register(exception) }
-        let table = Table(type: type, initialValue: initialValue.slot)
+        let table = try Table(type: type, initialValue: initialValue.slot, limiter: limiter)
         adopt(table)
         return table
     }

@@ -9,16 +9,27 @@ public final class Table {
     var canonicalElementType: ReferenceType
     /// For an `exnref` table: the runtime's registry, which keeps exceptions the host stores here alive.
     var exceptionRegistry: ExceptionRegistry?
-    init(type: TableType, initialValue: UInt64) {
+    /// The resource counts of the runtime that created the table.
+    let limiter: ResourceLimiter
+
+    init(type: TableType, initialValue: UInt64, limiter: ResourceLimiter) throws(InstantiationError) {
         self.type = type
         canonicalElementType = type.elementType
         let maximum = Int(min(type.limits.max ?? 0xFFFF_FFFF, 0xFFFF_FFFF))
+        let count = Int(min(type.limits.min, 0xFFFF_FFFF))
+        try limiter.checkTable(elements: count, count: 1)
+        guard var table = TableState.make(count: count, maximum: maximum, elementType: type.elementType, initialValue: initialValue) else {
+            throw .resourceExhausted("cannot allocate a table of \(count) elements")
+        }
+        table.limiter = limiter.unretained
+        limiter.recordTable(elements: count)
+        self.limiter = limiter
         state = UnsafeMutablePointer<TableState>.allocate(capacity: 1)
-        state.initialize(to: TableState.make(count: Int(min(type.limits.min, 0xFFFF_FFFF)), maximum: maximum,
-                                             elementType: type.elementType, initialValue: initialValue))
+        state.initialize(to: table)
     }
 
     deinit {
+        limiter.releaseTable(elements: state.pointee.count)
         state.pointee.deallocate()
         state.deallocate()
     }
@@ -39,7 +50,8 @@ public final class Table {
         state.pointee.elements[index] = reference.slot
     }
 
-    /// Grows by `count` elements set to `initialValue`: the old size, or nil past the maximum.
+    /// Grows by `count` elements set to `initialValue`: the old size, or nil past the maximum or
+    /// the runtime's `ResourceLimits`.
     public func grow(by count: Int, initialValue: Reference) -> Int? {
         if case .exception(let exception) = initialValue { exceptionRegistry?.register(exception) }
         return state.pointee.grow(by: count, value: initialValue.slot)

@@ -36,6 +36,9 @@ extension MemoryState {
         let old = pageCount
         guard delta >= 0, delta <= maximumPageCount - old else { return nil }
         if delta == 0 { return old }
+        // Resource limits (ResourceLimiter): checked before growing, counted after.
+        guard ResourceLimiter.allowsMemoryGrowth(limiter, bytes: delta * MemoryState.pageSize) else { return nil }
+        defer { if pageCount == old + delta { ResourceLimiter.recordMemoryGrowth(limiter, bytes: delta * MemoryState.pageSize) } }
         let newSize = (old + delta) * MemoryState.pageSize
         if newSize > reservedBytes {
             guard moveToLargerReservation(holding: newSize) else { return nil }

@@ -7,6 +7,13 @@ extension Runtime {
     public func instantiate(_ compiled: CompiledModule, imports: Imports = Imports()) throws(InstantiationError) -> Instance {
         let module = compiled.module
         let context = compiled.context
+        // Resource limits: what the instance defines must fit before anything is created.
+        try limiter.checkInstantiation(
+            memoryBytes: module.memories.reduce(0) { $0 + Int(min($1.limits.min, 65_536)) * MemoryState.pageSize },
+            memories: module.memories.count,
+            tableElements: module.tables.reduce(0) { $0 + Int(min($1.type.limits.min, 0xFFFF_FFFF)) },
+            tables: module.tables.count)
+        limiter.recordInstance()
         let storage = InstanceStorage(
             code: compiled.code, functionCount: context.functionTypeIndices.count, typeCount: module.types.count,
             globalCount: context.globals.count, tableCount: context.tables.count,
@@ -77,7 +84,7 @@ extension Runtime {
             guard type.limits.min <= UInt64(TableState.elementLimit) else {
                 throw .resourceExhausted("table of \(type.limits.min) elements exceeds this engine's limit")
             }
-            let table = Table(type: type, initialValue: 0)
+            let table = try Table(type: type, initialValue: 0, limiter: limiter)
             table.canonicalElementType = ValueType.ref(type.elementType).canonical(typeIDs).referenceType ?? type.elementType
             adopt(table)
             storage.tablePointers[storage.tables.count] = table.state
@@ -88,7 +95,7 @@ extension Runtime {
             storage.tags.append(ExceptionTag(type: type, typeID: typeIDs[Int(tag.typeIndex)], runtime: self))
         }
         for type in module.memories {
-            storage.memories.append(try Memory(type: type, reservation: configuration.memoryReservationBytes))
+            storage.memories.append(try Memory(type: type, reservation: configuration.memoryReservationBytes, limiter: limiter))
         }
         state.initialize(to: InstanceState(
             memory0: storage.memories.first?.state ?? emptyMemory, globals: storage.globalPointers,
@@ -194,21 +201,13 @@ extension Runtime {
     /// Evaluates a validated constant expression to its slots: constants, `ref.null`, `ref.func`,
     /// `global.get`, and the extended constants' `i32`/`i64` `add`, `sub` and `mul`, which wrap.
     func evaluate(_ expression: ConstantExpression, in storage: InstanceStorage) -> (UInt64, UInt64) {
+        if let instruction = expression.singleInstruction { return value(of: instruction, in: storage) ?? (0, 0) }
         var stack: [(UInt64, UInt64)] = []
         stack.reserveCapacity(2)
         for instruction in expression.instructions {
-            switch instruction {
-            case .i32Const(let constant): stack.append((UInt64(UInt32(bitPattern: constant)), 0))
-            case .i64Const(let constant): stack.append((UInt64(bitPattern: constant), 0))
-            case .f32Const(let bits): stack.append((UInt64(bits), 0))
-            case .f64Const(let bits): stack.append((bits, 0))
-            case .v128Const(let vector): stack.append((vector.low, vector.high))
-            case .refNull: stack.append((0, 0))
-            case .refFunc(let index): stack.append((UInt64(storage.functionAddresses[Int(index)]) + 1, 0))
-            case .globalGet(let index):
-                let global = storage.globalPointers[Int(index)]
-                stack.append((global[0], global[1]))
-            case .numeric(let operation):
+            if let value = self.value(of: instruction, in: storage) {
+                stack.append(value)
+            } else if case .numeric(let operation) = instruction {
                 // Validation admits only the six extended-constant operations, with two operands.
                 guard stack.count >= 2 else { break }
                 let b = stack.removeLast().0
@@ -224,9 +223,25 @@ extension Runtime {
                 default: result = 0
                 }
                 stack.append((result, 0))
-            default: break
             }
         }
         return stack.last ?? (0, 0)
+    }
+
+    /// The slots a constant instruction produces, or nil for one that produces nothing.
+    func value(of instruction: Instruction, in storage: InstanceStorage) -> (UInt64, UInt64)? {
+        switch instruction {
+        case .i32Const(let constant): return (UInt64(UInt32(bitPattern: constant)), 0)
+        case .i64Const(let constant): return (UInt64(bitPattern: constant), 0)
+        case .f32Const(let bits): return (UInt64(bits), 0)
+        case .f64Const(let bits): return (bits, 0)
+        case .v128Const(let vector): return (vector.low, vector.high)
+        case .refNull: return (0, 0)
+        case .refFunc(let index): return (UInt64(storage.functionAddresses[Int(index)]) + 1, 0)
+        case .globalGet(let index):
+            let global = storage.globalPointers[Int(index)]
+            return (global[0], global[1])
+        default: return nil
+        }
     }
 }

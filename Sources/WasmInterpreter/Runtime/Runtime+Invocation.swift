@@ -10,6 +10,8 @@ extension Runtime {
         for (index, (argument, parameter)) in zip(arguments, type.parameters).enumerated() where !argument.matches(parameter) {
             throw InvocationError.argumentMismatch("argument \(index) is \(argument.type), expected \(parameter)")
         }
+        // Host → wasm → host nesting uses the native stack: refuse a call that would overflow it.
+        guard nativeStack.hasRoom() else { throw Trap(.callStackExhausted) }
         let record = records[Int(address)]
         guard let entry = record.entry, let instance = record.instance else {
             return try callHostDirectly(index: record.hostIndex, arguments: arguments)
@@ -38,7 +40,8 @@ extension Runtime {
 
     /// Runs the wasm function at `entry` of `instance` on the frame at `frame`, which holds its
     /// arguments and receives its results; the caller has checked that the stacks have room.
-    /// Allocates nothing unless it traps. Throws `Trap`, or the error a host function threw.
+    /// Allocates nothing unless it traps or throws. Throws `Trap`, the `WasmException` that left
+    /// the run uncaught, or the error a host function threw.
     func execute(entry: CodePointer, instance: UnsafeMutablePointer<InstanceState>, frame base: FramePointer) throws {
         var state = ExecutionState(
             instance: instance, frameTop: callFrames + frameTop + 1, frameEnd: callFrames + maxCallDepth,

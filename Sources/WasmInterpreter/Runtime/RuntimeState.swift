@@ -16,6 +16,9 @@ struct MemoryState {
     var reservedBytes: Int = 0
     /// Bytes from `base` the system has made accessible: at least `size`.
     var committedBytes: Int = 0
+    /// The runtime's resource counts that growing is checked against (nil: none), unretained:
+    /// the `Memory` that owns this state keeps it alive.
+    var limiter: Unmanaged<ResourceLimiter>? = nil
 }
 
 /// A table's elements, encoded as slots (0 is null; a function reference is its address + 1;
@@ -26,6 +29,9 @@ struct TableState {
     var capacity: Int
     var maximum: Int
     var elementType: ReferenceType
+    /// The runtime's resource counts that growing is checked against (nil: none), unretained:
+    /// the `Table` that owns this state keeps it alive.
+    var limiter: Unmanaged<ResourceLimiter>? = nil
 }
 
 /// A data or element segment's remaining contents (empty once dropped).

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import WasmBinary
 
 /// Table operations: growing and the bulk instructions, shared by handlers and instantiation.
@@ -5,28 +12,38 @@ extension TableState {
     /// The most elements a table may hold here: growing past it fails like growing past the maximum.
     static let elementLimit = 10_000_000
 
-    static func make(count: Int, maximum: Int, elementType: ReferenceType, initialValue: UInt64) -> TableState {
+    /// A table of `count` elements set to `initialValue`, or nil when the system cannot provide
+    /// them. Elements come from `calloc`, so a table of nulls (0) costs no memory until its
+    /// elements are written: a module declaring many large tables does not fill gigabytes.
+    static func make(count: Int, maximum: Int, elementType: ReferenceType, initialValue: UInt64) -> TableState? {
         let capacity = max(count, 1)
-        let elements = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
-        elements.initialize(repeating: initialValue, count: capacity)
+        guard let elements = Self.zeroedElements(capacity) else { return nil }
+        if initialValue != 0 { elements.update(repeating: initialValue, count: capacity) }
         return TableState(elements: elements, count: count, capacity: capacity, maximum: maximum, elementType: elementType)
     }
 
+    /// `count` zeroed elements from the system, or nil.
+    static func zeroedElements(_ count: Int) -> UnsafeMutablePointer<UInt64>? {
+        calloc(count, MemoryLayout<UInt64>.stride)?.bindMemory(to: UInt64.self, capacity: count)
+    }
+
     func deallocate() {
-        elements.deallocate()
+        free(elements)
     }
 
     /// Grows by `delta` elements set to `value`: the old size, or nil past the maximum.
     mutating func grow(by delta: Int, value: UInt64) -> Int? {
         let old = count
         guard delta >= 0, delta <= min(maximum, TableState.elementLimit) - old else { return nil }
+        // Resource limits (ResourceLimiter): checked before growing, counted after.
+        guard ResourceLimiter.allowsTableGrowth(limiter, elements: delta) else { return nil }
+        defer { if count == old + delta { ResourceLimiter.recordTableGrowth(limiter, elements: delta) } }
         let newCount = old + delta
         if newCount > capacity {
             let newCapacity = max(newCount, min(maximum, capacity * 2))
-            let newElements = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
-            newElements.initialize(from: elements, count: old)
-            (newElements + old).initialize(repeating: 0, count: newCapacity - old)
-            elements.deallocate()
+            guard let newElements = Self.zeroedElements(newCapacity) else { return nil }
+            newElements.update(from: elements, count: old)
+            free(elements)
             elements = newElements
             capacity = newCapacity
         }

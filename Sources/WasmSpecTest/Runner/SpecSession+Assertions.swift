@@ -122,7 +122,7 @@ extension SpecSession {
                     return (.failed("trapped (\(trap)), expected unlinkable \"\(message)\""), nil)
                 }
                 got = trap.description
-            case .resourceExhausted(let reason):
+            case .resourceExhausted(let reason), .limitExceeded(let reason):
                 return (.failed("out of resources (\(reason)), expected \"\(message)\""), nil)
             case .uncaughtException(let exception):
                 return (.failed("\(exception) while instantiating, expected \"\(message)\""), nil)

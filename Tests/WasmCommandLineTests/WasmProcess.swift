@@ -3,7 +3,7 @@ import TestSupport
 
 /// Runs the `wasm` executable that this test bundle was built with (it sits beside the bundle in
 /// the build products folder: the test target depends on it, so `swift test` builds it).
-enum CommandLineTool {
+enum WasmProcess {
     struct Output {
         var status: Int32
         var standardOutput: String
