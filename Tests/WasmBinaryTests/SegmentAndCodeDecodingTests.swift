@@ -142,8 +142,11 @@ import Testing
         #expect(module.customSections == [
             CustomSection(name: "meta", bytes: [1, 2, 3], placement: .first), CustomSection(name: "", bytes: [], placement: .first),
         ])
-        let placed = try ModuleDecoder.decode(B.module(B.section(1, [0x00]), B.section(0, B.name("after types"))))
+        let placed = try ModuleDecoder.decode(B.module(B.section(1, [0x01, 0x60, 0x00, 0x00]), B.section(0, B.name("after types"))))
         #expect(placed.customSections.map(\.placement) == [.after(.type)])
+        // An empty section is not encoded again: a custom section after it stands after the one before.
+        let afterEmpty = try ModuleDecoder.decode(B.module(B.section(1, [0x00]), B.section(0, B.name("after no types"))))
+        #expect(afterEmpty.customSections.map(\.placement) == [.first])
         #expect(decodeError(B.module(B.section(0, [0x01, 0xFF])))?.kind == .malformedUTF8)
         #expect(decodeError(B.module(B.section(0, [])))?.kind == .unexpectedEndOfSectionOrFunction)
     }

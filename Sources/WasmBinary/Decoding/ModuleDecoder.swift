@@ -32,7 +32,9 @@ struct ModuleReader {
     var module = Module()
     /// `SectionID.order` of the last known section read.
     var lastSectionOrder = 0
-    /// The last known section read, where custom sections read now stand.
+    /// The last known section read that left contents in the module, where custom sections read
+    /// now stand. (A section without contents, such as a type section of no types, is not
+    /// encoded again, so a custom section after it stands where it would be: after the one before.)
     var lastSectionID: SectionID?
     var sawCodeSection = false
     /// Where the code section's body count was read, for the error when it differs from the
@@ -89,9 +91,9 @@ struct ModuleReader {
                     throw reader.error(.unexpectedContentAfterLastSection, at: header.offset)
                 }
                 lastSectionOrder = header.id.order
-                lastSectionID = header.id
             }
             try readSectionContents(header)
+            if header.id != .custom, module.hasContents(in: header.id) { lastSectionID = header.id }
             try finishSection(header, outerLimit: outerLimit)
         }
         if !sawCodeSection && !module.functionTypeIndices.isEmpty {

@@ -37,8 +37,9 @@ public enum ModuleEncoder {
         }
     }
 
-    /// Writes one known section when the module has contents for it.
+    /// Writes one known section when the module has contents for it (`Module.hasContents(in:)`).
     static func knownSection(_ id: SectionID, _ module: Module, _ out: inout BinaryWriter) {
+        guard module.hasContents(in: id) else { return }
         switch id {
         case .custom: break
         case .type: section(1, &out, skipIf: module.types.isEmpty) { typeSection(module, &$0) }
@@ -141,5 +142,28 @@ public enum ModuleEncoder {
             InstructionEncoder.encode(instruction, into: &w.bytes)
         }
         w.byte(0x0B)
+    }
+}
+
+extension Module {
+    /// True when the module has contents for the known section `id`: the encoder writes exactly
+    /// those sections, and the decoder places a custom section after the last of them read.
+    public func hasContents(in id: SectionID) -> Bool {
+        switch id {
+        case .custom: return false
+        case .type: return !types.isEmpty
+        case .import: return !imports.isEmpty
+        case .function: return !functionTypeIndices.isEmpty
+        case .table: return !tables.isEmpty
+        case .memory: return !memories.isEmpty
+        case .tag: return !tags.isEmpty
+        case .global: return !globals.isEmpty
+        case .export: return !exports.isEmpty
+        case .start: return start != nil
+        case .element: return !elements.isEmpty
+        case .dataCount: return dataCount != nil
+        case .code: return !codes.isEmpty
+        case .data: return !data.isEmpty
+        }
     }
 }

@@ -94,7 +94,6 @@ final class TranslatedCode: @unchecked Sendable {
         var frameSlots: [Int] = []
         var callFixups: [(position: Int, callee: UInt32)] = []
         var exceptionHandlers = ExceptionHandlerTable()
-        try Translator.checkExecutable(module)
         let importCount = context.importedFunctionCount
         for (index, body) in module.codes.enumerated() {
             entries.append(builder.position)

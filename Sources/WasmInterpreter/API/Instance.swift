@@ -79,17 +79,19 @@ final class InstanceStorage {
     let typeIDs: UnsafeMutablePointer<Int>
     let globalPointers: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
     let tablePointers: UnsafeMutablePointer<UnsafeMutablePointer<TableState>>
+    let memoryPointers: UnsafeMutablePointer<UnsafeMutablePointer<MemoryState>>
     let dataSegments: UnsafeMutablePointer<SegmentState>
     let elementSegments: UnsafeMutablePointer<SegmentState>
     let segmentCounts: (data: Int, elements: Int)
 
-    init(code: TranslatedCode, functionCount: Int, typeCount: Int, globalCount: Int, tableCount: Int,
+    init(code: TranslatedCode, functionCount: Int, typeCount: Int, globalCount: Int, tableCount: Int, memoryCount: Int,
          dataCount: Int, elementCount: Int) {
         self.code = code
         functionAddresses = .allocate(capacity: max(functionCount, 1))
         typeIDs = .allocate(capacity: max(typeCount, 1))
         globalPointers = .allocate(capacity: max(globalCount, 1))
         tablePointers = .allocate(capacity: max(tableCount, 1))
+        memoryPointers = .allocate(capacity: max(memoryCount, 1))
         dataSegments = .allocate(capacity: max(dataCount, 1))
         dataSegments.initialize(repeating: SegmentState(words: nil, bytes: nil, count: 0), count: max(dataCount, 1))
         elementSegments = .allocate(capacity: max(elementCount, 1))
@@ -105,6 +107,7 @@ final class InstanceStorage {
         typeIDs.deallocate()
         globalPointers.deallocate()
         tablePointers.deallocate()
+        memoryPointers.deallocate()
         dataSegments.deallocate()
         elementSegments.deallocate()
         state.deallocate()

@@ -142,8 +142,12 @@ public final class Runtime {
 
     /// A memory that instances can import.
     public func createMemory(_ type: MemoryType) throws(InstantiationError) -> Memory {
-        guard type.limits.min <= 65_536, type.limits.max.map({ $0 >= type.limits.min && $0 <= 65_536 }) ?? true else {
-            throw .unlinkable("memory size must be at most 65536 pages (4GiB)")
+        let limit = type.specificationPageLimit
+        guard type.pageSizeLog2 == 0 || type.pageSizeLog2 == MemoryType.defaultPageSizeLog2 else {
+            throw .unlinkable("invalid custom page size: 2^\(type.pageSizeLog2) bytes")
+        }
+        guard type.limits.min <= limit, type.limits.max.map({ $0 >= type.limits.min && $0 <= limit }) ?? true else {
+            throw .unlinkable("memory size must be at most \(limit) pages of \(1 << type.pageSizeLog2) bytes")
         }
         return try Memory(type: type, reservation: configuration.memoryReservationBytes, limiter: limiter)
     }

@@ -32,10 +32,12 @@ enum HandlerNames {
             (Handlers.callReference, "call_ref"), (Handlers.refAsNonNull, "ref.as_non_null"),
             (Handlers.branchIfNull, "branchIfNull"), (Handlers.branchIfNotNull, "branchIfNotNull"),
             (Handlers.returnCallInternal, "return_call"), (Handlers.returnCallFunction, "return_call (import)"),
-            (Handlers.returnCallIndirect, "return_call_indirect"), (Handlers.returnCallReference, "return_call_ref"),
+            (Handlers.returnCallIndirect, "return_call_indirect"), (Handlers.returnCallIndirect64, "return_call_indirect (i64)"),
+            (Handlers.returnCallReference, "return_call_ref"),
             (Handlers.throw, "throw"), (Handlers.throwReference, "throw_ref"),
         ]
         for (word, name) in control { add(word, name) }
+        for (word, name) in webAssembly3Names { add(word, name) }
         let locations: [(OperandLocation, String)] = [(.slot, "s"), (.immediate, "i"), (.accumulator, "A"), (.slotAndAccumulator, "sA")]
         for operation in NumericOperation.allCases {
             add(NumericHandlers.handler(operation), "\(operation)")

@@ -72,13 +72,16 @@ func handleReturnCallFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsaf
     tailCallFunction(address: address, fp: fp, arguments: fp + slotA(pc), count: slotB(pc), md, ms, state, acc, facc)
 }
 
-/// `return_call_indirect`. Operands: (argument base, selector, argument slots), type index, table index.
+/// `return_call_indirect`. Operands: (argument base, selector, argument slots), type index, table
+/// index. A `wide` selector (of a 64-bit table) is the whole slot, a narrow one its low 32 bits.
 @inline(__always)
-func handleReturnCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleReturnCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double, wide: Bool) {
     let instance = state.pointee.instance
     let table = instance.pointee.tables[Int(truncatingIfNeeded: pc[3])]
-    let selector = Int(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    guard selector < table.pointee.count else { return trap(.undefinedElement, state) }
+    let slot = fp[slotB(pc)]
+    let wideSelector = wide ? slot : UInt64(UInt32(truncatingIfNeeded: slot))
+    guard wideSelector < UInt64(table.pointee.count) else { return trap(.undefinedElement, state) }
+    let selector = Int(wideSelector)
     let reference = table.pointee.elements[selector]
     guard reference != 0 else { return trap(.uninitializedElement, elementIndex: selector, state) }
     let address = UInt32(truncatingIfNeeded: reference - 1)
@@ -102,6 +105,8 @@ func handleReturnCallReference(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsa
 extension Handlers {
     static var returnCallInternal: UInt64 { handlerWord { handleReturnCallInternal($0, $1, $2, $3, $4, $5, $6) } }
     static var returnCallFunction: UInt64 { handlerWord { handleReturnCallFunction($0, $1, $2, $3, $4, $5, $6) } }
-    static var returnCallIndirect: UInt64 { handlerWord { handleReturnCallIndirect($0, $1, $2, $3, $4, $5, $6) } }
+    static var returnCallIndirect: UInt64 { handlerWord { handleReturnCallIndirect($0, $1, $2, $3, $4, $5, $6, wide: false) } }
+    /// `return_call_indirect` through a 64-bit table.
+    static var returnCallIndirect64: UInt64 { handlerWord { handleReturnCallIndirect($0, $1, $2, $3, $4, $5, $6, wide: true) } }
     static var returnCallReference: UInt64 { handlerWord { handleReturnCallReference($0, $1, $2, $3, $4, $5, $6) } }
 }

@@ -9,14 +9,19 @@ extension Runtime {
         let context = compiled.context
         // Resource limits: what the instance defines must fit before anything is created.
         try limiter.checkInstantiation(
-            memoryBytes: module.memories.reduce(0) { $0 + Int(min($1.limits.min, 65_536)) * MemoryState.pageSize },
+            memoryBytes: module.memories.reduce(0) { total, type in
+                // At most 2^48 bytes each (a larger minimum fails when the memory is made); the sum saturates.
+                let bytes = Int(min(type.limits.min, UInt64(type.enginePageLimit))) << Int(type.pageSizeLog2)
+                let (sum, overflow) = total.addingReportingOverflow(bytes)
+                return overflow ? .max : sum
+            },
             memories: module.memories.count,
             tableElements: module.tables.reduce(0) { $0 + Int(min($1.type.limits.min, 0xFFFF_FFFF)) },
             tables: module.tables.count)
         limiter.recordInstance()
         let storage = InstanceStorage(
             code: compiled.code, functionCount: context.functionTypeIndices.count, typeCount: module.types.count,
-            globalCount: context.globals.count, tableCount: context.tables.count,
+            globalCount: context.globals.count, tableCount: context.tables.count, memoryCount: context.memories.count,
             dataCount: module.data.count, elementCount: module.elements.count)
         instances.append(storage)
         let state = storage.state
@@ -45,9 +50,11 @@ extension Runtime {
                 storage.tablePointers[storage.tables.count] = table.state
                 storage.tables.append(table)
             case (.memory(let type), .memory(let memory)):
-                guard Self.limits(current: UInt64(memory.pageCount), maximum: memory.type.limits.max, match: type.limits) else {
+                guard memory.type.addressType == type.addressType, memory.type.pageSizeLog2 == type.pageSizeLog2,
+                      Self.limits(current: UInt64(memory.pageCount), maximum: memory.type.limits.max, match: type.limits) else {
                     throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
                 }
+                storage.memoryPointers[storage.memories.count] = memory.state
                 storage.memories.append(memory)
             case (.global(let type), .global(let global)):
                 guard matches(global, type, typeIDs: typeIDs) else {
@@ -95,12 +102,15 @@ extension Runtime {
             storage.tags.append(ExceptionTag(type: type, typeID: typeIDs[Int(tag.typeIndex)], runtime: self))
         }
         for type in module.memories {
-            storage.memories.append(try Memory(type: type, reservation: configuration.memoryReservationBytes, limiter: limiter))
+            let memory = try Memory(type: type, reservation: configuration.memoryReservationBytes, limiter: limiter)
+            storage.memoryPointers[storage.memories.count] = memory.state
+            storage.memories.append(memory)
         }
         state.initialize(to: InstanceState(
             memory0: storage.memories.first?.state ?? emptyMemory, globals: storage.globalPointers,
             tables: storage.tablePointers, functions: storage.functionAddresses, typeIDs: storage.typeIDs,
-            dataSegments: storage.dataSegments, elementSegments: storage.elementSegments, functionRecords: recordsCell))
+            dataSegments: storage.dataSegments, elementSegments: storage.elementSegments, functionRecords: recordsCell,
+            memories: storage.memoryPointers))
         for global in module.globals {
             let value = evaluate(global.initializer, in: storage)
             let created = Global(type: global.type, slots: value)
@@ -148,7 +158,7 @@ extension Runtime {
         for (index, segment) in module.elements.enumerated() {
             switch segment.mode {
             case .active(let tableIndex, let offsetExpression):
-                let offset = UInt64(UInt32(truncatingIfNeeded: evaluate(offsetExpression, in: storage).0))
+                let offset = address(evaluate(offsetExpression, in: storage).0, storage.tables[Int(tableIndex)].type.addressType)
                 let table = storage.tablePointers[Int(tableIndex)]
                 let count = UInt64(segment.initializers.count)
                 guard table.pointee.contains(offset, count: count) else { throw .trap(Trap(.outOfBoundsTableAccess)) }
@@ -163,9 +173,9 @@ extension Runtime {
             }
         }
         for (index, segment) in module.data.enumerated() {
-            guard case .active(_, let offsetExpression) = segment.mode else { continue }
-            let offset = UInt64(UInt32(truncatingIfNeeded: evaluate(offsetExpression, in: storage).0))
-            let memory = state.pointee.memory0
+            guard case .active(let memoryIndex, let offsetExpression) = segment.mode else { continue }
+            let offset = address(evaluate(offsetExpression, in: storage).0, storage.memories[Int(memoryIndex)].type.addressType)
+            let memory = storage.memoryPointers[Int(memoryIndex)]
             let count = UInt64(segment.bytes.count)
             guard memory.pointee.contains(offset, count: count) else { throw .trap(Trap(.outOfBoundsMemoryAccess)) }
             if count > 0 {
@@ -187,6 +197,11 @@ extension Runtime {
             }
         }
         return instance
+    }
+
+    /// A constant offset's bits as an address of `type` (an i32's upper bits are not part of it).
+    func address(_ bits: UInt64, _ type: AddressType) -> UInt64 {
+        type == .i64 ? bits : UInt64(UInt32(truncatingIfNeeded: bits))
     }
 
     /// Import matching for limits: the provided size and maximum must fit the declared limits.

@@ -11,6 +11,8 @@ struct MemoryState {
     var size: Int
     var pageCount: Int
     var maximumPageCount: Int
+    /// log2 of the page size: 16 (64 KiB pages) or 0 (one-byte pages, the custom-page-sizes proposal).
+    var pageSizeLog2: Int = 16
     /// Bytes of address space reserved at `base` (0 when `base` is not a reservation, as for the
     /// runtime's empty memory). Growing within it commits pages in place.
     var reservedBytes: Int = 0
@@ -70,4 +72,6 @@ struct InstanceState {
     var elementSegments: UnsafeMutablePointer<SegmentState>
     /// The runtime's function records (refreshed whenever the runtime adds functions).
     var functionRecords: UnsafeMutablePointer<UnsafeMutablePointer<FunctionRecord>>
+    /// Every memory of the module's memory index space (`memory0` is the first, when there is one).
+    var memories: UnsafeMutablePointer<UnsafeMutablePointer<MemoryState>>
 }

@@ -29,16 +29,16 @@ extension Translator {
         case .catch(let tag): translateCatch(tag: tag); return
         case .catchAll: translateCatch(tag: nil); return
         case .delegate(let depth): translateDelegate(depth); return
-        case .wideArithmetic, .relaxedSIMD:
-            throw Self.notExecutableYet(instruction)
         default: break
         }
         guard !isDead else { return }
         previousResult = lastResult
         lastResult = nil
+        // Memories other than the registers' one, and 64-bit tables (Translator+MultiMemory, +Table64).
+        if translateIndexedMemory(instruction) || translateTable64(instruction) { return }
         switch instruction {
-        case .block, .loop, .if, .else, .end, .tryTable, .try, .catch, .catchAll, .delegate, .wideArithmetic, .relaxedSIMD:
-            break  // Handled (or rejected) above.
+        case .block, .loop, .if, .else, .end, .tryTable, .try, .catch, .catchAll, .delegate:
+            break  // Handled above.
         case .returnCall(let index):
             translateReturnCall(index)
         case .returnCallIndirect(let typeIndex, let tableIndex):
@@ -177,6 +177,10 @@ extension Translator {
             translateNumeric(operation)
         case .v128Const, .i8x16Shuffle, .simdMemory, .simdMemoryLane, .simdLane, .simd:
             try translateSIMD(instruction)
+        case .relaxedSIMD(let operation):
+            try translateRelaxedSIMD(operation)
+        case .wideArithmetic(let operation):
+            translateWideArithmetic(operation)
         }
     }
 

@@ -23,7 +23,8 @@ extension Translator {
         let selector = popSlot()
         let argumentBase = materializeArguments(type.parameters.count)
         spillAccumulators()
-        code.emit(Handlers.returnCallIndirect, pack(argumentBase, selector, type.parameterSlots), UInt64(typeIndex), UInt64(tableIndex))
+        let handler = isTable64(tableIndex) ? Handlers.returnCallIndirect64 : Handlers.returnCallIndirect
+        code.emit(handler, pack(argumentBase, selector, type.parameterSlots), UInt64(typeIndex), UInt64(tableIndex))
         markDead()
     }
 
