@@ -107,4 +107,23 @@ import WasmText
             """#))
         _ = try runtime.instantiate(exact, imports: imports)
     }
+
+    @Test func indirectCallsThroughA64BitTableCheckSubtypesAndTheWholeIndex() throws {
+        let instance = try instantiate("""
+            (module
+              \(Self.hierarchy)
+              (func $sub (type $sub) (i32.const 9))
+              (table $table i64 2 funcref)
+              (elem (table $table) (i64.const 1) func $sub)
+              (func (export "call") (param i64) (result i32) (call_indirect $table (type $base) (local.get 0)))
+              (func (export "tail") (param i64) (result i32) (return_call_indirect $table (type $base) (local.get 0))))
+            """)
+        for name in ["call", "tail"] {
+            #expect(try instance.invoke(name, [Value(Int64(1))]) == [Value(Int32(9))])
+            #expect(throws: Trap(.uninitializedElement)) { try instance.invoke(name, [Value(Int64(0))]) }
+            // 2^32 + 1 is out of bounds, not element 1.
+            #expect(throws: Trap(.undefinedElement)) { try instance.invoke(name, [Value(Int64(1) << 32 | 1)]) }
+        }
+    }
 }
+
