@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "StringOpsTests", dependencies: ["StringOps", "WasmInterpreter"]),
         .testTarget(name: "WasmWASITests", dependencies: ["WasmWASI", "WasmInterpreter", "WasmText", "TestSupport"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzChecks", "TestSupport"], exclude: ["Inputs"]),
-        .testTarget(name: "WasmCommandLineTests", dependencies: ["wasm", "WasmBinary", "WasmInterpreter", "WasmText"]),
+        .testTarget(name: "WasmCommandLineTests", dependencies: ["wasm", "WasmBinary", "WasmInterpreter", "WasmText", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,6 +20,14 @@ import WasmText
               (else (i32.add (call $recurse (i32.sub (local.get 0) (i32.const 1)))
                              (call $recurse (i32.sub (local.get 0) (i32.const 2)))))))
           (func (export "nested") (call $host))
+          ;; Loops without a back-edge: a tail call through a table, a thrown exception caught by
+          ;; a handler that leads back to the loop.
+          (type $none (func))
+          (table 1 funcref)
+          (elem (i32.const 0) $tailSpin)
+          (func $tailSpin (export "tailSpin") (return_call_indirect (type $none) (i32.const 0)))
+          (tag $again)
+          (func (export "throwSpin") (loop $retry (try_table (catch_all $retry) (throw $again))))
           (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
         """
 
@@ -57,7 +65,7 @@ import WasmText
         return (failure, start.duration(to: returnedAt))
     }
 
-    @Test(arguments: ["spin", "recurse", "nested"])
+    @Test(arguments: ["spin", "recurse", "nested", "tailSpin", "throwSpin"])
     func aRunningCallIsStoppedFromAnotherThread(export: String) throws {
         let runtime = Runtime()
         let instance = try Self.instance(runtime)

@@ -89,6 +89,8 @@ final class TranslatedCode: @unchecked Sendable {
     let entries: [Int]
     /// Frame size in slots of each defined function.
     let frameSlots: [Int]
+    /// Where exceptions thrown in each defined function go (see Runtime+Exceptions).
+    let exceptionHandlers: ExceptionHandlerTable
 
     init(module: Module, context: ModuleContext, metering: Bool = false) throws(CompileError) {
         var builder = CodeBuilder()
@@ -97,7 +99,7 @@ final class TranslatedCode: @unchecked Sendable {
         var callFixups: [(position: Int, callee: UInt32)] = []
         // With fuel: what each function's first block costs, which a call charges (Translator+Fuel).
         var entryCharges: [(target: Int, cost: Int)] = []
-        try Translator.checkExecutable(module)
+        var exceptionHandlers = ExceptionHandlerTable()
         let importCount = context.importedFunctionCount
         for (index, body) in module.codes.enumerated() {
             entries.append(builder.position)
@@ -108,11 +110,13 @@ final class TranslatedCode: @unchecked Sendable {
             if metering { entryCharges.append(translator.fuelCharge(at: entries[index]) ?? (entries[index], 0)) }
             builder = translator.code
             callFixups += translator.callFixups
+            exceptionHandlers.append(function: translator.exceptionHandlers)
         }
         for fixup in callFixups {
             let callee = Int(fixup.callee) - importCount
-            if metering {
-                // The call charges the callee's first block and enters past its charge.
+            if builder.words[fixup.position] == Handlers.meteredCallInternal {
+                // The call charges the callee's first block and enters past its charge (a tail
+                // call enters at the charge).
                 builder.patch(fixup.position + 2, instructionStart: fixup.position, target: entryCharges[callee].target)
                 builder.set(fixup.position + 4, UInt64(entryCharges[callee].cost))
             } else {
@@ -130,6 +134,24 @@ final class TranslatedCode: @unchecked Sendable {
         base = buffer
         self.entries = entries
         self.frameSlots = frameSlots
+        self.exceptionHandlers = exceptionHandlers
+    }
+
+    /// The defined function whose code contains `position` (a position in this code), if any.
+    func function(containing position: Int) -> Int? {
+        guard position >= 0, position < count, let first = entries.first, position >= first else { return nil }
+        var low = 0, high = entries.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if entries[middle] <= position { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// The position in this code of `pointer`, when it points into it.
+    func position(of pointer: CodePointer) -> Int? {
+        let position = pointer - base
+        return position >= 0 && position < count ? position : nil
     }
 
     deinit {

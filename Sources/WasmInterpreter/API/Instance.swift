@@ -46,8 +46,19 @@ public final class Instance {
         return nil
     }
 
-    /// Calls an exported function. Throws `Trap` when execution traps, `InvocationError` on misuse,
-    /// and a host function's own error (anything but a `Trap`) as that host function threw it.
+    /// The exported tag named `name`, if any.
+    public func tag(_ name: String) -> ExceptionTag? {
+        if case .tag(let tag) = export(name) { return tag }
+        return nil
+    }
+
+    /// The instance's tags by index (imported tags first, as the module numbers them): with
+    /// ``exports``, what names a ``WasmException``'s tag for a message.
+    public var tags: [ExceptionTag] { storage.tags }
+
+    /// Calls an exported function. Throws `Trap` when execution traps, `WasmException` when an
+    /// exception leaves it uncaught, `InvocationError` on misuse, and a host function's own error
+    /// (anything but a `Trap` or `WasmException`) as that host function threw it.
     public func invoke(_ name: String, _ arguments: [Value] = []) throws -> [Value] {
         guard let function = function(name) else { throw InvocationError.unknownExport(name) }
         return try function.call(arguments)
@@ -62,6 +73,8 @@ final class InstanceStorage {
     var memories: [Memory] = []
     var tables: [Table] = []
     var globals: [Global] = []
+    /// The tag index space: imported tags first.
+    var tags: [ExceptionTag] = []
     let functionAddresses: UnsafeMutablePointer<UInt32>
     let typeIDs: UnsafeMutablePointer<Int>
     let globalPointers: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>

@@ -20,7 +20,8 @@ public final class Runtime {
     /// The type of each function, by address.
     var functionTypes: [FunctionType] = []
     var hostFunctions: [HostFunction] = []
-    var typeIDs: [FunctionType: Int] = [:]
+    /// Runtime-wide type identities and subtyping (see `CanonicalTypes`).
+    var canonicalTypes = CanonicalTypes()
     var instances: [InstanceStorage] = []
     /// The error a host function threw (other than a `Trap`) in the run being unwound: the
     /// invocation that started the run rethrows it.
@@ -54,6 +55,18 @@ public final class Runtime {
     /// still running after this long ends with the trap `interrupted`. Calls nested through host
     /// functions count as part of the call they are in.
     public var callTimeLimit: Duration?
+    /// A one-instruction program that returns from the current frame: where a handler that
+    /// catches into a function's own label resumes, and the site of an exception thrown by a
+    /// host function that was tail-called (outside every function's handlers).
+    let returnCode: CodePointer
+    /// The exceptions wasm code may hold references to.
+    let exceptionRegistry: ExceptionRegistry
+    /// The exception being thrown, from its `throw` until a handler takes it or it leaves the run.
+    var exceptionInFlight: WasmException?
+    /// A `WasmException` the host function just called threw, for the calling handler to throw.
+    var hostException: WasmException?
+    /// Each instance's storage by its state pointer, for the exception paths.
+    var storageByState: [UnsafeMutablePointer<InstanceState>: InstanceStorage] = [:]
 
     /// An empty runtime whose value stack and call depth follow `configuration`.
     public init(configuration: RuntimeConfiguration = .init()) {
@@ -79,6 +92,9 @@ public final class Runtime {
         exitCode.initialize(to: Handlers.exit)
         interruptedCode = .allocate(capacity: 1)
         interruptedCode.initialize(to: Handlers.interrupted)
+        returnCode = .allocate(capacity: 1)
+        returnCode.initialize(to: Handlers.returnFromFunction)
+        exceptionRegistry = ExceptionRegistry(stackBase: valueStack)
         emptyMemory = .allocate(capacity: 1)
         emptyMemory.initialize(to: MemoryState(base: .allocate(byteCount: 16, alignment: 16), size: 0, pageCount: 0, maximumPageCount: 0))
     }
@@ -91,16 +107,14 @@ public final class Runtime {
         callFrames.deallocate()
         exitCode.deallocate()
         interruptedCode.deallocate()
+        returnCode.deallocate()
         emptyMemory.pointee.base.deallocate()
         emptyMemory.deallocate()
     }
 
-    /// The runtime-wide id of a function type (equal types share one).
+    /// The runtime-wide id of a host function's type (equal types share one).
     func typeID(of type: FunctionType) -> Int {
-        if let id = typeIDs[type] { return id }
-        let id = typeIDs.count
-        typeIDs[type] = id
-        return id
+        canonicalTypes.id(of: type)
     }
 
     /// Adds a function record and returns its address.
@@ -121,10 +135,15 @@ public final class Runtime {
     }
 
     /// A host function: `body` receives the arguments and returns the results. Throwing a `Trap`
-    /// from it traps the caller with that reason. Any other error ends the run: the invocation
+    /// from it traps the caller with that reason. Throwing a `WasmException` throws that
+    /// exception in the module that called it, where `try_table` and `catch` can catch it (its
+    /// tag must belong to this runtime and its values match the tag's type, or the call traps).
+    /// Any other error ends the run: the invocation
     /// that started it (`Instance.invoke`, `Function.call`) rethrows that error as it was thrown,
     /// so an embedder can stop a program with an error of its own type. (From a start function,
     /// which runs during instantiation, it is `InstantiationError.trap` with `TrapReason.hostError`.)
+    /// The reference types in `type` are abstract ones (`funcref`, `externref`, `exnref`, ...): a
+    /// host has no module whose type indices it could name.
     public func hostFunction(type: FunctionType, _ body: @escaping ([Value]) throws -> [Value]) -> Function {
         hostFunctions.append(HostFunction(type: type, body: body))
         let record = FunctionRecord(typeID: typeID(of: type), entry: nil, frameSlots: 0,
@@ -151,12 +170,32 @@ public final class Runtime {
         guard type.limits.max.map({ $0 >= type.limits.min }) ?? true, type.limits.min <= UInt64(TableState.elementLimit) else {
             throw .unlinkable("table size out of range")
         }
-        return try Table(type: type, initialValue: initialValue.slot, limiter: limiter)
+        if case .exception(let exception) = initialValue { exceptionRegistry.register(exception) }
+        let table = try Table(type: type, initialValue: initialValue.slot, limiter: limiter)
+        adopt(table)
+        return table
     }
 
     /// A global that instances can import.
     public func createGlobal(_ type: GlobalType, value: Value) -> Global {
-        Global(type: type, slots: value.slots)
+        if case .ref(.exception(let exception)) = value { exceptionRegistry.register(exception) }
+        let global = Global(type: type, slots: value.slots)
+        adopt(global)
+        return global
+    }
+
+    /// Lets an `exnref` table keep the exceptions stored in it alive (see `ExceptionRegistry`).
+    func adopt(_ table: Table) {
+        guard ValueType.ref(table.type.elementType).mayHoldException else { return }
+        table.exceptionRegistry = exceptionRegistry
+        exceptionRegistry.track(table)
+    }
+
+    /// Lets an `exnref` global keep the exception stored in it alive (see `ExceptionRegistry`).
+    func adopt(_ global: Global) {
+        guard global.type.valueType.mayHoldException else { return }
+        global.exceptionRegistry = exceptionRegistry
+        exceptionRegistry.track(global)
     }
 }
 

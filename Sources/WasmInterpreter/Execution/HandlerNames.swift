@@ -32,6 +32,12 @@ enum HandlerNames {
             (Handlers.consumeFuel, "consumeFuel"), (Handlers.interrupted, "interrupted"),
             (Handlers.consumeFuelBySlot32, "consumeFuel [s]"), (Handlers.consumeFuelBySlot64, "consumeFuel [s64]"),
             (Handlers.meteredJump, "metered jump"), (Handlers.meteredCallInternal, "metered callInternal"), (Handlers.meteredBranchIfNotZero, "metered branchIfNotZero"),
+            (Handlers.callReference, "call_ref"), (Handlers.refAsNonNull, "ref.as_non_null"),
+            (Handlers.branchIfNull, "branchIfNull"), (Handlers.branchIfNotNull, "branchIfNotNull"),
+            (Handlers.returnCallInternal, "return_call"), (Handlers.returnCallFunction, "return_call (import)"),
+            (Handlers.returnCallIndirect, "return_call_indirect"), (Handlers.returnCallIndirect64, "return_call_indirect (i64)"),
+            (Handlers.returnCallReference, "return_call_ref"),
+            (Handlers.throw, "throw"), (Handlers.throwReference, "throw_ref"),
         ]
         for (word, name) in control { add(word, name) }
         for (word, name) in webAssembly3Names { add(word, name) }

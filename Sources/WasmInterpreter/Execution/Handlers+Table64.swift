@@ -14,7 +14,8 @@ func handleCallIndirect64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMut
     let address = UInt32(truncatingIfNeeded: reference - 1)
     let expected = instance.pointee.typeIDs[Int(truncatingIfNeeded: pc[2])]
     guard instance.pointee.functionRecords.pointee[Int(address)].typeID == expected else {
-        return trap(.indirectCallTypeMismatch, state)
+        // The selector is below the table's size (under 2^32): its low 32 bits are the index.
+        return callIndirectToSubtype(pc, fp, md, ms, state, acc, facc)
     }
     callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
 }

@@ -31,8 +31,9 @@ extension Runtime {
             dataCount: module.data.count, elementCount: module.elements.count)
         instances.append(storage)
         let state = storage.state
-        // `CompiledModule` admits only plain function types (Translator.checkExecutable).
-        for (index, type) in module.types.enumerated() { storage.typeIDs[index] = typeID(of: type.functionType ?? FunctionType()) }
+        storageByState[state] = storage
+        let typeIDs = canonicalTypes.ids(of: module.types)
+        for (index, id) in typeIDs.enumerated() { storage.typeIDs[index] = id }
 
         // Imports, in order, into each index space.
         var functionCount = 0
@@ -42,13 +43,13 @@ extension Runtime {
             }
             switch (entry.descriptor, value) {
             case (.function(let typeIndex), .function(let function)):
-                guard function.runtime === self, function.type == module.functionType(at: typeIndex) else {
+                guard function.runtime === self, matches(function, typeID: typeIDs[Int(typeIndex)]) else {
                     throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
                 }
                 storage.functionAddresses[functionCount] = function.address.rawValue
                 functionCount += 1
             case (.table(let type), .table(let table)):
-                guard table.type.elementType == type.elementType, table.type.addressType == type.addressType,
+                guard matches(table, type, typeIDs: typeIDs),
                       Self.limits(current: UInt64(table.size), maximum: table.type.limits.max, match: type.limits) else {
                     throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
                 }
@@ -62,11 +63,16 @@ extension Runtime {
                 storage.memoryPointers[storage.memories.count] = memory.state
                 storage.memories.append(memory)
             case (.global(let type), .global(let global)):
-                guard global.type == type else {
+                guard matches(global, type, typeIDs: typeIDs) else {
                     throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
                 }
                 storage.globalPointers[storage.globals.count] = global.storage
                 storage.globals.append(global)
+            case (.tag(let type), .tag(let tag)):
+                guard tag.runtimeIdentifier == ObjectIdentifier(self), tag.typeID == typeIDs[Int(type.typeIndex)] else {
+                    throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
+                }
+                storage.tags.append(tag)
             default:
                 throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
             }
@@ -77,7 +83,7 @@ extension Runtime {
         for (index, typeIndex) in module.functionTypeIndices.enumerated() {
             let type = module.functionType(at: typeIndex) ?? FunctionType()  // validated: a function type
             let record = FunctionRecord(
-                typeID: typeID(of: type), entry: code.base + code.entries[index],
+                typeID: typeIDs[Int(typeIndex)], entry: code.base + code.entries[index],
                 frameSlots: code.frameSlots[index],
                 parameterSlots: type.parameters.reduce(0) { $0 + $1.slotWidth },
                 resultSlots: type.results.reduce(0) { $0 + $1.slotWidth }, instance: state, hostIndex: -1)
@@ -92,8 +98,14 @@ extension Runtime {
                 throw .resourceExhausted("table of \(type.limits.min) elements exceeds this engine's limit")
             }
             let table = try Table(type: type, initialValue: 0, limiter: limiter)
+            table.canonicalElementType = ValueType.ref(type.elementType).canonical(typeIDs).referenceType ?? type.elementType
+            adopt(table)
             storage.tablePointers[storage.tables.count] = table.state
             storage.tables.append(table)
+        }
+        for tag in module.tags {
+            let type = module.functionType(at: tag.typeIndex) ?? FunctionType()  // validated: a function type
+            storage.tags.append(ExceptionTag(type: type, typeID: typeIDs[Int(tag.typeIndex)], runtime: self))
         }
         for type in module.memories {
             let memory = try Memory(type: type, reservation: configuration.memoryReservationBytes, limiter: limiter)
@@ -108,6 +120,8 @@ extension Runtime {
         for global in module.globals {
             let value = evaluate(global.initializer, in: storage)
             let created = Global(type: global.type, slots: value)
+            created.canonicalValueType = global.type.valueType.canonical(typeIDs)
+            adopt(created)
             storage.globalPointers[storage.globals.count] = created.storage
             storage.globals.append(created)
         }
@@ -129,7 +143,7 @@ extension Runtime {
             case .table(let index): value = .table(storage.tables[Int(index)])
             case .memory(let index): value = .memory(storage.memories[Int(index)])
             case .global(let index): value = .global(storage.globals[Int(index)])
-            case .tag: continue  // `CompiledModule` admits no tags yet (Translator.checkExecutable).
+            case .tag(let index): value = .tag(storage.tags[Int(index)])
             }
             exports.append((export.name, value))
         }
@@ -182,6 +196,8 @@ extension Runtime {
                 _ = try invoke(address: storage.functionAddresses[Int(start)], arguments: [])
             } catch let trap as Trap {
                 throw .trap(trap)
+            } catch let exception as WasmException {
+                throw .uncaughtException(exception)
             } catch {
                 throw .trap(Trap(.hostError("\(error)")))
             }

@@ -99,15 +99,19 @@ extension Translator {
         if !frame.isDead {
             emitValueMoves(count: frame.resultTypes.count, to: frame.slotHeight)
         }
-        // A label that branches lead to starts a block; one only fallen into continues the block.
-        let label = frame.endFixups.isEmpty && frame.elseFixup == nil ? code.position : beginFuelBlock()
+        // A label that branches or exception handlers lead to starts a block; one only fallen into
+        // continues the block.
+        let label = frame.endFixups.isEmpty && frame.elseFixup == nil && frame.exceptionScope.handlersResumingAtEnd.isEmpty
+            ? code.position : beginFuelBlock()
         for (operand, start) in frame.endFixups {
             code.patch(operand, instructionStart: start, target: label)
         }
         if let (operand, start) = frame.elseFixup {
             code.patch(operand, instructionStart: start, target: label)
         }
+        for handler in frame.exceptionScope.handlersResumingAtEnd { exceptionHandlers[handler].target = code.position }
         let reachable = !frame.isDead || !frame.endFixups.isEmpty || frame.elseFixup != nil
+            || !frame.exceptionScope.handlersResumingAtEnd.isEmpty
         resetOperands(to: frame, frame.resultTypes)
         if !reachable { markDead() }
     }

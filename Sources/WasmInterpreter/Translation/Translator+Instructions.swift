@@ -15,7 +15,7 @@ extension Translator {
             lastAddition = nil
         }
         switch instruction {
-        case .block, .loop, .if, .else, .end: lastResult = nil
+        case .block, .loop, .if, .else, .end, .tryTable, .try, .catch, .catchAll, .delegate: lastResult = nil
         default: break
         }
         switch instruction {
@@ -23,10 +23,12 @@ extension Translator {
         case .loop(let type): enterBlock(.loop, type); return
         case .if(let type): enterBlock(.if, type); return
         case .else: translateElse(); return
-        case .end: translateEnd(); return
-        case .returnCall, .returnCallIndirect, .callRef, .returnCallRef, .brOnNull, .brOnNonNull, .refAsNonNull,
-             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow:
-            throw Self.notExecutableYet(instruction)
+        case .end: closeTryTable(); translateEnd(); return
+        case .tryTable(let type, let clauses): translateTryTable(type, clauses); return
+        case .try(let type): translateTry(type); return
+        case .catch(let tag): translateCatch(tag: tag); return
+        case .catchAll: translateCatch(tag: nil); return
+        case .delegate(let depth): translateDelegate(depth); return
         default: break
         }
         guard !isDead else { return }
@@ -38,10 +40,28 @@ extension Translator {
         // Memories other than the registers' one, and 64-bit tables (Translator+MultiMemory, +Table64).
         if translateIndexedMemory(instruction) || translateTable64(instruction) { return }
         switch instruction {
-        case .block, .loop, .if, .else, .end,
-             .returnCall, .returnCallIndirect, .callRef, .returnCallRef, .brOnNull, .brOnNonNull, .refAsNonNull,
-             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow:
-            break  // Handled (or rejected) above.
+        case .block, .loop, .if, .else, .end, .tryTable, .try, .catch, .catchAll, .delegate:
+            break  // Handled above.
+        case .returnCall(let index):
+            translateReturnCall(index)
+        case .returnCallIndirect(let typeIndex, let tableIndex):
+            translateReturnCallIndirect(typeIndex: typeIndex, tableIndex: tableIndex)
+        case .callRef(let typeIndex):
+            translateCallReference(typeIndex: typeIndex)
+        case .returnCallRef(let typeIndex):
+            translateReturnCallReference(typeIndex: typeIndex)
+        case .brOnNull(let depth):
+            translateBranchOnNull(depth: depth)
+        case .brOnNonNull(let depth):
+            translateBranchOnNonNull(depth: depth)
+        case .refAsNonNull:
+            emitUnary(Handlers.refAsNonNull)
+        case .throw(let tag):
+            translateThrow(tag)
+        case .throwRef:
+            translateThrowReference()
+        case .rethrow(let depth):
+            translateRethrow(depth)
         case .unreachable:
             code.emit(Handlers.unreachable)
             markDead()

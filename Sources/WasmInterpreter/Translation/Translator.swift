@@ -71,6 +71,8 @@ struct TranslationFrame {
     var isDead: Bool
     /// True when the frame was entered in dead code: nothing inside it is emitted.
     var enteredDead: Bool
+    /// A try block's exception handlers, and the handlers that resume at this frame's label.
+    var exceptionScope = ExceptionScope()
 
     var labelTypes: [ValueType] { kind == .loop ? parameterTypes : resultTypes }
 }
@@ -95,6 +97,8 @@ struct Translator {
     var maxSlot: Int
     /// Calls to functions whose entry is not known yet: (instruction start, callee index).
     var callFixups: [(position: Int, callee: UInt32)] = []
+    /// The function's exception handlers, innermost first (see Translator+Exceptions).
+    var exceptionHandlers: [ExceptionHandler] = []
     /// The last instruction's result slot and where its destination is encoded, while it is the
     /// last thing emitted: a following `local.set` can retarget it instead of copying.
     var lastResult: (slot: Int, operandPosition: Int, end: Int)?

@@ -23,6 +23,7 @@ enum CallExportsCommand {
           {"file": F, "compile": MESSAGE}                   the module did not compile
           {"file": F, "export": NAME, "instantiate": MESSAGE}  instantiation failed (a trap or link error)
           {"file": F, "export": NAME, "trap": MESSAGE}         the call trapped (the testsuite's words)
+          {"file": F, "export": NAME, "exception": MESSAGE}    an exception left the call uncaught
           {"file": F, "export": NAME, "results": [VALUE...]}   the call returned
 
         With --fuel N, each runtime starts with N units of fuel (see RuntimeConfiguration.fuel)
@@ -96,6 +97,8 @@ enum CallExportsCommand {
                 line["results"] = results.map(bits)
             } catch let trap as Trap {
                 line["trap"] = trap.reason.description
+            } catch let exception as WasmException {
+                line["exception"] = ExceptionText.describe(exception, in: instance)
             } catch {
                 line["trap"] = "\(error)"
             }
@@ -131,6 +134,7 @@ enum CallExportsCommand {
         case .ref(.null): return "ref:null"
         case .ref(.function): return "ref:func"
         case .ref(.extern): return "ref:extern"
+        case .ref(.exception): return "ref:exn"
         }
     }
 
