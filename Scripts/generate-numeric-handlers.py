@@ -31,6 +31,11 @@ THROWING = re.compile(r"^(i32|i64)(DivS|DivU|RemS|RemU|TruncF32S|TruncF32U|Trunc
 SWIFT = {"i32": "UInt32", "f32": "UInt32", "i64": "UInt64", "f64": "UInt64"}
 ARGS = "_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double"
 CLOSURE = "$0, $1, $2, $3, $4, $5, $6"
+
+
+def handler(step):
+    """A handler word's closure: run the step and pass control on."""
+    return f"handlerWord {{ proceed({step}({CLOSURE}), $1, $2, $3, $4) }}"
 LOCATION = {"S": ".slot", "I": ".immediate", "A": ".accumulator", "B": ".slotAndAccumulator"}
 
 # Operations with accumulator variants: the arithmetic, bitwise and comparison operations and the
@@ -78,7 +83,10 @@ def numeric_body(case, a, b, d, width):
     lines = []
     if THROWING.match(case):
         lines.append(f"    let result: {SWIFT[result]}")
-        lines.append(f"    do {{ result = try {call} }} catch {{ return trap(error, state) }}")
+        lines.append(f"    do {{ result = try {call} }} catch {{")
+        lines.append("        trap(error, state)")
+        lines.append("        return Continuation(pc: nil, acc: acc, facc: facc)")
+        lines.append("    }")
     else:
         lines.append(f"    let result = {call}")
     accumulator, float_accumulator = "acc", "facc"
@@ -90,13 +98,14 @@ def numeric_body(case, a, b, d, width):
         accumulator = "UInt64(result)"
     else:
         float_accumulator = "Double(bitPattern: UInt64(result))"
-    lines.append(f"    next(pc + {width}, fp, md, ms, state, {accumulator}, {float_accumulator})")
+    lines.append(f"    return Continuation(pc: pc + {width}, acc: {accumulator}, facc: {float_accumulator})")
     return lines
 
 
 def emit_handler(out, name, body):
+    """A step function: the instruction's work, returning where to continue."""
     out.append("@inline(__always)")
-    out.append(f"func {name}({ARGS}) {{")
+    out.append(f"func {name}({ARGS}) -> Continuation {{")
     out.extend(body)
     out.append("}")
     out.append("")
@@ -128,12 +137,12 @@ out += ["/// The handler for each numeric instruction.",
         "    /// The handler taking both operands from slots (or the only operand, for unary operations).",
         "    static func handler(_ operation: NumericOperation) -> UInt64 {",
         "        switch operation {"]
-out += [f"        case .{c}: return handlerWord {{ numeric{capitalized(c)}({CLOSURE}) }}" for c in cases]
+out += [f"        case .{c}: return {handler('numeric' + capitalized(c))}" for c in cases]
 out += ["        }", "    }", "",
         "    /// The variant taking its second operand as an immediate, for binary operations.",
         "    static func immediateHandler(_ operation: NumericOperation) -> UInt64? {",
         "        switch operation {"]
-out += [f"        case .{c}: return handlerWord {{ numeric{capitalized(c)}Immediate({CLOSURE}) }}" for c in binary]
+out += [f"        case .{c}: return {handler('numeric' + capitalized(c) + 'Immediate')}" for c in binary]
 out += ["        default: return nil", "        }", "    }", "}", ""]
 write("NumericHandlers.generated.swift", "\n".join(out))
 
@@ -171,7 +180,7 @@ out += ["/// The numeric handlers with an operand or the result in an accumulato
         "                        _ result: OperandLocation) -> UInt64? {",
         "        switch (operation, first, second, result) {"]
 for case, a, b, d, name in table_cases:
-    out.append(f"        case (.{case}, {LOCATION[a]}, {LOCATION[b]}, {LOCATION[d]}): return handlerWord {{ {name}({CLOSURE}) }}")
+    out.append(f"        case (.{case}, {LOCATION[a]}, {LOCATION[b]}, {LOCATION[d]}): return {handler(name)}")
 out += ["        default: return nil", "        }", "    }", "}", ""]
 write("AccumulatorHandlers.generated.swift", "\n".join(out))
 
@@ -200,10 +209,9 @@ for t, names, polarities in (("i32", COMPARISONS, ("",)), ("i64", COMPARISONS, (
                 operands = [read(t, form[0], "A"), read(t, form[1], "B").replace("pc[2]", "pc[3]")]
                 test = f"NumericSemantics.{case}({', '.join(operands)}) {'==' if polarity else '!='} 0"
                 emit_handler(out, fn, [f"    if {test} {{",
-                                       "        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)",
-                                       "    } else {",
-                                       f"        next(pc + {width}, fp, md, ms, state, acc, facc)",
-                                       "    }"])
+                                       "        return Continuation(pc: jumpTarget(pc, pc[2]), acc: acc, facc: facc)",
+                                       "    }",
+                                       f"    return Continuation(pc: pc + {width}, acc: acc, facc: facc)"])
                 branch_cases.append((case, polarity == "Not", form, fn))
 out += ["/// The fused compare-and-branch handler for each comparison.",
         "enum BranchHandlers {",
@@ -213,7 +221,7 @@ out += ["/// The fused compare-and-branch handler for each comparison.",
         "                        negated: Bool = false) -> UInt64? {",
         "        switch (operation, first, second, negated) {"]
 for case, negated, form, fn in branch_cases:
-    out.append(f"        case (.{case}, {LOCATION[form[0]]}, {LOCATION[form[1]]}, {'true' if negated else 'false'}): return handlerWord {{ {fn}({CLOSURE}) }}")
+    out.append(f"        case (.{case}, {LOCATION[form[0]]}, {LOCATION[form[1]]}, {'true' if negated else 'false'}): return {handler(fn)}")
 out += ["        default: return nil", "        }", "    }", "}", ""]
 write("BranchHandlers.generated.swift", "\n".join(out))
 
@@ -247,7 +255,7 @@ for mode in MODES:
             if not operations:
                 continue
             out.append(f"            case {', '.join(operations)}:")
-            out.append(f"                return handlerWord {{ memoryLoad({swift_type}.self, {CLOSURE}, .{mode}, .{result}) {{ {extend.replace('$0', '$0')} }} }}")
+            out.append(f"                return handlerWord {{ proceed(memoryLoad({swift_type}.self, {CLOSURE}, .{mode}, .{result}) {{ {extend} }}, $1, $2, $3, $4) }}")
         out.append("            default: return nil")
         out.append("            }")
 out += ["        default: return nil", "        }", "    }", "",
@@ -260,7 +268,102 @@ for mode in MODES:
         out.append("            switch operation.byteWidth {")
         for i, (width, swift_type) in enumerate(STORES):
             label = f"case {width}" if i < 3 else "default"
-            out.append(f"            {label}: return handlerWord {{ memoryStore({swift_type}.self, {CLOSURE}, .{mode}, .{value}) }}")
+            out.append(f"            {label}: return handlerWord {{ proceed(memoryStore({swift_type}.self, {CLOSURE}, .{mode}, .{value}), $1, $2, $3, $4) }}")
         out.append("            }")
 out += ["        default: return nil", "        }", "    }", "}", ""]
 write("MemoryHandlers.generated.swift", "\n".join(out))
+
+# --- Superinstructions ----------------------------------------------------------------------
+# Pairs of handlers, by the names the dispatch profile prints (HandlerNames), that are fused into
+# one handler running both steps (runPair). Chosen from dynamic pair counts: `wasm run FILE
+# --invoke NAME ARGS --profile-unfused` (debug build) on the C programs of Fixtures/programs,
+# aggregated by Scripts/choose-superinstructions.py, which writes this list.
+PAIRS_FILE = root / "Scripts/superinstruction-pairs.txt"
+PAIRS = [line.split("  +  ") for line in PAIRS_FILE.read_text().splitlines()
+         if line.strip() and not line.startswith("#")] if PAIRS_FILE.exists() else []
+
+LETTER = {"s": "S", "i": "I", "A": "A", "sA": "B"}
+RESULT_NAME = {"s": ".slot", "A": ".accumulator", "sA": ".slotAndAccumulator"}
+MODE_SUFFIX = {"": "slot", " [a+b]": "sum", " [a+c]": "slotPlusConstant", " [c]": "constant", " [A]": "accumulator"}
+LOAD_RESULT = {"": "slot", " →A": "accumulator", " →F": "floatAccumulator", " →sA": "slotAndAccumulator",
+               " →sF": "slotAndFloatAccumulator"}
+STORE_VALUE = {"": "slot", " imm": "immediate", " ←A": "accumulator", " ←F": "floatAccumulator"}
+CONTROL = {"copy": ("Handlers.copy", "handleCopy", 2), "const64": ("Handlers.const64", "handleConst64", 3),
+           "jump": ("Handlers.jump", "handleJump", 2), "branchIfZero": ("Handlers.branchIfZero", "handleBranchIfZero", 3),
+           "branchIfNotZero": ("Handlers.branchIfNotZero", "handleBranchIfNotZero", 3),
+           "branchIfZero A": ("Handlers.branchIfZeroAccumulator", "handleBranchIfZeroAccumulator", 3),
+           "branchIfNotZero A": ("Handlers.branchIfNotZeroAccumulator", "handleBranchIfNotZeroAccumulator", 3),
+           "select": ("Handlers.select", "handleSelect", 3), "branchTable": ("Handlers.branchTable", "handleBranchTable", 0), "global.get": ("Handlers.globalGet", "handleGlobalGet", 3),
+           "global.set": ("Handlers.globalSet", "handleGlobalSet", 3)}
+LOAD_TYPES = {op.strip("."): (t, e) for t, e, ops in LOADS for op in ops}
+STORE_TYPES = {"i32Store": "UInt32", "i64Store": "UInt64", "f32Store": "UInt32", "f64Store": "UInt64", "i32Store8": "UInt8",
+               "i32Store16": "UInt16", "i64Store8": "UInt8", "i64Store16": "UInt16", "i64Store32": "UInt32"}
+
+
+def step_of(name):
+    """(handler word expression, step closure, words) for a handler named as the profile names it."""
+    if name in CONTROL:
+        word, step, width = CONTROL[name]
+        return word, f"{{ {step}({CLOSURE}) }}", width
+    m = re.match(r"^br_(if|unless) (\w+) ([siA])([siA])$", name)
+    if m:
+        negated, case, a, b = m.group(1) == "unless", m.group(2), m.group(3), m.group(4)
+        form = LETTER[a] + LETTER[b]
+        suffix = {"SS": "", "SI": "Immediate"}.get(form, form)
+        word = f"BranchHandlers.handler(.{case}, {LOCATION[LETTER[a]]}, {LOCATION[LETTER[b]]}{', negated: true' if negated else ''})"
+        return word, f"{{ branchIf{'Not' if negated else ''}{capitalized(case)}{suffix}({CLOSURE}) }}", 4 if b == "i" else 3
+    m = re.match(r"^(\w+) ([siA])([siA])→(s|A|sA)$", name)
+    if m:
+        case, a, b, d = m.groups()
+        unary = len(signatures[case][0]) == 1
+        form = LETTER[a] + ("" if unary else LETTER[b]) + LETTER[d]
+        word = f"AccumulatorHandlers.handler(.{case}, {LOCATION[LETTER[a]]}, {LOCATION[LETTER[b]]}, {RESULT_NAME[d]})"
+        return word, f"{{ numeric{capitalized(case)}{form}({CLOSURE}) }}", 3 if b == "i" else 2
+    m = re.match(r"^(\w+) imm$", name)
+    if m and m.group(1) in signatures:
+        return f"NumericHandlers.immediateHandler(.{m.group(1)})", f"{{ numeric{capitalized(m.group(1))}Immediate({CLOSURE}) }}", 3
+    if name in signatures:
+        return f"NumericHandlers.handler(.{name})", f"{{ numeric{capitalized(name)}({CLOSURE}) }}", 2
+    m = re.match(r"^(\w+?)((?: \[[a-zA-Z+]+\])?)((?: imm| [←→]s?[AF])?)$", name)
+    if m and m.group(1) in LOAD_TYPES:
+        mode, result = MODE_SUFFIX[m.group(2)], LOAD_RESULT[m.group(3)]
+        swift_type, extend = LOAD_TYPES[m.group(1)]
+        word = f"MemoryHandlers.load(.{m.group(1)}, .{mode}, result: .{result})"
+        step = f"{{ memoryLoad({swift_type}.self, {CLOSURE}, .{mode}, .{result}) {{ {extend} }} }}"
+        return word, step, 4 if mode == "slotPlusConstant" else 3
+    if m and m.group(1) in STORE_TYPES:
+        mode, value = MODE_SUFFIX[m.group(2)], STORE_VALUE[m.group(3)]
+        word = f"MemoryHandlers.store(.{m.group(1)}, .{mode}, value: .{value})"
+        step = f"{{ memoryStore({STORE_TYPES[m.group(1)]}.self, {CLOSURE}, .{mode}, .{value}) }}"
+        return word, step, (4 if mode == "slotPlusConstant" else 3) + (1 if value == "immediate" else 0)
+    sys.exit(f"superinstruction pair names an unknown handler: {name!r}")
+
+
+out = HEADER + ["// Superinstructions: pairs of adjacent instructions run by one handler (see runPair).",
+                "", "import WasmBinary", "",
+                "/// The superinstructions, keyed by the handler words of the pair they fuse.",
+                "enum Superinstructions {",
+                "    /// The handler that runs `first` then `second` in one dispatch, if there is one, and how",
+                "    /// much fusing them is worth: 2, or 1 when `first` is a conditional branch (a taken",
+                "    /// branch gains nothing).",
+                "    static func pair(_ first: UInt64, _ second: UInt64) -> (handler: UInt64, worth: Int)? {",
+                "        table[DispatchProfile.Pair(first: first, second: second)]",
+                "    }", "",
+                "    /// Each superinstruction's handler word and name (for dispatch profiles).",
+                "    static let names: [(UInt64, String)] = entries.map { ($0.2, $0.4) }", "",
+                "    private static let table: [DispatchProfile.Pair: (handler: UInt64, worth: Int)] = Dictionary(",
+                "        entries.map { (DispatchProfile.Pair(first: $0.0, second: $0.1), (handler: $0.2, worth: $0.3)) },",
+                "        uniquingKeysWith: { first, _ in first })", "",
+                "    private static let entries: [(UInt64, UInt64, UInt64, Int, String)] = {",
+                "        var entries: [(UInt64, UInt64, UInt64, Int, String)] = []",
+                "        func add(_ first: UInt64?, _ second: UInt64?, _ fused: UInt64, _ worth: Int, _ name: String) {",
+                "            if let first, let second { entries.append((first, second, fused, worth, name)) }",
+                "        }"]
+for first, second in PAIRS:
+    word1, step1, width1 = step_of(first)
+    word2, step2, _ = step_of(second)
+    out.append(f"        add({word1}, {word2},")
+    out.append(f"            handlerWord {{ runPair({CLOSURE}, {width1}, {step1}, {step2}) }}, {1 if first.startswith(('br_', 'branchIf')) else 2},")
+    out.append(f"            \"{first} + {second}\")")
+out += ["        return entries", "    }()", "}", ""]
+write("Superinstructions.generated.swift", "\n".join(out))

@@ -33,17 +33,29 @@ public struct CompiledModule: @unchecked Sendable {
 
     /// Decodes, validates and translates a binary module.
     public init(bytes: [UInt8]) throws(CompileError) {
+        try self.init(bytes: bytes, superinstructions: true)
+    }
+
+    /// Decodes, validates and translates a binary module, with or without superinstructions
+    /// (without: every instruction is its own dispatch, as the dispatch profile needs to count
+    /// the pairs that superinstructions are chosen from).
+    @_spi(Profiling)
+    public init(bytes: [UInt8], superinstructions: Bool) throws(CompileError) {
         let module: Module
         do {
             module = try ModuleDecoder.decode(bytes)
         } catch {
             throw .decode(error)
         }
-        try self.init(module: module)
+        try self.init(module: module, superinstructions: superinstructions)
     }
 
     /// Validates and translates a decoded module.
     public init(module: Module) throws(CompileError) {
+        try self.init(module: module, superinstructions: true)
+    }
+
+    init(module: Module, superinstructions: Bool) throws(CompileError) {
         self.module = module
         do {
             context = try ModuleContext(module: module)
@@ -51,7 +63,7 @@ public struct CompiledModule: @unchecked Sendable {
             throw .validation(error)
         }
         do {
-            code = try TranslatedCode(module: module, context: context)
+            code = try TranslatedCode(module: module, context: context, superinstructions: superinstructions)
         } catch .unsupported(let message) {
             // Translation stopped at the first instruction it cannot run; the module may still be
             // invalid further on, and invalid is the more useful answer.
@@ -74,7 +86,7 @@ final class TranslatedCode: @unchecked Sendable {
     /// Frame size in slots of each defined function.
     let frameSlots: [Int]
 
-    init(module: Module, context: ModuleContext) throws(CompileError) {
+    init(module: Module, context: ModuleContext, superinstructions: Bool) throws(CompileError) {
         var builder = CodeBuilder()
         var entries: [Int] = []
         var frameSlots: [Int] = []
@@ -85,6 +97,7 @@ final class TranslatedCode: @unchecked Sendable {
             // The translator owns the words while it works (no copy of the buffer).
             var translator = try Translator(code: consume builder, context: context, module: module,
                                             functionIndex: UInt32(importCount + index), body: body)
+            translator.fusesSuperinstructions = superinstructions
             frameSlots.append(try translator.translate(body: body))
             builder = translator.code
             callFixups += translator.callFixups

@@ -19,6 +19,7 @@ enum HandlerNames {
             (Handlers.unreachable, "unreachable"), (Handlers.zeroSlots, "zeroSlots"), (Handlers.copy, "copy"),
             (Handlers.copy128, "copy128"), (Handlers.const64, "const64"), (Handlers.const128, "const128"),
             (Handlers.jump, "jump"), (Handlers.branchIfZero, "branchIfZero"), (Handlers.branchIfNotZero, "branchIfNotZero"),
+            (Handlers.branchIfZeroAccumulator, "branchIfZero A"), (Handlers.branchIfNotZeroAccumulator, "branchIfNotZero A"),
             (Handlers.branchTable, "branchTable"), (Handlers.select, "select"), (Handlers.select128, "select128"),
             (Handlers.refIsNull, "ref.is_null"), (Handlers.refFunc, "ref.func"), (Handlers.globalGet, "global.get"),
             (Handlers.globalGet128, "global.get128"), (Handlers.globalSet, "global.set"), (Handlers.globalSet128, "global.set128"),
@@ -60,6 +61,7 @@ enum HandlerNames {
                 }
             }
         }
+        for (word, name) in Superinstructions.names { add(word, name) }
         return names
     }()
 }

@@ -20,6 +20,7 @@ func handleCallInternal(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
     next(jumpTarget(pc, pc[2]), calleeFrame, md, ms, state, acc, facc)
 }
 
+
 /// Calls the function with runtime `address` whose arguments start at `calleeFrame`, continuing at `returnPC`.
 @inline(__always)
 func callFunction(address: UInt32, returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer,

@@ -20,9 +20,9 @@ func handleZeroSlots(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 }
 
 @inline(__always)
-func handleCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     fp[slotD(pc)] = fp[slotA(pc)]
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
@@ -34,9 +34,9 @@ func handleCopy128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
-func handleConst64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleConst64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     fp[slotD(pc)] = pc[2]
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
@@ -48,42 +48,56 @@ func handleConst128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 }
 
 @inline(__always)
-func handleJump(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
-    next(jumpTarget(pc, pc[1]), fp, md, ms, state, acc, facc)
+func handleJump(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    return Continuation(pc: jumpTarget(pc, pc[1]), acc: acc, facc: facc)
 }
 
 @inline(__always)
-func handleBranchIfZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleBranchIfZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if UInt32(truncatingIfNeeded: fp[slotA(pc)]) == 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2]), acc: acc, facc: facc)
     } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: pc + 3, acc: acc, facc: facc)
     }
 }
 
 @inline(__always)
-func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if UInt32(truncatingIfNeeded: fp[slotA(pc)]) != 0 {
-        next(jumpTarget(pc, pc[2]), fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2]), acc: acc, facc: facc)
     } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: pc + 3, acc: acc, facc: facc)
     }
+}
+
+/// Branches on the integer accumulator's low 32 bits being zero. Operands: (–), relative target.
+@inline(__always)
+func handleBranchIfZeroAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    if UInt32(truncatingIfNeeded: acc) == 0 { return Continuation(pc: jumpTarget(pc, pc[2]), acc: acc, facc: facc) }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+/// Branches on the integer accumulator's low 32 bits being nonzero. Operands: (–), relative target.
+@inline(__always)
+func handleBranchIfNotZeroAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    if UInt32(truncatingIfNeeded: acc) != 0 { return Continuation(pc: jumpTarget(pc, pc[2]), acc: acc, facc: facc) }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 /// Operands: (selector), the last entry's index, then one relative target per entry; the last is the default.
 @inline(__always)
-func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let selector = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let entry = Int(truncatingIfNeeded: min(selector, pc[2]))
-    next(jumpTarget(pc, pc[3 + entry]), fp, md, ms, state, acc, facc)
+    return Continuation(pc: jumpTarget(pc, pc[3 + entry]), acc: acc, facc: facc)
 }
 
 /// Operands: (first, second, destination), then the condition's slot.
 @inline(__always)
-func handleSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
     fp[slotD(pc)] = condition != 0 ? fp[slotA(pc)] : fp[slotB(pc)]
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
@@ -111,9 +125,9 @@ func handleRefFunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
-func handleGlobalGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleGlobalGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     fp[slotD(pc)] = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
@@ -126,9 +140,9 @@ func handleGlobalGet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 }
 
 @inline(__always)
-func handleGlobalSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleGlobalSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee = fp[slotA(pc)]
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
@@ -143,20 +157,22 @@ func handleGlobalSet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 extension Handlers {
     static var unreachable: UInt64 { handlerWord { handleUnreachable($0, $1, $2, $3, $4, $5, $6) } }
     static var zeroSlots: UInt64 { handlerWord { handleZeroSlots($0, $1, $2, $3, $4, $5, $6) } }
-    static var copy: UInt64 { handlerWord { handleCopy($0, $1, $2, $3, $4, $5, $6) } }
+    static var copy: UInt64 { handlerWord { proceed(handleCopy($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var copy128: UInt64 { handlerWord { handleCopy128($0, $1, $2, $3, $4, $5, $6) } }
-    static var const64: UInt64 { handlerWord { handleConst64($0, $1, $2, $3, $4, $5, $6) } }
+    static var const64: UInt64 { handlerWord { proceed(handleConst64($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var const128: UInt64 { handlerWord { handleConst128($0, $1, $2, $3, $4, $5, $6) } }
-    static var jump: UInt64 { handlerWord { handleJump($0, $1, $2, $3, $4, $5, $6) } }
-    static var branchIfZero: UInt64 { handlerWord { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) } }
-    static var branchIfNotZero: UInt64 { handlerWord { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) } }
-    static var branchTable: UInt64 { handlerWord { handleBranchTable($0, $1, $2, $3, $4, $5, $6) } }
-    static var select: UInt64 { handlerWord { handleSelect($0, $1, $2, $3, $4, $5, $6) } }
+    static var jump: UInt64 { handlerWord { proceed(handleJump($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var branchIfZero: UInt64 { handlerWord { proceed(handleBranchIfZero($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var branchIfNotZero: UInt64 { handlerWord { proceed(handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var branchIfZeroAccumulator: UInt64 { handlerWord { proceed(handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var branchIfNotZeroAccumulator: UInt64 { handlerWord { proceed(handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var branchTable: UInt64 { handlerWord { proceed(handleBranchTable($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var select: UInt64 { handlerWord { proceed(handleSelect($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var select128: UInt64 { handlerWord { handleSelect128($0, $1, $2, $3, $4, $5, $6) } }
     static var refIsNull: UInt64 { handlerWord { handleRefIsNull($0, $1, $2, $3, $4, $5, $6) } }
     static var refFunc: UInt64 { handlerWord { handleRefFunc($0, $1, $2, $3, $4, $5, $6) } }
-    static var globalGet: UInt64 { handlerWord { handleGlobalGet($0, $1, $2, $3, $4, $5, $6) } }
+    static var globalGet: UInt64 { handlerWord { proceed(handleGlobalGet($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var globalGet128: UInt64 { handlerWord { handleGlobalGet128($0, $1, $2, $3, $4, $5, $6) } }
-    static var globalSet: UInt64 { handlerWord { handleGlobalSet($0, $1, $2, $3, $4, $5, $6) } }
+    static var globalSet: UInt64 { handlerWord { proceed(handleGlobalSet($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var globalSet128: UInt64 { handlerWord { handleGlobalSet128($0, $1, $2, $3, $4, $5, $6) } }
 }

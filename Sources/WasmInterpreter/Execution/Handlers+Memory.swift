@@ -66,32 +66,34 @@ func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, _ acc: U
 @inline(__always)
 func memoryLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
                                       _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode,
-                                      _ result: StoredValue, _ extend: (T) -> UInt64) {
+                                      _ result: StoredValue, _ extend: (T) -> UInt64) -> Continuation {
     guard let address = effectiveAddress(pc, fp, ms, acc, width: MemoryLayout<T>.size, mode: mode) else {
-        return trap(.outOfBoundsMemoryAccess, state)
+        trap(.outOfBoundsMemoryAccess, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
     }
     let value = extend(T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self)))
     switch result {
-    case .accumulator: next(pc + mode.words, fp, md, ms, state, value, facc)
-    case .floatAccumulator: next(pc + mode.words, fp, md, ms, state, acc, Double(bitPattern: value))
+    case .accumulator: return Continuation(pc: pc + mode.words, acc: value, facc: facc)
+    case .floatAccumulator: return Continuation(pc: pc + mode.words, acc: acc, facc: Double(bitPattern: value))
     case .slotAndAccumulator:
         fp[slotD(pc)] = value
-        next(pc + mode.words, fp, md, ms, state, value, facc)
+        return Continuation(pc: pc + mode.words, acc: value, facc: facc)
     case .slotAndFloatAccumulator:
         fp[slotD(pc)] = value
-        next(pc + mode.words, fp, md, ms, state, acc, Double(bitPattern: value))
+        return Continuation(pc: pc + mode.words, acc: acc, facc: Double(bitPattern: value))
     case .slot, .immediate:
         fp[slotD(pc)] = value
-        next(pc + mode.words, fp, md, ms, state, acc, facc)
+        return Continuation(pc: pc + mode.words, acc: acc, facc: facc)
     }
 }
 
 /// A store of `T`, its value where `value` says.
 @inline(__always)
 func memoryStore<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
-                                       _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode, _ value: StoredValue) {
+                                       _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode, _ value: StoredValue) -> Continuation {
     guard let address = effectiveAddress(pc, fp, ms, acc, width: MemoryLayout<T>.size, mode: mode) else {
-        return trap(.outOfBoundsMemoryAccess, state)
+        trap(.outOfBoundsMemoryAccess, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
     }
     let bits: UInt64
     switch value {
@@ -101,5 +103,5 @@ func memoryStore<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: 
     case .floatAccumulator, .slotAndFloatAccumulator: bits = facc.bitPattern
     }
     md.storeBytes(of: T(truncatingIfNeeded: bits).littleEndian, toByteOffset: address, as: T.self)
-    next(pc + mode.words + (value == .immediate ? 1 : 0), fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + mode.words + (value == .immediate ? 1 : 0), acc: acc, facc: facc)
 }

@@ -68,15 +68,16 @@ extension Translator {
         if floatAccumulatorMirror == slot { floatAccumulatorMirror = nil }
     }
 
-    /// Spills whatever the accumulators hold and forgets what they mirror (before control flow and calls).
-    mutating func spillAccumulators() {
+    /// Spills whatever the accumulators hold and forgets what they mirror (before control flow and
+    /// calls), except the operand at stack index `kept`, which the next instruction reads there.
+    mutating func spillAccumulators(except kept: Int? = nil) {
         integerAccumulatorMirror = nil
         floatAccumulatorMirror = nil
         for index in [integerAccumulatorHolder, floatAccumulatorHolder] {
-            if let index, index < operands.count, operands[index].source == .accumulator { spillAccumulator(at: index) }
+            if let index, index != kept, index < operands.count, operands[index].source == .accumulator { spillAccumulator(at: index) }
         }
-        integerAccumulatorHolder = nil
-        floatAccumulatorHolder = nil
+        if integerAccumulatorHolder != kept { integerAccumulatorHolder = nil }
+        if floatAccumulatorHolder != kept { floatAccumulatorHolder = nil }
     }
 
     /// Frees the accumulator of `kind` for a new result, spilling the value it holds.

@@ -24,8 +24,10 @@ extension Translator {
         // Everything that must hold on both paths is written before an `if` branches.
         var condition = 0
         let fused = kind == .if ? takeFusableComparison() : nil
-        if kind == .if, fused == nil { condition = readSlot(of: operands.count - 1) }
-        spillAccumulators()
+        // A condition in the accumulator is tested there (and is not spilled).
+        let conditionInAccumulator = kind == .if && fused == nil && location(of: operands.count - 1) == .accumulator
+        if kind == .if, fused == nil, !conditionInAccumulator { condition = readSlot(of: operands.count - 1) }
+        spillAccumulators(except: conditionInAccumulator ? operands.count - 1 : nil)
         materializeLocalReaders()
         let conditionCount = kind == .if && fused == nil ? 1 : 0
         let firstParameter = operands.count - conditionCount - signature.parameters.count
@@ -37,7 +39,7 @@ extension Translator {
             if case .local(let local) = operands[operands.count - 1].source { condition = local }
             pop()
             let start = code.position
-            code.emit(Handlers.branchIfZero, pack(condition, 0, 0))
+            code.emit(conditionInAccumulator ? Handlers.branchIfZeroAccumulator : Handlers.branchIfZero, pack(condition, 0, 0))
             elseFixup = (code.appendJumpPlaceholder(), start)
         }
         let height = operands.count - signature.parameters.count
@@ -205,16 +207,18 @@ extension Translator {
             }
             return
         }
-        let condition = popSlot()
+        let conditionInAccumulator = location(of: operands.count - 1) == .accumulator
+        let condition = conditionInAccumulator ? 0 : readSlot(of: operands.count - 1)
+        pop()
         spillAccumulators()
         if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
             let start = code.position
-            code.emit(Handlers.branchIfNotZero, pack(condition, 0, 0))
+            code.emit(conditionInAccumulator ? Handlers.branchIfNotZeroAccumulator : Handlers.branchIfNotZero, pack(condition, 0, 0))
             addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
             return
         }
         let start = code.position
-        code.emit(Handlers.branchIfZero, pack(condition, 0, 0))
+        code.emit(conditionInAccumulator ? Handlers.branchIfZeroAccumulator : Handlers.branchIfZero, pack(condition, 0, 0))
         let skip = code.appendJumpPlaceholder()
         let fallthroughOperands = operands
         emitJump(toFrame: index)

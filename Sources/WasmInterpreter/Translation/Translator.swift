@@ -108,9 +108,13 @@ struct Translator {
     /// The local (by slot) whose current value `acc`, and `facc`, also holds: reads of it can use the register.
     var integerAccumulatorMirror: Int?
     var floatAccumulatorMirror: Int?
+    /// Where the function's code starts, and whether adjacent instructions are fused into superinstructions.
+    let functionStart: Int
+    var fusesSuperinstructions = true
 
     init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody) throws(CompileError) {
         self.code = code
+        functionStart = code.position
         self.context = context
         self.module = module
         self.functionIndex = functionIndex
@@ -164,6 +168,7 @@ struct Translator {
                                               functionIndex: functionIndex, offset: reader.offset))
         }
         threadJumpsToReturns()
+        if fusesSuperinstructions { code.fuseSuperinstructions(from: functionStart) }
         guard maxSlot < OperandPacking.slotLimit else {
             throw .limitExceeded("function \(functionIndex) needs \(maxSlot) stack slots; the limit is \(OperandPacking.slotLimit)")
         }

@@ -1,16 +1,16 @@
 import WasmBinary
-import WasmInterpreter
+@_spi(Profiling) import WasmInterpreter
 
 /// `wasm run FILE [--invoke NAME] [ARGS...]`: instantiates a module (running its start function)
 /// and calls one export with arguments parsed by its parameter types.
 enum RunCommand {
     static let subcommand = CommandLineTool.Subcommand(
-        name: "run", usage: "run FILE [--invoke NAME] [ARGS...] [--profile-dispatch]",
+        name: "run", usage: "run FILE [--invoke NAME] [ARGS...] [--profile-dispatch|--profile-unfused]",
         summary: "instantiate FILE and call export NAME with ARGS; prints each result on its own line",
         run: { run($0) })
 
     static let help = """
-        usage: wasm run FILE [--invoke NAME] [ARGS...] [--profile-dispatch]
+        usage: wasm run FILE [--invoke NAME] [ARGS...] [--profile-dispatch|--profile-unfused]
 
         Instantiates FILE (running its start function, if any). With --invoke, calls the export
         NAME with ARGS parsed by its parameter types (integers in decimal or 0x hex, signed or
@@ -18,7 +18,9 @@ enum RunCommand {
         integers in signed decimal, floats in shortest round-trip form.
         A trap prints 'trap: MESSAGE' and exits 1; misuse exits 2.
         --profile-dispatch (debug builds only) then prints the most executed interpreter
-        handlers and handler pairs, to standard error.
+        handlers and handler pairs, to standard error; --profile-unfused does the same without
+        superinstructions (each instruction its own dispatch: the pairs superinstructions are
+        chosen from).
         """
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -31,8 +33,9 @@ enum RunCommand {
             return 2
         }
         var rest = Array(arguments.dropFirst())
-        let profiling = rest.contains("--profile-dispatch")
-        rest.removeAll { $0 == "--profile-dispatch" }
+        let unfused = rest.contains("--profile-unfused")
+        let profiling = rest.contains("--profile-dispatch") || unfused
+        rest.removeAll { $0 == "--profile-dispatch" || $0 == "--profile-unfused" }
         if profiling && !DispatchProfile.isAvailable {
             Console.error("wasm run: --profile-dispatch needs a debug build (swift build; .build/debug/wasm)")
             return 2
@@ -60,7 +63,7 @@ enum RunCommand {
         if profiling { runtime.dispatchProfile = DispatchProfile() }
         let instance: Instance
         do {
-            let module = try CompiledModule(bytes: bytes)
+            let module = try CompiledModule(bytes: bytes, superinstructions: !unfused)
             instance = try runtime.instantiate(module)
         } catch let error as CompileError {
             Console.error("\(path): \(error)")
@@ -99,7 +102,7 @@ enum RunCommand {
                 Console.write(ValueText.format(result))
             }
             if let profile = runtime.dispatchProfile {
-                Console.error(profile.report(top: 100))
+                Console.error(profile.report(top: 300))
                 Console.error("\nhot code (instructions run at least 5% as often as the hottest, in code order):")
                 Console.error(profile.hotCode())
             }
