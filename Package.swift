@@ -2,7 +2,7 @@
 import PackageDescription
 
 // PureWasm: a WebAssembly engine in pure Swift. No dependencies, no C targets, no unsafe flags.
-// Dependencies point one way: WasmBinary ← WasmValidation ← WasmInterpreter ← WasmText/WasmSpecTest/StringOps ← wasm.
+// Dependencies point one way: WasmBinary ← WasmValidation ← WasmInterpreter ← WasmText/WasmSpecTest/StringOps/WasmWASI ← wasm.
 let package = Package(
     name: "PureWasm",
     products: [
@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "WasmText", targets: ["WasmText"]),
         .library(name: "WasmSpecTest", targets: ["WasmSpecTest"]),
         .library(name: "StringOps", targets: ["StringOps"]),
+        .library(name: "WasmWASI", targets: ["WasmWASI"]),
         .executable(name: "wasm", targets: ["wasm"]),
         .executable(name: "PureWasmBenchmarks", targets: ["PureWasmBenchmarks"]),
     ],
@@ -22,17 +23,19 @@ let package = Package(
         .target(name: "WasmText", dependencies: ["WasmBinary"]),
         .target(name: "WasmSpecTest", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText"]),
         .target(name: "StringOps", dependencies: ["WasmBinary", "WasmInterpreter"]),
-        .executableTarget(name: "wasm", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText", "WasmSpecTest", "StringOps"]),
-        .executableTarget(name: "PureWasmBenchmarks", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "StringOps"],
+        .target(name: "WasmWASI", dependencies: ["WasmBinary", "WasmInterpreter"]),
+        .executableTarget(name: "wasm", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText", "WasmSpecTest", "StringOps", "WasmWASI"]),
+        .executableTarget(name: "PureWasmBenchmarks", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "StringOps", "WasmWASI"],
                           path: "Benchmarks/PureWasmBenchmarks"),
         // Test-only: finds the official testsuite and reads its wast2json scripts. No product uses it.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "WasmBinaryTests", dependencies: ["WasmBinary", "TestSupport"]),
         .testTarget(name: "WasmValidationTests", dependencies: ["WasmBinary", "WasmValidation", "TestSupport"]),
-        .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmBinary", "WasmInterpreter", "WasmText", "TestSupport"]),
+        .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmBinary", "WasmInterpreter", "WasmText", "WasmWASI", "TestSupport"]),
         .testTarget(name: "WasmTextTests", dependencies: ["WasmBinary", "WasmText", "TestSupport"]),
         .testTarget(name: "WasmSpecTestTests", dependencies: ["WasmSpecTest", "TestSupport"]),
         .testTarget(name: "StringOpsTests", dependencies: ["StringOps", "WasmInterpreter"]),
+        .testTarget(name: "WasmWASITests", dependencies: ["WasmWASI", "WasmInterpreter", "WasmText", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,14 +29,21 @@ struct PureWasmBenchmarks {
             print(Options.usage(program: program))
             return
         }
+        if let name = options.probe {
+            guard let probe = AllocationProbe(rawValue: name) else {
+                throw BenchmarkError("no probe '\(name)'; probes: " + AllocationProbe.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            try probe.run(calls: options.probeCalls)
+            return
+        }
         let suites: [any BenchmarkSuite] = [StringOpsBenchmarks(), KernelBenchmarks(), StartupBenchmarks(), EmbeddingBenchmarks(),
-                                             MemoryGrowthBenchmarks()]
+                                              MemoryGrowthBenchmarks(), WASIBenchmarks()]
         let selected = suites.flatMap(\.names).filter(options.selects)
         if options.listOnly {
             selected.forEach { print($0) }
             return
         }
-        guard !selected.isEmpty else {
+        guard !selected.isEmpty || options.countAllocations else {
             throw BenchmarkError("no benchmark matches \(options.filters); --list shows the names")
         }
         #if DEBUG
@@ -52,9 +59,34 @@ struct PureWasmBenchmarks {
         for suite in suites {
             report.records += try suite.run(options)
         }
+        if options.countAllocations {
+            report.records += countAllocations()
+        }
         if let path = options.jsonPath {
             try report.write(to: path)
             print("wrote \(path)")
         }
+    }
+
+    /// The allocations per call of every ``AllocationProbe``, as a table and as records (the
+    /// count in the record's metrics; its time is the time valgrind took).
+    static func countAllocations() -> [BenchmarkRecord] {
+        var table = TextTable(
+            title: "Heap allocations per call (valgrind memcheck's malloc count over \(AllocationCounter.manyCalls)"
+                + " and \(AllocationCounter.fewCalls) calls, difference ÷ \(AllocationCounter.manyCalls - AllocationCounter.fewCalls))",
+            header: ["call", "allocations/call", "counted"])
+        var records: [BenchmarkRecord] = []
+        for probe in AllocationProbe.allCases {
+            reportProgress("allocations/\(probe.rawValue)")
+            let count = AllocationCounter.allocationsPerCall(probe)
+            table.append([probe.rawValue, count.perCall.map { $0 == $0.rounded() ? "\(Int($0))" : Format.significant($0) } ?? "-", count.note])
+            if let perCall = count.perCall {
+                records.append(BenchmarkRecord(name: "allocations/\(probe.rawValue)", engine: "PureWasm",
+                                               samples: Samples(secondsPerRun: [0], iterationsPerSample: 1),
+                                               metrics: ["allocationsPerCall": perCall]))
+            }
+        }
+        table.print()
+        return records
     }
 }

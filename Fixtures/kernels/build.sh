@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")"
 
-for kernel in fib loop fnv1a grow; do
+for kernel in fib loop fnv1a grow stringops; do
     wat2wasm "$kernel.wat" -o "$kernel.wasm"
 done
 

@@ -27,6 +27,15 @@ function xorshift32Sequence(n) {
 
 const fillByte = (i) => (i * 31 + 7) & 255;
 
+// stringops.wasm's prepare(n): the sentence repeated to n bytes, its last 8 replaced by "lazy cat".
+function stringopsText(n) {
+    const sentence = Buffer.from("The quick brown fox jumps over the lazy dog");
+    const text = new Uint8Array(n);
+    for (let i = 0; i < n; i++) text[i] = sentence[i % sentence.length];
+    text.set(Buffer.from("lazy cat"), n - 8);
+    return text;
+}
+
 // Each kernel: file, export, sizes, how to run it on an instance, and the JS reference.
 const kernels = [
     {
@@ -154,6 +163,33 @@ const kernels = [
             let acc = 1;
             for (let i = 0; i < n; i++) acc = ops[(acc ^ i) & 7](acc, i);
             return acc;
+        },
+    },
+    {
+        name: "strhash", file: "stringops.wasm", sizes: [8, 4096, 1 << 20],
+        prepare: (e, n) => { if (e.prepare(n) !== 0) throw new Error("prepare failed"); },
+        run: (e, n) => u32(e.fastHash(1024, n)),
+        reference: (n) => {
+            const text = stringopsText(n);
+            let h = 2166136261;
+            for (const byte of text) h = u32(Math.imul(h ^ byte, 16777619));
+            return h;
+        },
+    },
+    {
+        name: "strcompare", file: "stringops.wasm", sizes: [8, 4096, 1 << 20],
+        prepare: (e, n) => { if (e.prepare(n) !== 0) throw new Error("prepare failed"); },
+        run: (e, n) => e.fastCompare(1024, n, 1024 + n, n),
+        // The copy differs only in its last byte, one higher.
+        reference: (n) => -1,
+    },
+    {
+        name: "strsearch", file: "stringops.wasm", sizes: [8, 4096, 1 << 20],
+        prepare: (e, n) => { if (e.prepare(n) !== 0) throw new Error("prepare failed"); },
+        run: (e, n) => e.fastSearch(1024, n, 64, 8),
+        reference: (n) => {
+            const text = stringopsText(n), needle = Buffer.from("lazy cat");
+            return Buffer.from(text).indexOf(needle);
         },
     },
 ];

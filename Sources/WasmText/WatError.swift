@@ -48,12 +48,27 @@ public struct WatError: Error, Equatable, Sendable, CustomStringConvertible {
         case mismatchingLabel
         /// `align=` with a value that is not a power of two.
         case alignmentNotPowerOfTwo
+        /// `(pagesize n)` with `n` not a power of two.
+        case invalidCustomPageSize
         /// A string with a bad escape, a control character, or no closing quote.
         case malformedString(String)
         /// A name (import, export) that is not valid UTF-8, or malformed UTF-8 in a string.
         case malformedUTF8
         /// A block comment `(;` without its `;)`.
         case unclosedComment
+        /// A string without its closing quote.
+        case unclosedString
+        /// An annotation `(@...` without its closing parenthesis.
+        case unclosedAnnotation
+        /// `(@` not followed by an id.
+        case emptyAnnotationID
+        /// `$` not followed by a name.
+        case emptyIdentifier
+        /// A control character, or a non-ASCII one outside strings and comments.
+        case illegalCharacter
+        /// Well-formed text that this engine does not implement (garbage collection); says nothing
+        /// about the module's validity.
+        case unsupported(String)
         /// An import after a definition of the given kind ("function", "table", ...).
         case importAfterDefinition(String)
         /// Anything else, with its message.
@@ -78,9 +93,16 @@ public struct WatError: Error, Equatable, Sendable, CustomStringConvertible {
         case .inlineFunctionType: return "inline function type"
         case .mismatchingLabel: return "mismatching label"
         case .alignmentNotPowerOfTwo: return "alignment must be a power of two"
+        case .invalidCustomPageSize: return "invalid custom page size"
         case .malformedString(let detail): return "malformed string: \(detail)"
         case .malformedUTF8: return "malformed UTF-8 encoding"
         case .unclosedComment: return "unclosed comment"
+        case .unclosedString: return "unclosed string"
+        case .unclosedAnnotation: return "unclosed annotation"
+        case .emptyAnnotationID: return "empty annotation id"
+        case .emptyIdentifier: return "empty identifier"
+        case .illegalCharacter: return "illegal character"
+        case .unsupported(let feature): return "unsupported: \(feature)"
         case .importAfterDefinition(let kind): return "import after \(kind)"
         case .malformedLaneIndex: return "malformed lane index"
         case .other(let text): return text
@@ -88,4 +110,10 @@ public struct WatError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(line):\(column): \(message)" }
+
+    /// True when the text uses something this engine does not implement, rather than being malformed.
+    public var isUnsupported: Bool {
+        if case .unsupported = reason { return true }
+        return false
+    }
 }

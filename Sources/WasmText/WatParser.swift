@@ -4,7 +4,14 @@ import WasmBinary
 public enum WatParser {
     /// Parses a module: `(module $id? field*)`, or a bare list of fields.
     public static func parseModule(_ text: String) throws(WatError) -> Module {
-        var cursor = TokenCursor(try Lexer.tokenize(text))
+        try parseModule(source: Array(text.utf8))
+    }
+
+    /// Parses a module from its source bytes (which need not be well-formed UTF-8: a malformed
+    /// sequence outside a string is an error where it stands).
+    public static func parseModule(source: [UInt8]) throws(WatError) -> Module {
+        let (tokens, annotations) = try Lexer.scan(source)
+        var cursor = TokenCursor(tokens, annotations: annotations)
         let module = try parseModule(&cursor)
         guard cursor.current.kind == .endOfInput else { throw cursor.unexpected() }
         return module
@@ -15,11 +22,17 @@ public enum WatParser {
         ModuleEncoder.encode(try parseModule(text))
     }
 
+    /// Parses a module from its source bytes and encodes it in the binary format.
+    public static func assemble(source: [UInt8]) throws(WatError) -> [UInt8] {
+        ModuleEncoder.encode(try parseModule(source: source))
+    }
+
     /// A module at the cursor: `(module $id? field*)` or fields up to the end of the tokens.
     static func parseModule(_ cursor: inout TokenCursor) throws(WatError) -> Module {
         if cursor.isOpen("module") {
             cursor.advance()
             cursor.advance()
+            _ = cursor.takeKeyword("definition")
             _ = cursor.takeIdentifier()
             let module = try parseFields(&cursor)
             try cursor.expectRightParen()

@@ -8,6 +8,14 @@ public struct ControlFrame: Sendable {
     /// Which instruction opened the frame.
     public enum Kind: Sendable {
         case function, block, loop, `if`, `else`
+        /// `try_table`.
+        case tryTable
+        /// A legacy `try` block before its first `catch`.
+        case `try`
+        /// A legacy `try` block after `catch x` (where `rethrow` may name it).
+        case `catch`
+        /// A legacy `try` block after `catch_all` (where `rethrow` may name it).
+        case catchAll
     }
 
     /// Which instruction opened the frame.

@@ -8,10 +8,11 @@ extension FunctionValidator {
     mutating func enter(_ kind: ControlFrame.Kind, _ blockType: BlockType) throws(ValidationError) {
         switch blockType {
         case .empty, .value:
+            if case .value(let type) = blockType, type.isReference { try validateValueType(type) }
             if kind == .if { try pop(.i32) }
             pushFrame(kind, blockType, parameters: [])
         case .typeIndex(let index):
-            guard let type = context.type(at: index) else { throw site.error("unknown type \(index)") }
+            guard let type = try blockFunctionType(index) else { throw site.error("unknown type \(index)") }
             if kind == .if { try pop(.i32) }
             try pop(type.parameters)
             pushFrame(kind, blockType, parameters: type.parameters)
@@ -32,7 +33,7 @@ extension FunctionValidator {
         if frame.kind == .if, frame.blockType != .empty {
             let parameters = parameters(of: frame)
             let results = results(of: frame)
-            if parameters != results {
+            if !context.isSubtype(parameters, of: results) {
                 throw site.error("type mismatch: if without else must have the same parameters and results, has \(parameters) -> \(results)")
             }
         }
@@ -76,6 +77,31 @@ extension FunctionValidator {
         markUnreachable()
     }
 
+    /// `br_on_null l`: `[t* (ref null ht)] -> [t* (ref ht)]`, branching with `t*` on null.
+    /// <https://webassembly.github.io/spec/core/valid/instructions.html#valid-br-on-null>
+    mutating func validateBranchOnNull(_ label: UInt32) throws(ValidationError) {
+        let target = try frame(forLabel: label)
+        let reference = try popReference()
+        try popLabelValues(of: target)
+        pushLabelValues(of: target)
+        push(reference.nonNullable)
+    }
+
+    /// `br_on_non_null l`: `[t* (ref null ht)] -> [t*]`, branching with `t* (ref ht)` when not
+    /// null; the label's last type must be a reference type that `(ref ht)` matches.
+    /// <https://webassembly.github.io/spec/core/valid/instructions.html#valid-br-on-non-null>
+    mutating func validateBranchOnNonNull(_ label: UInt32) throws(ValidationError) {
+        let target = try frame(forLabel: label)
+        let reference = try popReference()
+        let types = labelTypes(of: target)
+        guard let last = types.last, last.isReference else {
+            throw site.error("type mismatch: br_on_non_null needs a label whose last type is a reference, label \(label) has \(types)")
+        }
+        push(reference.nonNullable)
+        try pop(types)
+        push(Array(types.dropLast()))
+    }
+
     @inline(__always)
     mutating func validateCall(_ functionIndex: UInt32) throws(ValidationError) {
         guard let type = context.functionType(at: functionIndex) else { throw site.error("unknown function \(functionIndex)") }
@@ -83,15 +109,71 @@ extension FunctionValidator {
         push(type.results)
     }
 
-    /// `call_indirect` calls through a funcref table with a type from the type section.
+    /// `call_indirect` calls through a table of function references (indexed by the table's
+    /// address type) with a function type from the type section.
     mutating func validateCallIndirect(_ typeIndex: UInt32, _ tableIndex: UInt32) throws(ValidationError) {
-        guard let table = context.tableType(at: tableIndex) else { throw site.error("unknown table \(tableIndex)") }
-        guard table.elementType == .funcref else {
-            throw site.error("type mismatch: call_indirect needs a funcref table, table \(tableIndex) holds \(table.elementType)")
-        }
-        guard let type = context.type(at: typeIndex) else { throw site.error("unknown type \(typeIndex)") }
-        try pop(.i32)
+        let type = try indirectCallType(typeIndex, tableIndex)
         try pop(type.parameters)
         push(type.results)
+    }
+
+    /// Checks `call_indirect`'s immediates, pops its table index and returns the callee's type.
+    mutating func indirectCallType(_ typeIndex: UInt32, _ tableIndex: UInt32) throws(ValidationError) -> FunctionType {
+        guard let table = context.tableType(at: tableIndex) else { throw site.error("unknown table \(tableIndex)") }
+        guard context.isSubtype(.ref(table.elementType), of: .funcref) else {
+            throw site.error("type mismatch: call_indirect needs a table of function references, table \(tableIndex) holds \(table.elementType)")
+        }
+        guard let type = try blockFunctionType(typeIndex) else { throw site.error("unknown type \(typeIndex)") }
+        try pop(OperandType(table.addressType.valueType))
+        return type
+    }
+
+    /// `call_ref $t` calls a `(ref null $t)` function reference.
+    /// <https://webassembly.github.io/spec/core/valid/instructions.html#valid-call-ref>
+    mutating func validateCallReference(_ typeIndex: UInt32) throws(ValidationError) {
+        let type = try referenceCallType(typeIndex)
+        try pop(type.parameters)
+        push(type.results)
+    }
+
+    /// Checks `call_ref`'s type index, pops the reference and returns the callee's type.
+    mutating func referenceCallType(_ typeIndex: UInt32) throws(ValidationError) -> FunctionType {
+        guard let type = try blockFunctionType(typeIndex) else { throw site.error("unknown type \(typeIndex)") }
+        try pop(OperandType(reference: OperandType.HeapCode.firstTypeIndex + typeIndex, isNullable: true))
+        return type
+    }
+
+    /// `return_call f`: the callee's results must match the caller's; nothing runs after it.
+    /// <https://webassembly.github.io/spec/core/valid/instructions.html#valid-return-call>
+    mutating func validateReturnCall(_ functionIndex: UInt32) throws(ValidationError) {
+        guard let type = context.functionType(at: functionIndex) else { throw site.error("unknown function \(functionIndex)") }
+        try finishTailCall(type)
+    }
+
+    mutating func validateReturnCallIndirect(_ typeIndex: UInt32, _ tableIndex: UInt32) throws(ValidationError) {
+        try finishTailCall(try indirectCallType(typeIndex, tableIndex))
+    }
+
+    mutating func validateReturnCallReference(_ typeIndex: UInt32) throws(ValidationError) {
+        try finishTailCall(try referenceCallType(typeIndex))
+    }
+
+    /// A tail call's callee results are a subtype of the function's results; its parameters are
+    /// popped and the rest of the frame is unreachable.
+    mutating func finishTailCall(_ type: FunctionType) throws(ValidationError) {
+        guard context.isSubtype(type.results, of: resultTypes) else {
+            throw site.error("type mismatch: tail call returns \(type.results), the function returns \(resultTypes)")
+        }
+        try pop(type.parameters)
+        markUnreachable()
+    }
+
+    /// The function type a block type, `call_indirect` or `call_ref` names: nil when there is no
+    /// such type; a struct or array type is a type mismatch.
+    @inline(__always)
+    func blockFunctionType(_ typeIndex: UInt32) throws(ValidationError) -> FunctionType? {
+        if let type = context.type(at: typeIndex) { return type }
+        guard Int(typeIndex) < context.typeCount else { return nil }
+        throw site.error("type mismatch: type \(typeIndex) is not a function type")
     }
 }

@@ -35,17 +35,35 @@ extension FunctionValidator {
         throw site.typeMismatch(expected: "a value", found: nil)
     }
 
-    /// Pops an operand that must have the given type (or be unknown).
+    /// Pops an operand that must have the given type, a subtype of it, or be unknown.
     @inline(__always)
     mutating func pop(_ expected: OperandType) throws(ValidationError) {
         if _fastPath(operandCount > frameHeight) {
             operandCount -= 1
             let actual = operands[operandCount]
             if _fastPath(actual == expected || actual == .unknown) { return }
-            throw site.typeMismatch(expected: expected.description, found: actual)
+            try requireSubtype(actual, of: expected)
+            return
         }
         if frameIsUnreachable { return }
         throw site.typeMismatch(expected: expected.description, found: nil)
+    }
+
+    /// The slow path of a type check: two different reference types may still match.
+    @inline(never)
+    func requireSubtype(_ actual: OperandType, of expected: OperandType) throws(ValidationError) {
+        guard actual.isReference, expected.isReference, context.matcher.matches(actual, expected) else {
+            throw site.typeMismatch(expected: expected.description, found: actual)
+        }
+    }
+
+    /// Pops a reference of any type (`pop_ref`): from the polymorphic stack, a non-null
+    /// reference to the bottom heap type.
+    mutating func popReference() throws(ValidationError) -> OperandType {
+        let type = try pop()
+        if type == .unknown { return OperandType(reference: OperandType.HeapCode.bot, isNullable: false) }
+        guard type.isReference else { throw site.typeMismatch(expected: "a reference", found: type) }
+        return type
     }
 
     /// Pops operands of the given types, the last type first.
@@ -67,7 +85,7 @@ extension FunctionValidator {
             if depth < available {
                 let actual = operands[operandCount - 1 - depth]
                 if actual != expected && actual != .unknown {
-                    throw site.typeMismatch(expected: expected.description, found: actual)
+                    try requireSubtype(actual, of: expected)
                 }
             } else if !frameIsUnreachable {
                 throw site.typeMismatch(expected: expected.description, found: nil)
@@ -78,7 +96,8 @@ extension FunctionValidator {
     /// Opens a control frame whose parameters have already been popped, and pushes them back.
     @inline(__always)
     mutating func pushFrame(_ kind: ControlFrame.Kind, _ blockType: BlockType, parameters: [ValueType]) {
-        frames.append(OpenFrame(kind: kind, blockType: blockType, height: operandCount, isUnreachable: false))
+        frames.append(OpenFrame(kind: kind, blockType: blockType, height: operandCount, isUnreachable: false,
+                                setLocalsHeight: setLocals.count))
         frameHeight = operandCount
         frameIsUnreachable = false
         push(parameters)
@@ -92,6 +111,7 @@ extension FunctionValidator {
             throw site.error("type mismatch: \(operandCount - frameHeight) value(s) left on the stack at the end of a block")
         }
         frames.removeLast()
+        if setLocals.count > frame.setLocalsHeight { unsetLocals(downTo: frame.setLocalsHeight) }
         if let outer = frames.last {
             frameHeight = outer.height
             frameIsUnreachable = outer.isUnreachable
@@ -100,6 +120,14 @@ extension FunctionValidator {
             frameIsUnreachable = false
         }
         return frame
+    }
+
+    /// Forgets the locals set since `setLocals` had `height` entries (a frame or branch ended).
+    @inline(never)
+    mutating func unsetLocals(downTo height: Int) {
+        while setLocals.count > height {
+            localIsSet[Int(setLocals.removeLast())] = false
+        }
     }
 
     /// Makes the rest of the innermost frame unreachable: its stack becomes polymorphic.

@@ -8,6 +8,13 @@ extension FunctionValidator {
         try apply(vectorSignatures[Int(operation.rawValue)])
     }
 
+    /// Relaxed SIMD operators, by their signature table (kept out of `validate`'s switch, so that
+    /// `apply` stays inlined at the two hot call sites).
+    @inline(never)
+    mutating func validateRelaxedVector(_ operation: RelaxedSIMDOperation) throws(ValidationError) {
+        try apply(relaxedVectorSignatures[Int(operation.rawValue - RelaxedSIMDOperation.firstOpcode)])
+    }
+
     /// Each of `i8x16.shuffle`'s 16 lane indices selects one of the 32 bytes of its two operands.
     mutating func validateShuffle(_ lanes: V128) throws(ValidationError) {
         guard (lanes.low | lanes.high) & 0xE0E0_E0E0_E0E0_E0E0 == 0 else {
@@ -19,13 +26,12 @@ extension FunctionValidator {
     }
 
     mutating func validateVectorMemory(_ operation: SIMDMemoryOperation, _ argument: MemoryArgument) throws(ValidationError) {
-        try requireMemory()
-        try checkAlignment(argument, natural: operation.naturalAlignment)
+        let address = try memoryAddress(argument, naturalAlignment: operation.naturalAlignment)
         if operation.isStore {
             try pop(.v128)
-            try pop(.i32)
+            try pop(address)
         } else {
-            try pop(.i32)
+            try pop(address)
             push(.v128)
         }
     }
@@ -33,11 +39,10 @@ extension FunctionValidator {
     mutating func validateVectorMemoryLane(
         _ operation: SIMDMemoryLaneOperation, _ argument: MemoryArgument, _ lane: UInt8
     ) throws(ValidationError) {
-        try requireMemory()
-        try checkAlignment(argument, natural: operation.naturalAlignment)
+        let address = try memoryAddress(argument, naturalAlignment: operation.naturalAlignment)
         try checkLane(lane, below: operation.laneCount)
         try pop(.v128)
-        try pop(.i32)
+        try pop(address)
         if !operation.isStore { push(.v128) }
     }
 

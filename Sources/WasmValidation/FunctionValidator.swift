@@ -39,6 +39,13 @@ public struct FunctionValidator {
     /// `OperatorSignature.numeric` and `.vector`, held here so the hot path skips the lazy global.
     let numericSignatures: [OperatorSignature]
     let vectorSignatures: [OperatorSignature]
+    let relaxedVectorSignatures: [OperatorSignature]
+    /// Which locals are set, for the non-defaultable ones (empty when the function has none, so
+    /// `local.get` checks nothing): the spec's local initialisation rules.
+    var localIsSet: [Bool] = []
+    /// The non-defaultable locals set since the innermost frames opened, innermost last; each
+    /// frame remembers how many entries it found (`OpenFrame.setLocalsHeight`).
+    var setLocals: [UInt32] = []
 
     /// Prepares to validate the body of the defined function with the given module-wide index.
     public init(context: ModuleContext, functionIndex: UInt32, body: FunctionBody) throws(ValidationError) {
@@ -52,7 +59,17 @@ public struct FunctionValidator {
         }
         var locals = type.parameters
         locals.reserveCapacity(Int(localCount))
+        var hasNonDefaultableLocal = false
         for group in body.locals {
+            do {
+                try context.validate(group.type)
+            } catch {
+                var located = error
+                located.functionIndex = functionIndex
+                located.offset = body.codeOffset
+                throw located
+            }
+            if !group.type.isDefaultable { hasNonDefaultableLocal = true }
             locals.append(contentsOf: repeatElement(group.type, count: Int(group.count)))
         }
         self.context = context
@@ -64,9 +81,17 @@ public struct FunctionValidator {
         self.operands = [OperandType](repeating: .unknown, count: 64)
         self.numericSignatures = OperatorSignature.numeric
         self.vectorSignatures = OperatorSignature.vector
+        self.relaxedVectorSignatures = OperatorSignature.relaxedVector
+        if hasNonDefaultableLocal {
+            // Parameters are set on entry; declared locals start unset.
+            localIsSet = [Bool](repeating: true, count: locals.count)
+            for index in type.parameters.count..<locals.count where !locals[index].isDefaultable {
+                localIsSet[index] = false
+            }
+        }
         frames.reserveCapacity(16)
         let typeIndex = context.functionTypeIndices[Int(functionIndex)]
-        frames.append(OpenFrame(kind: .function, blockType: .typeIndex(typeIndex), height: 0, isUnreachable: false))
+        frames.append(OpenFrame(kind: .function, blockType: .typeIndex(typeIndex), height: 0, isUnreachable: false, setLocalsHeight: 0))
     }
 
     /// The type of the operand `depth` values below the top (0 is the top), or nil if it is unknown

@@ -1,9 +1,7 @@
 import WasmBinary
 
 extension ModuleContext {
-    /// The largest memory size 2.0 allows, in 64 KiB pages (4 GiB).
-    static let maximumMemoryPages: UInt64 = 65536
-    /// The largest table size 2.0 allows, in elements.
+    /// The largest table size a 32-bit table may have, in elements.
     static let maximumTableSize: UInt64 = 0xFFFF_FFFF
 
     /// Validates the rules that concern the module as a whole rather than a function body.
@@ -15,20 +13,71 @@ extension ModuleContext {
         if let dataCount, Int(dataCount) != module.data.count {
             throw ValidationError("data count and data section have inconsistent lengths")
         }
-        for table in tables {
-            try Self.validate(table.limits, range: Self.maximumTableSize, message: "table size must be at most 2^32-1")
+        for entry in module.imports {
+            switch entry.descriptor {
+            case .function: break  // Checked with the index spaces.
+            case .table(let type): try validate(type)
+            case .memory(let type): try validate(type)
+            case .global(let type): try validate(type.valueType)
+            case .tag(let type): try validate(type)
+            }
         }
-        for memory in memories {
-            try Self.validate(memory.limits, range: Self.maximumMemoryPages, message: "memory size must be at most 65536 pages (4GiB)")
+        for table in module.tables {
+            try validate(table.type)
+            if let initializer = table.initializer {
+                try validateConstant(initializer, type: .ref(table.type.elementType), visibleGlobals: importedGlobalCount)
+            } else if !table.type.elementType.isNullable {
+                throw ValidationError("type mismatch: a table of \(table.type.elementType) needs an initializer")
+            }
         }
-        guard memories.count <= 1 else { throw ValidationError("multiple memories") }
-        for global in module.globals {
-            try validateConstant(global.initializer, type: global.type.valueType)
+        for memory in module.memories { try validate(memory) }
+        guard memories.count <= 1 || features.contains(.multipleMemories) else { throw ValidationError("multiple memories") }
+        for tag in module.tags { try validate(tag) }
+        for (position, global) in module.globals.enumerated() {
+            try validate(global.type.valueType)
+            try validateConstant(global.initializer, type: global.type.valueType, visibleGlobals: importedGlobalCount + position)
         }
         for element in module.elements { try validate(element) }
         for segment in module.data { try validate(segment) }
         if let start = module.start { try validateStart(start) }
         try validateExports(module.exports)
+    }
+
+    /// A table's element type is valid and its limits fit its address type.
+    /// <https://webassembly.github.io/spec/core/valid/types.html#table-types>
+    func validate(_ table: TableType) throws(ValidationError) {
+        try validate(.ref(table.elementType))
+        let range = table.addressType == .i64 ? UInt64.max : Self.maximumTableSize
+        try Self.validate(table.limits, range: range, message: "table size must be at most \(table.addressType == .i64 ? "2^64-1" : "2^32-1")")
+    }
+
+    /// A memory's page size is 1 byte or 64 KiB, and its limits fit its address type: 4 GiB of
+    /// 64 KiB pages (2^32 - 1 one-byte pages) for 32-bit memories, 2^48 64 KiB pages (2^64 - 1
+    /// one-byte pages) for 64-bit ones.
+    /// <https://webassembly.github.io/spec/core/valid/types.html#memory-types>
+    func validate(_ memory: MemoryType) throws(ValidationError) {
+        guard memory.pageSizeLog2 == 0 || memory.pageSizeLog2 == MemoryType.defaultPageSizeLog2 else {
+            throw ValidationError("invalid custom page size: 2^\(memory.pageSizeLog2) bytes")
+        }
+        let largePages = memory.pageSizeLog2 == MemoryType.defaultPageSizeLog2
+        let range: UInt64
+        let message: String
+        switch (memory.addressType, largePages) {
+        case (.i32, true): (range, message) = (65_536, "memory size must be at most 65536 pages (4GiB)")
+        case (.i32, false): (range, message) = (0xFFFF_FFFF, "memory size must be at most 2^32-1 bytes")
+        case (.i64, true): (range, message) = (1 << 48, "memory size must be at most 2^48 pages")
+        case (.i64, false): (range, message) = (UInt64.max, "memory size must be at most 2^64-1 bytes")
+        }
+        try Self.validate(memory.limits, range: range, message: message)
+    }
+
+    /// A tag's type is a function type without results.
+    /// <https://webassembly.github.io/spec/core/valid/types.html#tag-types>
+    func validate(_ tag: TagType) throws(ValidationError) {
+        try Self.requireFunctionType(tag.typeIndex, in: storage.definedTypes)
+        guard let type = type(at: tag.typeIndex), type.results.isEmpty else {
+            throw ValidationError("non-empty tag result type: type \(tag.typeIndex)")
+        }
     }
 
     /// Limits are valid when both bounds are within `range` and the minimum is not above the maximum.
@@ -41,27 +90,29 @@ extension ModuleContext {
     }
 
     /// An element segment's items are constant references of its type; an active segment's table
-    /// holds that type and its offset is a constant `i32`.
+    /// holds a supertype of it and its offset is a constant of the table's address type.
     /// <https://webassembly.github.io/spec/core/valid/modules.html#element-segments>
     func validate(_ element: ElementSegment) throws(ValidationError) {
+        try validate(.ref(element.type))
         for item in element.initializers {
-            try validateConstant(item, type: .ref(element.type))
+            try validateConstant(item, type: .ref(element.type), visibleGlobals: globals.count)
         }
         if case .active(let tableIndex, let offset) = element.mode {
             guard let table = tableType(at: tableIndex) else { throw ValidationError("unknown table \(tableIndex)") }
-            guard table.elementType == element.type else {
+            guard isSubtype(.ref(element.type), of: .ref(table.elementType)) else {
                 throw ValidationError("type mismatch: element segment of \(element.type) for a table of \(table.elementType)")
             }
-            try validateConstant(offset, type: .i32)
+            try validateConstant(offset, type: table.addressType.valueType, visibleGlobals: globals.count)
         }
     }
 
-    /// An active data segment's memory exists and its offset is a constant `i32`.
+    /// An active data segment's memory exists and its offset is a constant of the memory's
+    /// address type.
     /// <https://webassembly.github.io/spec/core/valid/modules.html#data-segments>
     func validate(_ segment: DataSegment) throws(ValidationError) {
         if case .active(let memoryIndex, let offset) = segment.mode {
-            guard memoryType(at: memoryIndex) != nil else { throw ValidationError("unknown memory \(memoryIndex)") }
-            try validateConstant(offset, type: .i32)
+            guard let memory = memoryType(at: memoryIndex) else { throw ValidationError("unknown memory \(memoryIndex)") }
+            try validateConstant(offset, type: memory.addressType.valueType, visibleGlobals: globals.count)
         }
     }
 
@@ -91,6 +142,8 @@ extension ModuleContext {
                 guard memoryType(at: index) != nil else { throw ValidationError("unknown memory \(index)") }
             case .global(let index):
                 guard globalType(at: index) != nil else { throw ValidationError("unknown global \(index)") }
+            case .tag(let index):
+                guard Int(index) < tags.count else { throw ValidationError("unknown tag \(index)") }
             }
             guard names.insert(Array(export.name.unicodeScalars)).inserted else {
                 throw ValidationError("duplicate export name \"\(export.name)\"")

@@ -10,6 +10,9 @@ struct OpenFrame {
     /// The operand stack height at entry, below the parameters.
     var height: Int
     var isUnreachable: Bool
+    /// `setLocals.count` at entry: the locals set inside the frame are the entries above it,
+    /// unset again when the frame (or an `if`'s or `try`'s branch) ends.
+    var setLocalsHeight: Int
 }
 
 extension FunctionValidator {

@@ -8,19 +8,26 @@ import WasmBinary
 struct OperatorSignature: Sendable {
     /// How many operands the operator takes (1 to 3).
     var operandCount: UInt8
-    /// The operand types, first operand first; unused slots repeat the last one.
-    var first: OperandType
-    var second: OperandType
-    var third: OperandType
-    var result: OperandType
+    /// The operand types' codes (`OperandType.raw`, all below 256: operators take and give
+    /// numbers and vectors only), first operand first; unused slots repeat the last one. Five
+    /// bytes in all, so that a table entry is one small load.
+    var firstCode: UInt8
+    var secondCode: UInt8
+    var thirdCode: UInt8
+    var resultCode: UInt8
+
+    var first: OperandType { OperandType(raw: UInt32(firstCode)) }
+    var second: OperandType { OperandType(raw: UInt32(secondCode)) }
+    var third: OperandType { OperandType(raw: UInt32(thirdCode)) }
+    var result: OperandType { OperandType(raw: UInt32(resultCode)) }
 
     init(_ signature: (operands: [ValueType], result: ValueType)) {
-        let operands = signature.operands.map(OperandType.init)
+        let operands = signature.operands.map { UInt8(truncatingIfNeeded: OperandType($0).raw) }
         operandCount = UInt8(truncatingIfNeeded: operands.count)
-        result = OperandType(signature.result)
-        first = operands.first ?? result
-        second = operands.count > 1 ? operands[1] : first
-        third = operands.count > 2 ? operands[2] : second
+        resultCode = UInt8(truncatingIfNeeded: OperandType(signature.result).raw)
+        firstCode = operands.first ?? resultCode
+        secondCode = operands.count > 1 ? operands[1] : firstCode
+        thirdCode = operands.count > 2 ? operands[2] : secondCode
     }
 
     /// Signatures of the numeric operators, by `numericIndex(of:)`.
@@ -38,6 +45,16 @@ struct OperatorSignature: Sendable {
         var table = [OperatorSignature](repeating: OperatorSignature(([], .v128)), count: count)
         for operation in SIMDOperation.allCases {
             table[Int(operation.rawValue)] = OperatorSignature(operation.signature)
+        }
+        return table
+    }()
+
+    /// Signatures of the relaxed SIMD operators, by subopcode minus `RelaxedSIMDOperation.firstOpcode`.
+    static let relaxedVector: [OperatorSignature] = {
+        let count = Int((RelaxedSIMDOperation.allCases.map(\.rawValue).max() ?? 0) - RelaxedSIMDOperation.firstOpcode) + 1
+        var table = [OperatorSignature](repeating: OperatorSignature(([], .v128)), count: count)
+        for operation in RelaxedSIMDOperation.allCases {
+            table[Int(operation.rawValue - RelaxedSIMDOperation.firstOpcode)] = OperatorSignature(operation.signature)
         }
         return table
     }()

@@ -9,6 +9,9 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
     public var functionIndex: UInt32?
     /// The module-relative byte offset of the offending instruction, when known.
     public var offset: Int?
+    /// True when the module uses something valid that this engine does not implement (garbage
+    /// collection types): the error then says nothing about the module's validity.
+    public var isUnsupported = false
 
     /// An error with its message and, for errors inside a function body, where it happened.
     public init(_ message: String, functionIndex: UInt32? = nil, offset: Int? = nil) {

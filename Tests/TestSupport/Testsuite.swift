@@ -42,8 +42,8 @@ public enum Testsuite {
 
     /// What a test says when the suite is missing: where it was looked for and how to point elsewhere.
     public static let missingMessage = """
-        the WebAssembly testsuite is missing at \(root.path) (expected json/ and wast/ in \
-        ../shared/wasm-testsuite beside the package root; set WASM_TESTSUITE to its folder)
+        the WebAssembly 2.0 testsuite is missing at \(root.path) (expected json/ and wast/): \
+        Scripts/fetch-testsuites.sh fetches it (or set WASM_TESTSUITE to its folder)
         """
 
     /// The error every reading function throws when the suite is missing.

@@ -43,9 +43,9 @@ enum ModuleBytes {
 }
 
 /// What decoding `bytes` throws, or nil when it decodes.
-func decodeError(_ bytes: [UInt8]) -> DecodeError? {
+func decodeError(_ bytes: [UInt8], features: WasmFeatures = .all) -> DecodeError? {
     do {
-        _ = try ModuleDecoder.decode(bytes)
+        _ = try ModuleDecoder.decode(bytes, features: features)
         return nil
     } catch {
         return error

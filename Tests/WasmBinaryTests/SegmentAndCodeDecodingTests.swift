@@ -7,22 +7,23 @@ import Testing
 
     static let offsetZero = ConstantExpression([.i32Const(0)])
     static let function0 = ConstantExpression([.refFunc(functionIndex: 0)])
-    static let nullFunc = ConstantExpression([.refNull(.funcref)])
+    static let nullFunc = ConstantExpression([.refNull(.func)])
 
-    /// All eight element segment encodings, each with the abstract form the spec gives it.
+    /// All eight element segment encodings, each with the abstract form the 3.0 spec gives it
+    /// (function indices are `(ref func)`).
     @Test(arguments: [
         ([0x00, 0x41, 0x00, 0x0B, 0x01, 0x00],
-         ElementSegment(type: .funcref, initializers: [function0], mode: .active(table: 0, offset: offsetZero))),
+         ElementSegment(type: .functionReference, initializers: [function0], mode: .active(table: 0, offset: offsetZero))),
         ([0x01, 0x00, 0x01, 0x00],
-         ElementSegment(type: .funcref, initializers: [function0], mode: .passive)),
+         ElementSegment(type: .functionReference, initializers: [function0], mode: .passive)),
         ([0x02, 0x03, 0x41, 0x00, 0x0B, 0x00, 0x01, 0x00],
-         ElementSegment(type: .funcref, initializers: [function0], mode: .active(table: 3, offset: offsetZero))),
+         ElementSegment(type: .functionReference, initializers: [function0], mode: .active(table: 3, offset: offsetZero))),
         ([0x03, 0x00, 0x01, 0x00],
-         ElementSegment(type: .funcref, initializers: [function0], mode: .declarative)),
+         ElementSegment(type: .functionReference, initializers: [function0], mode: .declarative)),
         ([0x04, 0x41, 0x00, 0x0B, 0x02, 0xD2, 0x00, 0x0B, 0xD0, 0x70, 0x0B],
          ElementSegment(type: .funcref, initializers: [function0, nullFunc], mode: .active(table: 0, offset: offsetZero))),
         ([0x05, 0x6F, 0x01, 0xD0, 0x6F, 0x0B],
-         ElementSegment(type: .externref, initializers: [ConstantExpression([.refNull(.externref)])], mode: .passive)),
+         ElementSegment(type: .externref, initializers: [ConstantExpression([.refNull(.extern)])], mode: .passive)),
         ([0x06, 0x01, 0x41, 0x00, 0x0B, 0x70, 0x01, 0xD2, 0x00, 0x0B],
          ElementSegment(type: .funcref, initializers: [function0], mode: .active(table: 1, offset: offsetZero))),
         ([0x07, 0x70, 0x01, 0xD2, 0x00, 0x0B],
@@ -131,7 +132,11 @@ import Testing
 
     @Test func keepsCustomSections() throws {
         let module = try ModuleDecoder.decode(B.module(B.section(0, B.name("meta") + [1, 2, 3]), B.section(0, B.name(""))))
-        #expect(module.customSections == [CustomSection(name: "meta", bytes: [1, 2, 3]), CustomSection(name: "", bytes: [])])
+        #expect(module.customSections == [
+            CustomSection(name: "meta", bytes: [1, 2, 3], placement: .first), CustomSection(name: "", bytes: [], placement: .first),
+        ])
+        let placed = try ModuleDecoder.decode(B.module(B.section(1, [0x00]), B.section(0, B.name("after types"))))
+        #expect(placed.customSections.map(\.placement) == [.after(.type)])
         #expect(decodeError(B.module(B.section(0, [0x01, 0xFF])))?.kind == .malformedUTF8)
         #expect(decodeError(B.module(B.section(0, [])))?.kind == .unexpectedEndOfSectionOrFunction)
     }

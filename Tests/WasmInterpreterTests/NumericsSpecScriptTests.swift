@@ -18,7 +18,7 @@ struct NumericsSpecScriptTests {
         "f64_bitwise", "float_misc",
     ]
 
-    @Test(arguments: scripts)
+    @Test(.enabled(if: Testsuite.isPresent, Comment(rawValue: Testsuite.missingMessage)), arguments: scripts)
     func everyAssertionOfTheScriptHolds(script: String) throws {
         let suite = try Testsuite.requireRoot()
         let wast = try String(

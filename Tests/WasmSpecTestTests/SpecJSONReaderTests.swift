@@ -56,7 +56,7 @@ struct SpecJSONReaderTests {
             Issue.record("not a text assert_malformed: \(parsed[3].kind.summary)")
             return
         }
-        #expect(source == "(module (func (result i32) i32.const))")
+        #expect(source == Array("(module (func (result i32) i32.const))".utf8))
     }
 
     @Test func numbersAreUnsignedDecimalBits() throws {

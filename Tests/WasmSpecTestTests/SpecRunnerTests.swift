@@ -8,7 +8,7 @@ struct SpecRunnerTests {
     static let main = SpecModule(.binary(RunnerFixtures.main), origin: "main.wasm")
 
     /// Runs `commands` after the `main` module (line 1) and returns their outcomes by line.
-    func run(_ commands: [(Int, SpecCommand.Kind)], textCompiler: (@Sendable (String) throws -> [UInt8])? = nil)
+    func run(_ commands: [(Int, SpecCommand.Kind)], textCompiler: (@Sendable ([UInt8]) throws -> [UInt8])? = nil)
         -> [Int: SpecOutcome]
     {
         let script = SpecScript(
@@ -116,7 +116,7 @@ struct SpecRunnerTests {
     }
 
     @Test func textModulesAreSkippedWithoutATextCompiler() {
-        let text = SpecModule(.text("(module (func (export \"f\")))"))
+        let text = SpecModule(.text(Array("(module (func (export \"f\")))".utf8)))
         let outcomes = run([
             (2, .assertMalformed(text, message: "unexpected token")),
             (3, .module(text, name: nil)),
@@ -129,15 +129,15 @@ struct SpecRunnerTests {
 
     @Test func textModulesRunThroughTheTextCompiler() {
         struct ParseError: Error {}
-        let compiler: @Sendable (String) throws -> [UInt8] = { text in
-            guard text == "main" else { throw ParseError() }
+        let compiler: @Sendable ([UInt8]) throws -> [UInt8] = { text in
+            guard text == Array("main".utf8) else { throw ParseError() }
             return RunnerFixtures.main
         }
         let outcomes = run(
             [
-                (2, .assertMalformed(SpecModule(.text("garbage")), message: "unexpected token")),
-                (3, .assertMalformed(SpecModule(.text("main")), message: "unexpected token")),
-                (4, .module(SpecModule(.text("main")), name: nil)),
+                (2, .assertMalformed(SpecModule(.text(Array("garbage".utf8))), message: "unexpected token")),
+                (3, .assertMalformed(SpecModule(.text(Array("main".utf8))), message: "unexpected token")),
+                (4, .module(SpecModule(.text(Array("main".utf8))), name: nil)),
                 (5, .assertReturn(Self.add(1, 2), expected: [.exact(.i32(3))])),
             ], textCompiler: compiler)
         #expect(outcomes[2] == .passed)

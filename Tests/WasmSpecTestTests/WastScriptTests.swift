@@ -137,8 +137,8 @@ struct WastScriptTests {
     @Test(arguments: Testsuite.scriptNames)
     func suiteScriptMatchesJSON(_ name: String) throws {
         let source = Testsuite.wastURL(name).path
-        let wast = SpecRunner().run(try WastScriptReader.read(path: source))
-        let json = SpecRunner().run(try SpecJSONReader.read(path: Testsuite.scriptURL(name).path))
+        let wast = SpecRunner(features: .webAssembly2).run(try WastScriptReader.read(path: source))
+        let json = SpecRunner(features: .webAssembly2).run(try SpecJSONReader.read(path: Testsuite.scriptURL(name).path))
         let known = KnownFailures.lines(of: name)
         for failure in wast.failures.prefix(25) where known[failure.line] == nil {
             guard case .failed(let reason) = failure.outcome else { continue }

@@ -23,7 +23,7 @@ struct AssemblerTests {
         (#"(module (import "env" "f" (func $f (param i32))) (func (call $f (i32.const 7))))"#, "01080260017f0060000002090103656e7601660000030201010a08010600410710000b"),
         (#"(module (memory (data "hi")))"#, "0504010101010b08010041000b026869"),
         // By hand: flag 0, offset i32.const 0, function indices 0 and 1.
-        (#"(module (table funcref (elem $a $b)) (func $a) (func $b))"#, "0104016000000303020000040501700102020908010041000b0200010a070202000b02000b"),
+        (#"(module (table funcref (elem $a $b)) (func $a) (func $b))"#, "010401600000030302000004050170010202090c010441000b02d2000bd2010b0a070202000b02000b"),
         (#"(module (global $g (mut i32) (i32.const 5)) (func (global.set $g (i32.const 1))))"#, "010401600000030201000606017f0141050b0a08010600410124000b"),
         (#"(module (memory 1) (data (i32.const 16) "a\00\ff\u{263a}") (data "passive") (func (memory.init 1 (i32.const 0) (i32.const 0) (i32.const 1)) (data.drop 1)))"#, "0104016000000302010005030100010c01020a11010f00410041004101fc080100fc09010b0b15020041100b066100ffe298ba010770617373697665"),
         (#"(module (table 1 externref) (elem declare func $f) (func $f (result funcref) (ref.func $f)))"#, "01050160000170030201000404016f0001090501030001000a06010400d2000b"),
@@ -34,7 +34,7 @@ struct AssemblerTests {
         (#"(module (func (result i32) (select (result i32) (i32.const 1) (i32.const 2) (i32.const 0))))"#, "0105016000017f030201000a0d010b004101410241001c017f0b"),
         (#"(module (func (export "a")) (export "b" (func 0)) (start 0))"#, "0104016000000302010007090201610000016200000801000a040102000b"),
         // By hand for the second segment: passive, flag 1, elemkind 0, function index 0.
-        (#"(module (table $t 1 funcref) (elem (table $t) (offset (i32.const 0)) funcref (item ref.null func)) (elem funcref (ref.func 0)) (func))"#, "01040160000003020100040401700001090d020441000b01d0700b010001000a040102000b"),
+        (#"(module (table $t 1 funcref) (elem (table $t) (offset (i32.const 0)) funcref (item ref.null func)) (elem funcref (ref.func 0)) (func))"#, "01040160000003020100040401700001090f020441000b01d0700b057001d2000b0a040102000b"),
     ]
 
     @Test(arguments: cases)
@@ -67,7 +67,7 @@ struct AssemblerTests {
         #expect(module.types == [
             FunctionType(parameters: [.f32]), FunctionType(parameters: [.i32]), FunctionType(),
             FunctionType(parameters: [.i32], results: [.i64]), FunctionType(parameters: [.i64]),
-        ])
+        ].map(DefinedType.init))
         #expect(module.functionTypeIndices == [1, 2, 4])
     }
 

@@ -27,7 +27,7 @@ struct LexerTests {
         #expect(tokens[3].line == 2 && tokens[3].column == 1)
     }
 
-    @Test(arguments: ["0drop", "$l\"a\"", "\"a\"\"b\"", "$", "a,b"])
+    @Test(arguments: ["0drop", "$l\"a\"", "\"a\"\"b\"", "a,b"])
     func runTogetherTokensAreReserved(source: String) throws {
         let tokens = try Lexer.tokenize(source)
         #expect(tokens.contains { $0.kind == .reserved } || tokens.first?.kind == .number)
@@ -36,5 +36,33 @@ struct LexerTests {
     @Test func classifiesAtoms() throws {
         let tokens = try Lexer.tokenize("i32.const -0x1p3 $x offset=4 nan:0x1")
         #expect(tokens.map(\.kind) == [.keyword, .number, .identifier, .keyword, .keyword, .endOfInput])
+    }
+
+    /// `$` needs a name: idchars or a non-empty well-formed string (3.0's `$"..."` identifiers).
+    @Test func identifiersAreIdcharsOrStrings() throws {
+        let tokens = try Lexer.tokenize(#"$fh $"fh" $"a b""#)
+        #expect(tokens.map(\.kind) == [.identifier, .identifier, .identifier, .endOfInput])
+        #expect(tokens.map(\.text).prefix(3) == ["$fh", "$fh", "$a b"])
+        for source in ["$", "$ x", #"$"""#, "$(x)"] {
+            #expect(throws: WatError(.emptyIdentifier, line: 1, column: 1)) { try Lexer.tokenize(source) }
+        }
+    }
+
+    /// Annotations are set aside with the index of the token they precede; their bodies may hold
+    /// any balanced tokens.
+    @Test func annotationsAreSetAside() throws {
+        let (tokens, annotations) = try Lexer.scan(#"(module (@a x (y) $ "s") (@"b c") func)"#)
+        #expect(tokens.map(\.kind) == [.leftParen, .keyword, .keyword, .rightParen, .endOfInput])
+        #expect(annotations.map(\.name) == ["a", "b c"])
+        #expect(annotations.map(\.tokenIndex) == [2, 2])
+        #expect(annotations[0].body.map(\.kind) == [.keyword, .leftParen, .keyword, .rightParen, .reserved, .string])
+    }
+
+    @Test(arguments: [
+        ("(@)", "empty annotation id"), ("(@ x)", "empty annotation id"), ("(@x (y)", "unclosed annotation"),
+        ("(@x \"", "unclosed string"), ("(@a \u{7})", "illegal character"), ("(func \u{e9})", "illegal character"),
+    ])
+    func lexicalErrors(source: String, message: String) {
+        #expect { try Lexer.tokenize(source) } throws: { ($0 as? WatError)?.message == message }
     }
 }

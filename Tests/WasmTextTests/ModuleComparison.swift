@@ -2,12 +2,19 @@ import WasmBinary
 
 /// A decoded module with each function body replaced by its instruction list, so that modules
 /// that differ only in LEB128 widths compare equal.
+///
+/// Element segments of function references compare as `funcref` whether they are `funcref` or
+/// 3.0's `(ref func)`: wabt, a 2.0 tool, writes a `funcref` list whose items are all `ref.func`
+/// as function indices, which 3.0 reads as `(ref func)`.
 struct ComparableModule: Equatable {
     var module: Module
     var bodies: [[Instruction]]
 
     init(decoding bytes: [UInt8]) throws {
         var module = try ModuleDecoder.decode(bytes)
+        for index in module.elements.indices where module.elements[index].type == .functionReference {
+            module.elements[index].type = .funcref
+        }
         bodies = []
         for index in module.codes.indices {
             var reader = InstructionReader(code: module.codes[index].code)

@@ -136,15 +136,15 @@ struct FunctionValidatorTests {
     @Test func selectRules() throws {
         try validateFunction([.f32Const(bits: 0), .f32Const(bits: 0), .i32Const(1), .select, .drop, .end])
         #expect(fails(with: "type mismatch") {
-            try validateFunction([.refNull(.funcref), .refNull(.funcref), .i32Const(1), .select, .drop, .end])
+            try validateFunction([.refNull(.func), .refNull(.func), .i32Const(1), .select, .drop, .end])
         })
         #expect(fails(with: "type mismatch") {
-            try validateFunction([.unreachable, .refNull(.funcref), .i32Const(1), .select, .drop, .end])
+            try validateFunction([.unreachable, .refNull(.func), .i32Const(1), .select, .drop, .end])
         })
         #expect(fails(with: "type mismatch") {
             try validateFunction([.i32Const(0), .i64Const(0), .i32Const(1), .select, .drop, .end])
         })
-        try validateFunction([.refNull(.externref), .refNull(.externref), .i32Const(1), .typedSelect([.externref]), .drop, .end])
+        try validateFunction([.refNull(.extern), .refNull(.extern), .i32Const(1), .typedSelect([.externref]), .drop, .end])
         #expect(fails(with: "invalid result arity") {
             try validateFunction([.i32Const(0), .i32Const(0), .i32Const(1), .typedSelect([.i32, .i32]), .drop, .end])
         })
@@ -200,7 +200,7 @@ struct FunctionValidatorTests {
 
     @Test func callIndirectNeedsAFuncrefTableAndAKnownType() throws {
         func withTable(_ type: ReferenceType) -> Module {
-            module { $0.tables = [TableType(elementType: type, limits: Limits(min: 1))] }
+            module { $0.tables = [TableDefinition(type: TableType(elementType: type, limits: Limits(min: 1)))] }
         }
         try validateFunction([.i32Const(0), .callIndirect(typeIndex: 0, tableIndex: 0), .end], in: withTable(.funcref))
         #expect(fails(with: "type mismatch") {
@@ -222,12 +222,12 @@ struct FunctionValidatorTests {
             ]
         }
         try validateFunction([.globalGet(1), .globalSet(1), .end], in: withGlobals)
-        #expect(fails(with: "global is immutable") { try validateFunction([.i32Const(0), .globalSet(0), .end], in: withGlobals) })
+        #expect(fails(with: "immutable global") { try validateFunction([.i32Const(0), .globalSet(0), .end], in: withGlobals) })
         #expect(fails(with: "unknown global 2") { try validateFunction([.globalGet(2), .drop, .end], in: withGlobals) })
     }
 
     @Test func refIsNullNeedsAReference() throws {
-        try validateFunction([.refNull(.externref), .refIsNull, .drop, .end])
+        try validateFunction([.refNull(.extern), .refIsNull, .drop, .end])
         try validateFunction([.unreachable, .refIsNull, .drop, .end])
         #expect(fails(with: "type mismatch") { try validateFunction([.i32Const(0), .refIsNull, .drop, .end]) })
     }

@@ -4,8 +4,8 @@ import WasmValidation
 
 /// Module-level rules, checked when a `ModuleContext` is created.
 struct ModuleRulesTests {
-    static func context(_ configure: (inout Module) -> Void) throws {
-        _ = try ModuleContext(module: module(configure: configure))
+    static func context(features: WasmFeatures = .all, _ configure: (inout Module) -> Void) throws {
+        _ = try ModuleContext(module: module(configure: configure), features: features)
     }
 
     static func immutable(_ type: ValueType) -> GlobalType { GlobalType(valueType: type, mutability: .constant) }
@@ -22,13 +22,13 @@ struct ModuleRulesTests {
             try Self.context { $0.memories = [MemoryType(limits: Limits(min: 2, max: 1))] }
         })
         #expect(fails(with: "size minimum must not be greater than maximum") {
-            try Self.context { $0.tables = [TableType(elementType: .funcref, limits: Limits(min: 10, max: 9))] }
+            try Self.context { $0.tables = [TableDefinition(type: TableType(elementType: .funcref, limits: Limits(min: 10, max: 9)))] }
         })
     }
 
-    @Test func atMostOneMemoryCountingImports() {
+    @Test func atMostOneMemoryCountingImportsIn2() throws {
         #expect(fails(with: "multiple memories") {
-            try Self.context {
+            try Self.context(features: .webAssembly2) {
                 $0.imports = [Import(module: "m", name: "mem", descriptor: .memory(MemoryType(limits: Limits(min: 1))))]
                 $0.memories = [MemoryType(limits: Limits(min: 1))]
             }
@@ -60,7 +60,15 @@ struct ModuleRulesTests {
         }
         try Self.context { $0.globals = [global(.funcref, [.refFunc(functionIndex: 0)]), global(.v128, [.v128Const(V128(low: 1, high: 2))])] }
         #expect(fails(with: "constant expression required") {
-            try Self.context { $0.globals = [global(.i32, [.i32Const(1), .i32Const(2), .numeric(.i32Add)])] }
+            try Self.context(features: .webAssembly2) { $0.globals = [global(.i32, [.i32Const(1), .i32Const(2), .numeric(.i32Add)])] }
+        })
+        // 3.0's extended constants: i32/i64 add, sub and mul.
+        try Self.context { $0.globals = [global(.i32, [.i32Const(1), .i32Const(2), .numeric(.i32Add)])] }
+        #expect(fails(with: "constant expression required") {
+            try Self.context { $0.globals = [global(.i32, [.i32Const(1), .i32Const(2), .numeric(.i32DivS)])] }
+        })
+        #expect(fails(with: "type mismatch") {
+            try Self.context { $0.globals = [global(.i32, [.i32Const(1), .i64Const(2), .numeric(.i32Add)])] }
         })
         #expect(fails(with: "type mismatch") { try Self.context { $0.globals = [global(.i32, [.i64Const(1)])] } })
         #expect(fails(with: "type mismatch") { try Self.context { $0.globals = [global(.i32, [])] } })
@@ -81,26 +89,35 @@ struct ModuleRulesTests {
                 $0.globals = [Global(type: Self.immutable(.i32), initializer: ConstantExpression([.globalGet(0)]))]
             }
         })
-        // A global defined by the module is not visible, not even to later globals or segment offsets.
-        #expect(fails(with: "unknown global 0") {
+        // In 2.0 a global defined by the module is not visible, not even to later globals or
+        // segment offsets; in 3.0 later globals and segments see it, earlier globals do not.
+        let chained: (inout Module) -> Void = {
+            $0.globals = [
+                Global(type: Self.immutable(.i32), initializer: ConstantExpression([.i32Const(0)])),
+                Global(type: Self.immutable(.i32), initializer: ConstantExpression([.globalGet(0)])),
+            ]
+        }
+        let offsetFromGlobal: (inout Module) -> Void = {
+            $0.memories = [MemoryType(limits: Limits(min: 1))]
+            $0.globals = [Global(type: Self.immutable(.i32), initializer: ConstantExpression([.i32Const(0)]))]
+            $0.data = [DataSegment(bytes: [], mode: .active(memory: 0, offset: ConstantExpression([.globalGet(0)])))]
+        }
+        #expect(fails(with: "unknown global 0") { try Self.context(features: .webAssembly2, chained) })
+        #expect(fails(with: "unknown global 0") { try Self.context(features: .webAssembly2, offsetFromGlobal) })
+        try Self.context(chained)
+        try Self.context(offsetFromGlobal)
+        #expect(fails(with: "unknown global 1") {
             try Self.context {
                 $0.globals = [
+                    Global(type: Self.immutable(.i32), initializer: ConstantExpression([.globalGet(1)])),
                     Global(type: Self.immutable(.i32), initializer: ConstantExpression([.i32Const(0)])),
-                    Global(type: Self.immutable(.i32), initializer: ConstantExpression([.globalGet(0)])),
                 ]
-            }
-        })
-        #expect(fails(with: "unknown global 0") {
-            try Self.context {
-                $0.memories = [MemoryType(limits: Limits(min: 1))]
-                $0.globals = [Global(type: Self.immutable(.i32), initializer: ConstantExpression([.i32Const(0)]))]
-                $0.data = [DataSegment(bytes: [], mode: .active(memory: 0, offset: ConstantExpression([.globalGet(0)])))]
             }
         })
     }
 
     @Test func segmentRules() throws {
-        let funcTable = TableType(elementType: .funcref, limits: Limits(min: 1))
+        let funcTable = TableDefinition(type: TableType(elementType: .funcref, limits: Limits(min: 1)))
         let offset = ConstantExpression([.i32Const(0)])
         let functions = ElementSegment(type: .funcref, initializers: [ConstantExpression([.refFunc(functionIndex: 0)])],
                                        mode: .active(table: 0, offset: offset))
@@ -108,7 +125,7 @@ struct ModuleRulesTests {
         #expect(fails(with: "unknown table 0") { try Self.context { $0.elements = [functions] } })
         #expect(fails(with: "type mismatch") {
             try Self.context {
-                $0.tables = [TableType(elementType: .externref, limits: Limits(min: 1))]
+                $0.tables = [TableDefinition(type: TableType(elementType: .externref, limits: Limits(min: 1)))]
                 $0.elements = [functions]
             }
         })

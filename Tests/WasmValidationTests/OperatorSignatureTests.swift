@@ -24,9 +24,11 @@ struct OperatorSignatureTests {
         }
     }
 
-    @Test func operandStackEntriesAreOneByte() {
-        #expect(MemoryLayout<OperandType>.size == 1)
-        for type in [ValueType.i32, .i64, .f32, .f64, .v128, .funcref, .externref] {
+    /// Operand types are 32-bit codes (type indices included), compared as integers.
+    @Test func operandStackEntriesAreFourBytes() {
+        #expect(MemoryLayout<OperandType>.size == 4)
+        let typed = ValueType.ref(ReferenceType(.concrete(7), isNullable: false))
+        for type in [ValueType.i32, .i64, .f32, .f64, .v128, .funcref, .externref, .exnref, typed] {
             #expect(OperandType(type).valueType == type)
         }
     }

@@ -26,7 +26,7 @@ struct ReferenceAndMemoryTests {
         let load = Instruction.load(.i64Load32U, MemoryArgument(alignment: 2, offset: 0))
         try validateFunction([.i32Const(0), load, .drop, .end], in: Self.withMemory)
         #expect(fails(with: "unknown memory 0") { try validateFunction([.i32Const(0), load, .drop, .end]) })
-        #expect(fails(with: "unknown memory 0") { try validateFunction([.memorySize, .drop, .end]) })
+        #expect(fails(with: "unknown memory 0") { try validateFunction([.memorySize(memoryIndex: 0), .drop, .end]) })
         #expect(fails(with: "alignment must not be larger than natural") {
             try validateFunction([.i32Const(0), .load(.i64Load32U, MemoryArgument(alignment: 3, offset: 0)), .drop, .end], in: Self.withMemory)
         })
@@ -42,13 +42,13 @@ struct ReferenceAndMemoryTests {
         var counted = Self.withMemory
         counted.dataCount = 1
         counted.data = [DataSegment(bytes: [1, 2], mode: .passive)]
-        try validateFunction([.i32Const(0), .i32Const(0), .i32Const(2), .memoryInit(dataIndex: 0), .dataDrop(dataIndex: 0), .end], in: counted)
+        try validateFunction([.i32Const(0), .i32Const(0), .i32Const(2), .memoryInit(dataIndex: 0, memoryIndex: 0), .dataDrop(dataIndex: 0), .end], in: counted)
         #expect(fails(with: "unknown data segment 1") { try validateFunction([.dataDrop(dataIndex: 1), .end], in: counted) })
         var withoutMemory = counted
         withoutMemory.memories = []
         try validateFunction([.dataDrop(dataIndex: 0), .end], in: withoutMemory)
         #expect(fails(with: "unknown memory 0") {
-            try validateFunction([.i32Const(0), .i32Const(0), .i32Const(2), .memoryInit(dataIndex: 0), .end], in: withoutMemory)
+            try validateFunction([.i32Const(0), .i32Const(0), .i32Const(2), .memoryInit(dataIndex: 0, memoryIndex: 0), .end], in: withoutMemory)
         })
         var uncounted = counted
         uncounted.dataCount = nil
@@ -57,10 +57,10 @@ struct ReferenceAndMemoryTests {
 
     @Test func tableInstructionsCheckElementTypes() throws {
         let tables = module {
-            $0.tables = [TableType(elementType: .funcref, limits: Limits(min: 1)), TableType(elementType: .externref, limits: Limits(min: 1))]
+            $0.tables = [TableDefinition(type: TableType(elementType: .funcref, limits: Limits(min: 1))), TableDefinition(type: TableType(elementType: .externref, limits: Limits(min: 1)))]
             $0.elements = [ElementSegment(type: .externref, initializers: [], mode: .passive)]
         }
-        try validateFunction([.i32Const(0), .refNull(.externref), .i32Const(1), .tableFill(tableIndex: 1), .end], in: tables)
+        try validateFunction([.i32Const(0), .refNull(.extern), .i32Const(1), .tableFill(tableIndex: 1), .end], in: tables)
         try validateFunction([.i32Const(0), .i32Const(0), .i32Const(0), .tableInit(elementIndex: 0, tableIndex: 1), .end], in: tables)
         #expect(fails(with: "type mismatch") {
             try validateFunction([.i32Const(0), .i32Const(0), .i32Const(0), .tableInit(elementIndex: 0, tableIndex: 0), .end], in: tables)
@@ -69,7 +69,7 @@ struct ReferenceAndMemoryTests {
             try validateFunction([.i32Const(0), .i32Const(0), .i32Const(0), .tableCopy(destinationTable: 0, sourceTable: 1), .end], in: tables)
         })
         #expect(fails(with: "type mismatch") {
-            try validateFunction([.i32Const(0), .refNull(.externref), .tableSet(tableIndex: 0), .end], in: tables)
+            try validateFunction([.i32Const(0), .refNull(.extern), .tableSet(tableIndex: 0), .end], in: tables)
         })
         #expect(fails(with: "unknown elem segment 3") { try validateFunction([.elemDrop(elementIndex: 3), .end], in: tables) })
         #expect(fails(with: "unknown table 2") { try validateFunction([.tableSize(tableIndex: 2), .drop, .end], in: tables) })

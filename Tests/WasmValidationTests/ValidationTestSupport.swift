@@ -8,7 +8,7 @@ func module(
     configure: (inout Module) -> Void = { _ in }
 ) -> Module {
     var module = Module()
-    module.types = types
+    module.types = types.map(DefinedType.init)
     module.functionTypeIndices = [functionType]
     module.codes = [FunctionBody(locals: [], code: [0x0B])]
     configure(&module)

@@ -10,12 +10,15 @@ struct KernelCall: Sendable {
     }
 }
 
-/// A benchmark kernel from `Fixtures/kernels` at one size: the module, the call one run makes,
-/// the result it must return, and how many wasm instructions the run executes when that is known.
+/// A benchmark kernel from `Fixtures/kernels` (or a program from `Fixtures/programs`) at one
+/// size: the module, the call one run makes, the result it must return, and how many wasm
+/// instructions the run executes when that is known.
 struct KernelCase: Sendable {
-    /// The kernel's name in `Fixtures/kernels/README.md`.
+    /// The kernel's name in `Fixtures/kernels/README.md` (or the program's in `Fixtures/programs/README.md`).
     let kernel: String
-    /// The module file in `Fixtures/kernels`.
+    /// The folder of `Fixtures` that holds the module: "kernels" or "programs".
+    let folder: String
+    /// The module file in that folder.
     let file: String
     /// The size argument shown in tables.
     let size: Int
@@ -30,12 +33,16 @@ struct KernelCase: Sendable {
     /// "fib(30)".
     var label: String { "\(kernel)(\(size))" }
 
-    /// The name `--filter` matches: "kernel/fib(30)".
-    var benchmarkName: String { "kernel/\(label)" }
+    /// The name `--filter` matches: "kernel/fib(30)", "program/json(2000)".
+    var benchmarkName: String { "\(folder == "programs" ? "program" : "kernel")/\(label)" }
 
-    init(_ kernel: String, file: String, size: Int, expected: KernelValue, export: String? = nil,
+    /// The module's path inside `Fixtures`: "kernels/fib.wasm".
+    var path: String { "\(folder)/\(file)" }
+
+    init(_ kernel: String, folder: String = "kernels", file: String, size: Int, expected: KernelValue, export: String? = nil,
          arguments: [KernelValue]? = nil, preparation: KernelCall? = nil, instructions: Int? = nil) {
         self.kernel = kernel
+        self.folder = folder
         self.file = file
         self.size = size
         self.run = KernelCall(export: export ?? kernel, arguments: arguments ?? [.i32(UInt32(size))], expected: expected)

@@ -23,7 +23,17 @@ enum KernelCatalog {
         KernelCase("nbody", file: "nbody.wasm", size: 100_000, expected: .f64(-0.169079859)),
         KernelCase("vm", file: "vm.wasm", size: 1_000_000, expected: .i32(2_525_276_230)),
         KernelCase("callindirect", file: "callindirect.wasm", size: 1_000_000, expected: .i32(3_116_305_497)),
+        // stringOps' original byte-at-a-time loops over 1 MiB of text (see stringops.wat).
+        KernelCase("strhash", file: "stringops.wasm", size: 1 << 20, expected: .i32(4_226_911_451), export: "fastHash",
+                   arguments: [.i32(1024), .i32(1 << 20)], preparation: stringOpsPreparation),
+        KernelCase("strcompare", file: "stringops.wasm", size: 1 << 20, expected: .int32(-1), export: "fastCompare",
+                   arguments: [.i32(1024), .i32(1 << 20), .i32(1024 + (1 << 20)), .i32(1 << 20)], preparation: stringOpsPreparation),
+        KernelCase("strsearch", file: "stringops.wasm", size: 1 << 20, expected: .i32(1_048_568), export: "fastSearch",
+                   arguments: [.i32(1024), .i32(1 << 20), .i32(64), .i32(8)], preparation: stringOpsPreparation),
     ]
+
+    /// stringops.wasm's inputs for 1 MiB: the text at 1024, its copy after it, the needle at 64.
+    static let stringOpsPreparation = KernelCall(export: "prepare", arguments: [.i32(1 << 20)], expected: .i32(0))
 
     /// Instructions fib(n) executes: 5 in each of its fib(n+1) base-case calls and 13 in each of
     /// the fib(n+1) − 1 others (fib.wat; 24,232,829 for n = 30 per the kernels README).

@@ -9,6 +9,12 @@ struct Options: Sendable {
     var listOnly = false
     /// Print the usage and exit.
     var showHelp = false
+    /// Count the heap allocations per call of the embedding and stringOps rows (runs this program
+    /// under valgrind; see ``AllocationCounter``).
+    var countAllocations = false
+    /// Run only this allocation probe, ``probeCalls`` times, and exit (what valgrind watches).
+    var probe: String?
+    var probeCalls = 0
 
     static func usage(program: String) -> String {
         """
@@ -20,6 +26,9 @@ struct Options: Sendable {
           --warmup-ms MS      warm up for at least MS milliseconds and two runs (default \(Int(Sampler().warmupSeconds * 1000)))
           --json FILE         also write the results to FILE as JSON
           --list              print the benchmark names and exit
+          --count-allocations also count heap allocations per call of the embedding and stringOps calls (needs valgrind)
+          --probe NAME --probe-calls N
+                              make N calls of one allocation probe and exit (what --count-allocations runs under valgrind)
         """
     }
 
@@ -47,6 +56,12 @@ struct Options: Sendable {
             case "--warmup-ms": options.sampler.warmupSeconds = try positiveNumber(for: argument) / 1000
             case "--json": options.jsonPath = try value(for: argument)
             case "--list": options.listOnly = true
+            case "--count-allocations": options.countAllocations = true
+            case "--probe": options.probe = try value(for: argument)
+            case "--probe-calls":
+                let count = try positiveNumber(for: argument)
+                guard count == count.rounded() else { throw BenchmarkError("--probe-calls needs a whole number") }
+                options.probeCalls = Int(count)
             case "-h", "--help": options.showHelp = true
             default: throw BenchmarkError("unknown argument '\(argument)'\n\(usage(program: program))")
             }

@@ -99,9 +99,13 @@ public final class HostedModule: Sendable {
 
     /// Runs `body` on a free instance: the next in turn if it is free, else any free one, else
     /// waits for the next in turn.
-    private func withInstance<R: Sendable>(
+    func withInstance<R: Sendable>(
         _ body: (inout ModuleInstance) throws(HostingError) -> R
     ) throws(HostingError) -> R {
+        if slots.count == 1 {
+            // One instance: no turn to take.
+            return try slots[0].state.withLock { (instance) throws(HostingError) -> R in try body(&instance) }
+        }
         let first = UInt(bitPattern: nextSlot.wrappingAdd(1, ordering: .relaxed).oldValue)
         let count = UInt(slots.count)
         for step in 0..<count {

@@ -8,6 +8,12 @@ struct ModuleInstance {
     let instance: Instance
     /// The imported `env.memory`, or else the module's first exported memory.
     let memory: Memory?
+    /// The stringOps exports, when the module has all three with their types.
+    let stringOps: StringOpsEntryPoints?
+    /// `memory` and `stringOps` again, for the stringOps calls: used without reference counting,
+    /// which is safe because the strong references above live as long as these.
+    private let unretainedMemory: Unmanaged<Memory>?
+    private let unretainedStringOps: Unmanaged<StringOpsEntryPoints>?
     private var arena: ScratchArena
 
     /// Instantiates `compiled`, providing `env.memory` and `env.log` if it imports them.
@@ -40,7 +46,12 @@ struct ModuleInstance {
         }
         self.runtime = runtime
         self.instance = instance
-        self.memory = importedMemory ?? Self.firstExportedMemory(of: instance, in: compiled.module)
+        let memory = importedMemory ?? Self.firstExportedMemory(of: instance, in: compiled.module)
+        let stringOps = StringOpsEntryPoints(instance)
+        self.memory = memory
+        self.stringOps = stringOps
+        self.unretainedMemory = memory.map { Unmanaged.passUnretained($0) }
+        self.unretainedStringOps = stringOps.map { Unmanaged.passUnretained($0) }
         self.arena = ScratchArena(base: configuration.scratchOffset)
     }
 
@@ -97,6 +108,47 @@ struct ModuleInstance {
         } catch {
             throw .invocationFailed(function: function, reason: String(describing: error))
         }
+    }
+
+    /// Runs a stringOps operation on byte strings lent by the caller: copies them straight from
+    /// `first` and `second` (unused by `hash`) into scratch memory, calls the pre-resolved export
+    /// and releases the scratch space again. Allocates nothing unless it fails.
+    mutating func call(_ operation: StringOpsOperation, _ first: UnsafeRawBufferPointer,
+                       _ second: UnsafeRawBufferPointer) throws(HostingError) -> UInt32 {
+        guard let stringOps = unretainedStringOps else {
+            let (name, type) = StringOpsModule.requiredExports.first { $0.name == operation.exportName } ?? (operation.exportName, FunctionType())
+            throw .missingExport(name: name, expected: type)
+        }
+        guard let memory = unretainedMemory else { throw .noMemory }
+        let mark = arena.top
+        defer { arena.release(to: mark) }
+        let firstOffset = try memory.withGuaranteedObject { (memory) throws(HostingError) in try place(first, in: memory) }
+        let secondOffset = operation == .hash
+            ? 0 : try memory.withGuaranteedObject { (memory) throws(HostingError) in try place(second, in: memory) }
+        let outcome = stringOps._withUnsafeGuaranteedRef { stringOps -> Result<UInt32, any Error> in
+            Result {
+                try stringOps.call(operation, firstOffset, UInt32(truncatingIfNeeded: first.count),
+                                   secondOffset, UInt32(truncatingIfNeeded: second.count))
+            }
+        }
+        do {
+            return try outcome.get()
+        } catch let trap as Trap {
+            throw .trap(function: operation.exportName, trap)
+        } catch {
+            throw .invocationFailed(function: operation.exportName, reason: String(describing: error))
+        }
+    }
+
+    /// Copies `bytes` into scratch memory and returns their offset.
+    private mutating func place(_ bytes: UnsafeRawBufferPointer, in memory: Memory) throws(HostingError) -> UInt32 {
+        let offset = try arena.allocate(bytes.count, in: memory)
+        do throws(Trap) {
+            try memory.write(bytes, at: offset)
+        } catch {
+            throw .trap(function: "(copying arguments)", error)
+        }
+        return UInt32(truncatingIfNeeded: offset)
     }
 
     /// Puts `bytes` in scratch memory and returns the (pointer, length) arguments for them.

@@ -16,8 +16,18 @@ public protocol StringOperations: Sendable {
     /// The byte offset of the first occurrence of `needle` in `haystack`, 0 for an empty needle,
     /// or nil when there is none.
     func search(_ haystack: [UInt8], for needle: [UInt8]) throws(HostingError) -> Int?
+
+    /// The FNV-1a hash of the string's UTF-8 bytes.
+    func hash(_ text: String) throws(HostingError) -> UInt32
+
+    /// Compares the strings' UTF-8 bytes: -1, 0 or 1.
+    func compare(_ first: String, _ second: String) throws(HostingError) -> Int
+
+    /// The UTF-8 byte offset of the first occurrence of `needle` in `haystack`, or nil.
+    func search(_ haystack: String, for needle: String) throws(HostingError) -> Int?
 }
 
+/// By default the string operations pass the strings' UTF-8 bytes as arrays.
 extension StringOperations {
     /// The FNV-1a hash of the string's UTF-8 bytes.
     public func hash(_ text: String) throws(HostingError) -> UInt32 {

@@ -12,6 +12,7 @@ extension ByteReader {
     }
 
     /// Reads an unsigned 64-bit LEB128 integer (`u64`).
+    @inline(__always)
     public mutating func readVarUInt64() throws(DecodeError) -> UInt64 {
         let first = try readByte()
         if _fastPath(first < 0x80) { return UInt64(first) }

@@ -12,15 +12,24 @@ public struct ByteReader: Sendable {
     public let baseOffset: Int
     /// Whether the current region is a section or function body rather than the whole input.
     var isInsideSection: Bool
+    /// What the reader accepts beyond WebAssembly 2.0.
+    public let features: WasmFeatures
 
     /// A reader over all of `bytes`; `baseOffset` is the module offset of `bytes[0]`.
     /// `isInsideSection` says which end-of-input message to use: pass `true` for a function body.
-    public init(bytes: [UInt8], baseOffset: Int = 0, isInsideSection: Bool = false) {
+    public init(bytes: [UInt8], baseOffset: Int = 0, isInsideSection: Bool = false, features: WasmFeatures = .all) {
         self.bytes = bytes
         self.position = 0
         self.limit = bytes.count
         self.baseOffset = baseOffset
         self.isInsideSection = isInsideSection
+        self.features = features
+    }
+
+    /// Throws `kind` at `index` unless `feature` is enabled.
+    @inline(__always)
+    func require(_ feature: WasmFeatures, else kind: DecodeError.Kind, at index: Int) throws(DecodeError) {
+        guard features.contains(feature) else { throw error(kind, at: index) }
     }
 
     /// The module offset of the next byte.

@@ -2,7 +2,7 @@
 /// in the module where it was found.
 public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The malformations the decoder reports, each with the testsuite's message.
-    public enum Kind: Equatable, Sendable {
+    public enum Kind: Hashable, Sendable {
         /// The input ended before the module's header or a section header was complete.
         case unexpectedEnd
         /// A section, function body or other sized region ended in the middle of something.
@@ -29,8 +29,19 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
         case tooManyLocals
         case malformedValueType
         case malformedReferenceType
+        /// A negative type code that is no abstract heap type.
+        case malformedHeapType
+        /// A type section entry that is no function, struct or array type.
         case malformedFunctionType
         case malformedMutability
+        /// A table's or memory's limits flags with bits it cannot have.
+        case malformedLimitsFlags
+        /// A memory's page size exponent of 64 or more (custom-page-sizes proposal).
+        case invalidCustomPageSize
+        /// A tag whose attribute byte is not 0 (exception).
+        case malformedTagAttribute
+        /// A `try_table` clause whose kind byte is not 0 to 3.
+        case malformedCatchClause
         case malformedImportKind
         case malformedExportKind
         case malformedElementKind
@@ -38,10 +49,14 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
         case malformedDataSegmentKind
         /// A memory instruction's alignment exponent is 32 or more.
         case malformedMemoryOperationFlags
-        /// A byte the 2.0 encoding reserves (a memory index) is not zero.
+        /// A reserved byte is not zero.
         case zeroByteExpected
-        /// An opcode (or a 0xFC / 0xFD subopcode) that WebAssembly 2.0 does not define.
+        /// An opcode (or a 0xFC / 0xFD subopcode) that WebAssembly does not define.
         case illegalOpcode
+        /// A garbage-collection instruction (the 0xFB prefix, `ref.eq`), which this engine does
+        /// not implement; says nothing about the module's validity. (The kinds carry no payload,
+        /// so that `DecodeError` stays trivial and cheap to throw through the hot paths.)
+        case garbageCollectionInstruction
 
         /// The message as the testsuite's `assert_malformed` commands spell it.
         public var message: String {
@@ -63,8 +78,13 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
             case .tooManyLocals: return "too many locals"
             case .malformedValueType: return "malformed value type"
             case .malformedReferenceType: return "malformed reference type"
+            case .malformedHeapType: return "malformed heap type"
             case .malformedFunctionType: return "malformed function type"
             case .malformedMutability: return "malformed mutability"
+            case .malformedLimitsFlags: return "malformed limits flags"
+            case .invalidCustomPageSize: return "invalid custom page size"
+            case .malformedTagAttribute: return "malformed tag attribute"
+            case .malformedCatchClause: return "malformed catch clause"
             case .malformedImportKind: return "malformed import kind"
             case .malformedExportKind: return "malformed export kind"
             case .malformedElementKind: return "malformed element kind"
@@ -73,6 +93,7 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
             case .malformedMemoryOperationFlags: return "malformed memop flags"
             case .zeroByteExpected: return "zero byte expected"
             case .illegalOpcode: return "illegal opcode"
+            case .garbageCollectionInstruction: return "unsupported: garbage collection instruction"
             }
         }
     }
@@ -90,6 +111,10 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The testsuite's words for this error.
     public var message: String { kind.message }
+
+    /// True when the module uses something this engine does not implement, rather than being
+    /// malformed.
+    public var isUnsupported: Bool { kind == .garbageCollectionInstruction }
 
     /// `OFFSET: message`, with the offset in hexadecimal as `wasm-objdump` and wabt print it.
     public var description: String {

@@ -11,9 +11,9 @@ public struct InstructionReader: Sendable {
     var reader: ByteReader
 
     /// A reader over `code`; `baseOffset` is the module offset of `code[0]`, used in errors and
-    /// in `offset`.
-    public init(code: [UInt8], baseOffset: Int = 0) {
-        reader = ByteReader(bytes: code, baseOffset: baseOffset, isInsideSection: true)
+    /// in `offset`; `features` are the instructions accepted beyond 2.0.
+    public init(code: [UInt8], baseOffset: Int = 0, features: WasmFeatures = .all) {
+        reader = ByteReader(bytes: code, baseOffset: baseOffset, isInsideSection: true, features: features)
     }
 
     /// The module offset of the next instruction.

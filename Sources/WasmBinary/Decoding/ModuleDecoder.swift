@@ -1,12 +1,14 @@
-/// Decodes WebAssembly 2.0 binary modules into the `Module` model, rejecting malformed ones with
+/// Decodes WebAssembly 3.0 binary modules into the `Module` model, rejecting malformed ones with
 /// a `DecodeError` in the testsuite's words.
 /// https://webassembly.github.io/spec/core/binary/modules.html
 public enum ModuleDecoder {
     /// Decodes a whole module: every section, and every function body, whose instructions are
     /// read once so that unknown opcodes and bad immediates are rejected here. Types, indices and
     /// constant-ness are left to validation.
-    public static func decode(_ bytes: [UInt8]) throws(DecodeError) -> Module {
-        var reader = ModuleReader(bytes: bytes)
+    ///
+    /// `features` are what the decoder accepts beyond WebAssembly 2.0 (by default all it knows).
+    public static func decode(_ bytes: [UInt8], features: WasmFeatures = .all) throws(DecodeError) -> Module {
+        var reader = ModuleReader(bytes: bytes, features: features)
         return try reader.readModule()
     }
 
@@ -25,11 +27,16 @@ struct ModuleReader {
     var module = Module()
     /// `SectionID.order` of the last known section read.
     var lastSectionOrder = 0
+    /// The last known section read, where custom sections read now stand.
+    var lastSectionID: SectionID?
     var sawCodeSection = false
+    /// Where the code section's body count was read, for the error when it differs from the
+    /// function section's.
+    var codeCountOffset = 0
     var sawDataSection = false
 
-    init(bytes: [UInt8]) {
-        reader = ByteReader(bytes: bytes)
+    init(bytes: [UInt8], features: WasmFeatures = .all) {
+        reader = ByteReader(bytes: bytes, features: features)
     }
 
     static let magic: [UInt8] = [0x00, 0x61, 0x73, 0x6D]
@@ -48,7 +55,7 @@ struct ModuleReader {
     /// header and the limit to restore afterwards.
     mutating func readSectionStart() throws(DecodeError) -> (header: SectionHeader, outerLimit: Int) {
         let idOffset = reader.position
-        guard let id = SectionID(rawValue: try reader.readByte()) else {
+        guard let id = SectionID(rawValue: try reader.readByte()), id != .tag || reader.features.contains(.exceptions) else {
             throw reader.error(.malformedSectionID, at: idOffset)
         }
         let outerLimit = try reader.beginSizedRegion()
@@ -73,12 +80,16 @@ struct ModuleReader {
                     throw reader.error(.unexpectedContentAfterLastSection, at: header.offset)
                 }
                 lastSectionOrder = header.id.order
+                lastSectionID = header.id
             }
             try readSectionContents(header)
             try finishSection(header, outerLimit: outerLimit)
         }
         if !sawCodeSection && !module.functionTypeIndices.isEmpty {
             throw reader.error(.functionAndCodeInconsistentLengths, at: reader.limit)
+        }
+        if sawCodeSection && module.codes.count != module.functionTypeIndices.count {
+            throw reader.error(.functionAndCodeInconsistentLengths, at: codeCountOffset)
         }
         if !sawDataSection, let dataCount = module.dataCount, dataCount != 0 {
             throw reader.error(.dataCountAndDataInconsistentLengths, at: reader.limit)
@@ -90,11 +101,12 @@ struct ModuleReader {
     mutating func readSectionContents(_ header: SectionHeader) throws(DecodeError) {
         switch header.id {
         case .custom: try readCustomSection()
-        case .type: module.types = try readVector { (r: inout ByteReader) throws(DecodeError) in try r.readFunctionType() }
+        case .type: module.types = try reader.readTypeSection()
         case .import: try readImportSection()
         case .function: module.functionTypeIndices = try readVector { (r: inout ByteReader) throws(DecodeError) in try r.readVarUInt32() }
-        case .table: module.tables = try readVector { (r: inout ByteReader) throws(DecodeError) in try r.readTableType() }
-        case .memory: module.memories = try readVector { (r: inout ByteReader) throws(DecodeError) in MemoryType(limits: try r.readLimits()) }
+        case .table: try readTableSection()
+        case .memory: module.memories = try readVector { (r: inout ByteReader) throws(DecodeError) in try r.readMemoryType() }
+        case .tag: module.tags = try readVector { (r: inout ByteReader) throws(DecodeError) in try r.readTagType() }
         case .global: try readGlobalSection()
         case .export: try readExportSection()
         case .start: module.start = try reader.readVarUInt32()

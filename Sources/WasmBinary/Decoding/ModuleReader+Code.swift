@@ -1,14 +1,12 @@
 /// The code section: each function's locals and body, whose instructions are read once here.
 /// https://webassembly.github.io/spec/core/binary/modules.html#code-section
 extension ModuleReader {
-    /// Reads the code section and checks it has one body per function section entry.
+    /// Reads the code section. Whether it has one body per function section entry is checked
+    /// once every section is read (a section out of order is the first error to report).
     mutating func readCodeSection() throws(DecodeError) {
         sawCodeSection = true
-        let countIndex = reader.position
+        codeCountOffset = reader.position
         let count = try reader.readVectorCount()
-        guard count == module.functionTypeIndices.count else {
-            throw reader.error(.functionAndCodeInconsistentLengths, at: countIndex)
-        }
         module.codes.reserveCapacity(count)
         for _ in 0..<count {
             module.codes.append(try readFunctionBody())
@@ -50,11 +48,15 @@ extension ModuleReader {
             let opcode = try reader.peekByte()
             let instruction = try reader.readInstruction()
             switch opcode {
-            case 0x02, 0x03, 0x04:
+            case 0x02, 0x03, 0x04, 0x06, 0x1F:
                 depth += 1
-            case 0x0B:
+            case 0x0B, 0x18:
                 depth -= 1
-                if depth == 0 { return }
+                if depth == 0 {
+                    // `delegate` closes a `try`, never the function body.
+                    if opcode == 0x18 { throw reader.error(.illegalOpcode, at: instructionIndex) }
+                    return
+                }
             case 0xFC:
                 switch instruction {
                 case .memoryInit, .dataDrop:

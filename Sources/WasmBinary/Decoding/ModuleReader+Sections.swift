@@ -11,11 +11,27 @@ extension ModuleReader {
             switch try r.readByte() {
             case 0x00: descriptor = .function(typeIndex: try r.readVarUInt32())
             case 0x01: descriptor = .table(try r.readTableType())
-            case 0x02: descriptor = .memory(MemoryType(limits: try r.readLimits()))
+            case 0x02: descriptor = .memory(try r.readMemoryType())
             case 0x03: descriptor = .global(try r.readGlobalType())
+            case 0x04 where r.features.contains(.exceptions): descriptor = .tag(try r.readTagType())
             default: throw r.error(.malformedImportKind, at: kindIndex)
             }
             return Import(module: moduleName, name: name, descriptor: descriptor)
+        }
+    }
+
+    /// Reads the table section: a table type each, or `0x40 0x00`, a table type and an
+    /// initialiser expression for its elements.
+    mutating func readTableSection() throws(DecodeError) {
+        module.tables = try readVector { (r: inout ByteReader) throws(DecodeError) -> TableDefinition in
+            guard try r.peekByte() == 0x40, r.features.contains(.typedFunctionReferences) else {
+                return TableDefinition(type: try r.readTableType())
+            }
+            r.position &+= 1
+            let reservedIndex = r.position
+            guard try r.readByte() == 0x00 else { throw r.error(.zeroByteExpected, at: reservedIndex) }
+            let type = try r.readTableType()
+            return TableDefinition(type: type, initializer: try r.readConstantExpression())
         }
     }
 
@@ -33,14 +49,17 @@ extension ModuleReader {
             let name = try r.readName()
             let kindIndex = r.position
             let kind = try r.readByte()
-            guard kind <= 0x03 else { throw r.error(.malformedExportKind, at: kindIndex) }
+            guard kind <= 0x03 || (kind == 0x04 && r.features.contains(.exceptions)) else {
+                throw r.error(.malformedExportKind, at: kindIndex)
+            }
             let index = try r.readVarUInt32()
             let descriptor: ExportDescriptor
             switch kind {
             case 0x00: descriptor = .function(index)
             case 0x01: descriptor = .table(index)
             case 0x02: descriptor = .memory(index)
-            default: descriptor = .global(index)
+            case 0x03: descriptor = .global(index)
+            default: descriptor = .tag(index)
             }
             return Export(name: name, descriptor: descriptor)
         }
@@ -51,7 +70,8 @@ extension ModuleReader {
     mutating func readCustomSection() throws(DecodeError) {
         let name = try reader.readName()
         let bytes = try reader.readBytes(reader.remaining)
-        module.customSections.append(CustomSection(name: name, bytes: bytes))
+        let placement: CustomSectionPlacement = lastSectionID.map { .after($0) } ?? .first
+        module.customSections.append(CustomSection(name: name, bytes: bytes, placement: placement))
         if name == "name", module.names == nil {
             module.names = NameSectionReader.names(from: bytes)
         }
@@ -68,10 +88,13 @@ extension ByteReader {
         while true {
             let instruction = try readInstruction()
             switch instruction {
-            case .block, .loop, .if:
+            case .block, .loop, .if, .try, .tryTable:
                 depth += 1
-            case .end:
-                if depth == 0 { return ConstantExpression(instructions) }
+            case .end, .delegate:
+                if depth == 0 {
+                    guard case .end = instruction else { throw error(.illegalOpcode) }
+                    return ConstantExpression(instructions)
+                }
                 depth -= 1
             default:
                 break

@@ -3,7 +3,7 @@
 /// https://webassembly.github.io/spec/core/binary/modules.html#element-section
 extension ModuleReader {
     /// Reads the element section. Encodings 0 to 3 list function indices, which become
-    /// `ref.func` constant expressions; 4 to 7 list expressions. Bit 0 marks a passive or
+    /// `ref.func` constant expressions of type `(ref func)`; 4 to 7 list expressions. Bit 0 marks a passive or
     /// declarative segment (bit 1 then says which), bit 1 of an active one an explicit table
     /// index, and bit 2 expressions instead of indices.
     mutating func readElementSection() throws(DecodeError) {
@@ -23,17 +23,18 @@ extension ModuleReader {
                 mode = .active(table: table, offset: try r.readConstantExpression())
             }
 
-            // Encodings 0 and 4 have neither an element kind nor a type: they are funcref.
+            // Encodings 0 and 4 have neither an element kind nor a type: function indices are
+            // `(ref func)`, expressions `funcref`. Element kind 0 is `(ref func)` too.
             let hasTypeField = isPassiveOrDeclarative || hasExplicitTableOrIsDeclarative
             let type: ReferenceType
             if !hasTypeField {
-                type = .funcref
+                type = usesExpressions ? .funcref : .functionReference
             } else if usesExpressions {
                 type = try r.readReferenceType()
             } else {
                 let kindIndex = r.position
                 guard try r.readByte() == 0x00 else { throw r.error(.malformedElementKind, at: kindIndex) }
-                type = .funcref
+                type = .functionReference
             }
 
             let count = try r.readVectorCount()

@@ -40,7 +40,7 @@ public struct ModuleSummary: Sendable {
         guard !module.types.isEmpty else { return }
         lines.append("Types (\(module.types.count)):")
         for (index, type) in module.types.enumerated() {
-            lines.append("  type[\(index)] \(type)")
+            lines.append("  type[\(index)] \(describe(type))")
         }
     }
 
@@ -66,10 +66,13 @@ public struct ModuleSummary: Sendable {
 
     private func appendTablesMemoriesGlobals(to lines: inout [String]) {
         for (index, table) in module.tables.enumerated() {
-            lines.append("Table[\(index)]: \(table.elementType) limits \(table.limits)")
+            lines.append("Table[\(index)]: \(describe(table.type))\(table.initializer.map(describe) ?? "")")
         }
         for (index, memory) in module.memories.enumerated() {
-            lines.append("Memory[\(index)]: pages \(memory.limits)")
+            lines.append("Memory[\(index)]: \(describe(memory))")
+        }
+        for (index, tag) in module.tags.enumerated() {
+            lines.append("Tag[\(index)]: \(signature(tag.typeIndex))")
         }
         guard !module.globals.isEmpty else { return }
         lines.append("Globals (\(module.globals.count)):")
@@ -113,9 +116,10 @@ public struct ModuleSummary: Sendable {
     private func describe(_ descriptor: ImportDescriptor) -> String {
         switch descriptor {
         case .function(let typeIndex): return "func \(signature(typeIndex))"
-        case .table(let table): return "table \(table.elementType) \(table.limits)"
-        case .memory(let memory): return "memory pages \(memory.limits)"
+        case .table(let table): return "table \(describe(table))"
+        case .memory(let memory): return "memory \(describe(memory))"
         case .global(let global): return "global \(describe(global))"
+        case .tag(let tag): return "tag \(signature(tag.typeIndex))"
         }
     }
 
@@ -126,7 +130,25 @@ public struct ModuleSummary: Sendable {
         case .table(let index): return "table[\(index)]"
         case .memory(let index): return "memory[\(index)]"
         case .global(let index): return "global[\(index)]"
+        case .tag(let index): return "tag[\(index)]"
         }
+    }
+
+    /// A function type by its signature alone; other types in the text format's form.
+    private func describe(_ type: DefinedType) -> String {
+        if type.isPlain, let function = type.functionType { return function.description }
+        return type.description
+    }
+
+    /// `funcref limits 1..2`, with `i64` first for a 64-bit table.
+    private func describe(_ table: TableType) -> String {
+        "\(table.addressType == .i64 ? "i64 " : "")\(table.elementType) limits \(table.limits)"
+    }
+
+    /// `pages 1..2`, with `i64` first for a 64-bit memory and the page size when it is not 64 KiB.
+    private func describe(_ memory: MemoryType) -> String {
+        let pageSize = memory.pageSizeLog2 == MemoryType.defaultPageSizeLog2 ? "" : " (page size 2^\(memory.pageSizeLog2))"
+        return "\(memory.addressType == .i64 ? "i64 " : "")pages \(memory.limits)\(pageSize)"
     }
 
     /// ` = value` for an initialiser that is one constant, otherwise nothing.
@@ -151,7 +173,7 @@ public struct ModuleSummary: Sendable {
     private func signature(_ typeIndex: UInt32) -> String {
         let index = Int(typeIndex)
         guard index < module.types.count else { return "type[\(typeIndex)] (out of range)" }
-        return module.types[index].description
+        return describe(module.types[index])
     }
 
     /// The signature of a function by its index in the function index space (imports first).

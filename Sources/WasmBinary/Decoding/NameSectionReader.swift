@@ -1,5 +1,5 @@
-/// The `name` custom section: the module name (subsection 0), function names (1) and local
-/// names (2). Other subsections are skipped. A malformed name section is ignored, never an error.
+/// The `name` custom section: the module name (subsection 0), function names (1), local
+/// names (2) and tag names (11). Other subsections are skipped. A malformed name section is ignored, never an error.
 /// https://webassembly.github.io/spec/core/appendix/custom.html#name-section
 enum NameSectionReader {
     /// The names in a `name` section's contents (after the section's own name), or nil when the
@@ -30,6 +30,8 @@ enum NameSectionReader {
                     let function = try reader.readVarUInt32()
                     names.localNames[function] = try readNameMap(&reader)
                 }
+            case 11:
+                names.tagNames = try readNameMap(&reader)
             default:
                 reader.position = reader.limit
             }

@@ -1,4 +1,4 @@
-/// The sections of a WebAssembly 2.0 module, by their id byte.
+/// The sections of a WebAssembly 3.0 module, by their id byte.
 /// https://webassembly.github.io/spec/core/binary/modules.html#sections
 public enum SectionID: UInt8, CaseIterable, Sendable, CustomStringConvertible {
     case custom = 0
@@ -14,16 +14,27 @@ public enum SectionID: UInt8, CaseIterable, Sendable, CustomStringConvertible {
     case code = 10
     case data = 11
     case dataCount = 12
+    case tag = 13
 
     /// Where the section must appear among the known sections (custom sections may appear
-    /// anywhere): the data count section comes between the element and code sections.
+    /// anywhere): the tag section comes between the memory and global sections, the data count
+    /// section between the element and code sections.
     public var order: Int {
         switch self {
         case .custom: return 0
-        case .dataCount: return 10
-        case .code: return 11
-        case .data: return 12
-        default: return Int(rawValue)
+        case .type: return 1
+        case .import: return 2
+        case .function: return 3
+        case .table: return 4
+        case .memory: return 5
+        case .tag: return 6
+        case .global: return 7
+        case .export: return 8
+        case .start: return 9
+        case .element: return 10
+        case .dataCount: return 11
+        case .code: return 12
+        case .data: return 13
         }
     }
 
@@ -43,6 +54,7 @@ public enum SectionID: UInt8, CaseIterable, Sendable, CustomStringConvertible {
         case .code: return "Code"
         case .data: return "Data"
         case .dataCount: return "DataCount"
+        case .tag: return "Tag"
         }
     }
 }

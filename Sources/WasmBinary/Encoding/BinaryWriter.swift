@@ -42,7 +42,7 @@ struct BinaryWriter {
     }
 
     mutating func valueType(_ type: ValueType) {
-        byte(type.encodingByte)
+        type.encode(into: &bytes)
     }
 }
 
@@ -72,25 +72,58 @@ extension Array where Element == UInt8 {
 }
 
 extension ValueType {
-    /// The type's one-byte code in the binary format.
-    var encodingByte: UInt8 {
+    /// Appends the type's encoding: one byte, or `0x63`/`0x64` and a heap type.
+    func encode(into bytes: inout [UInt8]) {
         switch self {
-        case .i32: return 0x7F
-        case .i64: return 0x7E
-        case .f32: return 0x7D
-        case .f64: return 0x7C
-        case .v128: return 0x7B
-        case .ref(let reference): return reference.encodingByte
+        case .i32: bytes.append(0x7F)
+        case .i64: bytes.append(0x7E)
+        case .f32: bytes.append(0x7D)
+        case .f64: bytes.append(0x7C)
+        case .v128: bytes.append(0x7B)
+        case .ref(let reference): reference.encode(into: &bytes)
         }
     }
 }
 
 extension ReferenceType {
-    /// The type's one-byte code in the binary format.
-    var encodingByte: UInt8 {
+    /// Appends the type's encoding: the one-byte shorthand of a nullable abstract heap type, or
+    /// `0x63` (nullable) / `0x64` and the heap type.
+    func encode(into bytes: inout [UInt8]) {
+        if isNullable, let code = heapType.abstractCode {
+            bytes.append(code)
+            return
+        }
+        bytes.append(isNullable ? 0x63 : 0x64)
+        heapType.encode(into: &bytes)
+    }
+}
+
+extension HeapType {
+    /// The one-byte code of an abstract heap type; nil for a type index.
+    var abstractCode: UInt8? {
         switch self {
-        case .funcref: return 0x70
-        case .externref: return 0x6F
+        case .func: return 0x70
+        case .extern: return 0x6F
+        case .exn: return 0x69
+        case .noFunc: return 0x73
+        case .noExtern: return 0x72
+        case .noExn: return 0x74
+        case .any: return 0x6E
+        case .eq: return 0x6D
+        case .i31: return 0x6C
+        case .struct: return 0x6B
+        case .array: return 0x6A
+        case .noAny: return 0x71
+        case .concrete: return nil
+        }
+    }
+
+    /// Appends the heap type: its code, or the type index as an `s33`.
+    func encode(into bytes: inout [UInt8]) {
+        if case .concrete(let index) = self {
+            bytes.appendSignedLEB128(Int64(index))
+        } else if let code = abstractCode {
+            bytes.append(code)
         }
     }
 }

@@ -10,6 +10,11 @@ public enum InstructionEncoder {
         case .loop(let type): bytes.append(0x03); encode(type, into: &bytes)
         case .if(let type): bytes.append(0x04); encode(type, into: &bytes)
         case .else: bytes.append(0x05)
+        case .try(let type): bytes.append(0x06); encode(type, into: &bytes)
+        case .catch(let tag): indexed(0x07, tag, &bytes)
+        case .throw(let tag): indexed(0x08, tag, &bytes)
+        case .rethrow(let label): indexed(0x09, label, &bytes)
+        case .throwRef: bytes.append(0x0A)
         case .end: bytes.append(0x0B)
         case .br(let label): indexed(0x0C, label, &bytes)
         case .brIf(let label): indexed(0x0D, label, &bytes)
@@ -23,15 +28,31 @@ public enum InstructionEncoder {
         case .callIndirect(let type, let table):
             indexed(0x11, type, &bytes)
             bytes.appendUnsignedLEB128(UInt64(table))
-        case .refNull(let type): bytes.append(0xD0); bytes.append(type.encodingByte)
+        case .returnCall(let function): indexed(0x12, function, &bytes)
+        case .returnCallIndirect(let type, let table):
+            indexed(0x13, type, &bytes)
+            bytes.appendUnsignedLEB128(UInt64(table))
+        case .callRef(let type): indexed(0x14, type, &bytes)
+        case .returnCallRef(let type): indexed(0x15, type, &bytes)
+        case .delegate(let label): indexed(0x18, label, &bytes)
+        case .catchAll: bytes.append(0x19)
+        case .tryTable(let type, let clauses):
+            bytes.append(0x1F)
+            encode(type, into: &bytes)
+            bytes.appendUnsignedLEB128(UInt64(clauses.count))
+            for clause in clauses { encode(clause, into: &bytes) }
+        case .brOnNull(let label): indexed(0xD5, label, &bytes)
+        case .brOnNonNull(let label): indexed(0xD6, label, &bytes)
+        case .refNull(let type): bytes.append(0xD0); type.encode(into: &bytes)
         case .refIsNull: bytes.append(0xD1)
         case .refFunc(let function): indexed(0xD2, function, &bytes)
+        case .refAsNonNull: bytes.append(0xD4)
         case .drop: bytes.append(0x1A)
         case .select: bytes.append(0x1B)
         case .typedSelect(let types):
             bytes.append(0x1C)
             bytes.appendUnsignedLEB128(UInt64(types.count))
-            for type in types { bytes.append(type.encodingByte) }
+            for type in types { type.encode(into: &bytes) }
         case .localGet(let index): indexed(0x20, index, &bytes)
         case .localSet(let index): indexed(0x21, index, &bytes)
         case .localTee(let index): indexed(0x22, index, &bytes)
@@ -51,12 +72,12 @@ public enum InstructionEncoder {
         case .store(let operation, let memarg):
             bytes.append(operation.rawValue)
             encode(memarg, into: &bytes)
-        case .memorySize: bytes.append(contentsOf: [0x3F, 0x00])
-        case .memoryGrow: bytes.append(contentsOf: [0x40, 0x00])
-        case .memoryInit(let data): prefixed(0xFC, 8, [data, 0], &bytes)
+        case .memorySize(let memory): indexed(0x3F, memory, &bytes)
+        case .memoryGrow(let memory): indexed(0x40, memory, &bytes)
+        case .memoryInit(let data, let memory): prefixed(0xFC, 8, [data, memory], &bytes)
         case .dataDrop(let data): prefixed(0xFC, 9, [data], &bytes)
-        case .memoryCopy: prefixed(0xFC, 10, [0, 0], &bytes)
-        case .memoryFill: prefixed(0xFC, 11, [0], &bytes)
+        case .memoryCopy(let destination, let source): prefixed(0xFC, 10, [destination, source], &bytes)
+        case .memoryFill(let memory): prefixed(0xFC, 11, [memory], &bytes)
         case .i32Const(let value):
             bytes.append(0x41)
             bytes.appendSignedLEB128(Int64(value))
@@ -75,6 +96,8 @@ public enum InstructionEncoder {
             } else {
                 bytes.append(UInt8(operation.rawValue))
             }
+        case .wideArithmetic(let operation):
+            prefixed(0xFC, operation.rawValue, [], &bytes)
         case .v128Const(let value):
             prefixed(0xFD, 12, [], &bytes)
             bytes.append(contentsOf: value.bytes)
@@ -93,6 +116,18 @@ public enum InstructionEncoder {
             bytes.append(lane)
         case .simd(let operation):
             prefixed(0xFD, operation.rawValue, [], &bytes)
+        case .relaxedSIMD(let operation):
+            prefixed(0xFD, operation.rawValue, [], &bytes)
+        }
+    }
+
+    /// Appends a `try_table` clause: its kind byte, the tag (for `catch` and `catch_ref`), the label.
+    static func encode(_ clause: CatchClause, into bytes: inout [UInt8]) {
+        switch clause {
+        case .catch(let tag, let label): prefixed(0x00, tag, [label], &bytes)
+        case .catchReference(let tag, let label): prefixed(0x01, tag, [label], &bytes)
+        case .catchAll(let label): indexed(0x02, label, &bytes)
+        case .catchAllReference(let label): indexed(0x03, label, &bytes)
         }
     }
 
@@ -100,14 +135,20 @@ public enum InstructionEncoder {
     public static func encode(_ type: BlockType, into bytes: inout [UInt8]) {
         switch type {
         case .empty: bytes.append(0x40)
-        case .value(let valueType): bytes.append(valueType.encodingByte)
+        case .value(let valueType): valueType.encode(into: &bytes)
         case .typeIndex(let index): bytes.appendSignedLEB128(Int64(index))
         }
     }
 
-    /// Appends a memory argument: the alignment exponent, then the offset.
+    /// Appends a memory argument: the alignment exponent (plus 64 when a memory index other than
+    /// 0 follows), the memory index in that case, then the offset.
     static func encode(_ memarg: MemoryArgument, into bytes: inout [UInt8]) {
-        bytes.appendUnsignedLEB128(UInt64(memarg.alignment))
+        if memarg.memoryIndex == 0 {
+            bytes.appendUnsignedLEB128(UInt64(memarg.alignment))
+        } else {
+            bytes.appendUnsignedLEB128(UInt64(memarg.alignment) + 64)
+            bytes.appendUnsignedLEB128(UInt64(memarg.memoryIndex))
+        }
         bytes.appendUnsignedLEB128(memarg.offset)
     }
 

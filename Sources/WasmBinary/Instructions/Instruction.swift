@@ -1,7 +1,8 @@
-/// One WebAssembly 2.0 instruction with its immediates, as decoded from a function body or a
-/// constant expression. Numeric, memory and SIMD operations are grouped by their operation tables
-/// (`NumericOperation`, `LoadOperation`, `StoreOperation`, `SIMDOperation`, ...), each of which
-/// defines its opcode, name and operand types once.
+/// One WebAssembly 3.0 instruction with its immediates, as decoded from a function body or a
+/// constant expression (garbage-collection instructions aside). Numeric, memory and SIMD
+/// operations are grouped by their operation tables (`NumericOperation`, `LoadOperation`,
+/// `StoreOperation`, `SIMDOperation`, `RelaxedSIMDOperation`, ...), each of which defines its
+/// opcode, name and operand types once.
 public enum Instruction: Equatable, Sendable {
     // Control
     case unreachable
@@ -18,10 +19,34 @@ public enum Instruction: Equatable, Sendable {
     case call(functionIndex: UInt32)
     case callIndirect(typeIndex: UInt32, tableIndex: UInt32)
 
+    // Tail calls and typed function references
+    case returnCall(functionIndex: UInt32)
+    case returnCallIndirect(typeIndex: UInt32, tableIndex: UInt32)
+    /// `call_ref $t`: calls the function reference on top of the stack, of type `$t`.
+    case callRef(typeIndex: UInt32)
+    case returnCallRef(typeIndex: UInt32)
+    /// `br_on_null l`: branches when the reference is null, else leaves it non-null.
+    case brOnNull(labelIndex: UInt32)
+    /// `br_on_non_null l`: branches with the reference when it is not null, else drops it.
+    case brOnNonNull(labelIndex: UInt32)
+
+    // Exceptions
+    case `throw`(tagIndex: UInt32)
+    case throwRef
+    /// `try_table bt catch*`: a block whose exceptions the clauses send to labels.
+    case tryTable(BlockType, [CatchClause])
+    /// The legacy exception instructions (`try ... catch ... end`, `delegate`, `rethrow`).
+    case `try`(BlockType)
+    case `catch`(tagIndex: UInt32)
+    case catchAll
+    case delegate(labelIndex: UInt32)
+    case rethrow(labelIndex: UInt32)
+
     // References
-    case refNull(ReferenceType)
+    case refNull(HeapType)
     case refIsNull
     case refFunc(functionIndex: UInt32)
+    case refAsNonNull
 
     // Parametric
     case drop
@@ -50,12 +75,12 @@ public enum Instruction: Equatable, Sendable {
     // Memory
     case load(LoadOperation, MemoryArgument)
     case store(StoreOperation, MemoryArgument)
-    case memorySize
-    case memoryGrow
-    case memoryInit(dataIndex: UInt32)
+    case memorySize(memoryIndex: UInt32)
+    case memoryGrow(memoryIndex: UInt32)
+    case memoryInit(dataIndex: UInt32, memoryIndex: UInt32)
     case dataDrop(dataIndex: UInt32)
-    case memoryCopy
-    case memoryFill
+    case memoryCopy(destinationMemory: UInt32, sourceMemory: UInt32)
+    case memoryFill(memoryIndex: UInt32)
 
     // Numeric
     case i32Const(Int32)
@@ -65,6 +90,8 @@ public enum Instruction: Equatable, Sendable {
     /// An `f64.const`, by its bit pattern (so NaN payloads survive).
     case f64Const(bits: UInt64)
     case numeric(NumericOperation)
+    /// 128-bit addition and subtraction and widening multiplication (the wide-arithmetic proposal).
+    case wideArithmetic(WideArithmeticOperation)
 
     // Vector (SIMD)
     case v128Const(V128)
@@ -77,6 +104,28 @@ public enum Instruction: Equatable, Sendable {
     case simdLane(SIMDLaneOperation, lane: UInt8)
     /// Every other SIMD operation: no immediates.
     case simd(SIMDOperation)
+    /// The relaxed SIMD operations: no immediates.
+    case relaxedSIMD(RelaxedSIMDOperation)
+}
+
+/// One clause of `try_table`: which exceptions it catches and the label it sends them to.
+public enum CatchClause: Hashable, Sendable {
+    /// `catch x l`: exceptions with tag `x`, their values to label `l`.
+    case `catch`(tagIndex: UInt32, labelIndex: UInt32)
+    /// `catch_ref x l`: exceptions with tag `x`, their values and the exception to label `l`.
+    case catchReference(tagIndex: UInt32, labelIndex: UInt32)
+    /// `catch_all l`: every exception, nothing to label `l`.
+    case catchAll(labelIndex: UInt32)
+    /// `catch_all_ref l`: every exception, the exception to label `l`.
+    case catchAllReference(labelIndex: UInt32)
+
+    /// The label the clause branches to.
+    public var labelIndex: UInt32 {
+        switch self {
+        case .catch(_, let label), .catchReference(_, let label), .catchAll(let label), .catchAllReference(let label):
+            return label
+        }
+    }
 }
 
 /// The immediates of `br_table`: the label for each index, and the default label.
@@ -93,17 +142,21 @@ public struct BranchTable: Equatable, Sendable {
     }
 }
 
-/// A memory instruction's immediates: the alignment exponent and the static offset.
+/// A memory instruction's immediates: the alignment exponent, the static offset and the memory.
 public struct MemoryArgument: Equatable, Sendable {
+    /// The static offset in bytes, added to the address operand. (Declared first, so that the
+    /// struct packs into 16 bytes and `Instruction` stays small.)
+    public var offset: UInt64
     /// log2 of the alignment the instruction promises.
     public var alignment: UInt32
-    /// The static offset in bytes, added to the address operand.
-    public var offset: UInt64
+    /// The memory accessed (0 unless the module has several).
+    public var memoryIndex: UInt32
 
-    /// Immediates with this alignment exponent and byte offset.
-    public init(alignment: UInt32, offset: UInt64) {
+    /// Immediates with this alignment exponent, byte offset and memory index.
+    public init(alignment: UInt32, offset: UInt64, memoryIndex: UInt32 = 0) {
         self.alignment = alignment
         self.offset = offset
+        self.memoryIndex = memoryIndex
     }
 }
 

@@ -1,15 +1,17 @@
-/// A decoded WebAssembly module: every section of the 2.0 binary format, in the spec's abstract form.
+/// A decoded WebAssembly module: every section of the 3.0 binary format, in the spec's abstract form.
 public struct Module: Equatable, Sendable {
-    /// The function types of the type section, referred to by index.
-    public var types: [FunctionType] = []
+    /// The types of the type section by type index, recursion groups flattened.
+    public var types: [DefinedType] = []
     /// The imports, in order; imported entities come first in each index space.
     public var imports: [Import] = []
     /// Type indices of the functions defined by the module (the function section).
     public var functionTypeIndices: [UInt32] = []
     /// Tables defined by the module (imported ones are in `imports`).
-    public var tables: [TableType] = []
+    public var tables: [TableDefinition] = []
     /// Memories defined by the module (imported ones are in `imports`).
     public var memories: [MemoryType] = []
+    /// Exception tags defined by the module (imported ones are in `imports`).
+    public var tags: [TagType] = []
     /// Globals defined by the module, with their initialisers.
     public var globals: [Global] = []
     /// The exports, in order.
@@ -30,9 +32,31 @@ public struct Module: Equatable, Sendable {
     public var names: NameMap?
 
     public init() {}
+
+    /// The function type with the given type index, or nil when there is no such type or it is
+    /// not a function type.
+    @inline(__always)
+    public func functionType(at typeIndex: UInt32) -> FunctionType? {
+        Int(typeIndex) < types.count ? types[Int(typeIndex)].functionType : nil
+    }
 }
 
-/// An imported function, table, memory or global.
+/// A table defined by the module: its type and what its elements start as.
+public struct TableDefinition: Equatable, Sendable {
+    /// The table's type.
+    public var type: TableType
+    /// The constant expression every element starts as; nil for null (the only choice before
+    /// WebAssembly 3.0, and the only one for a nullable element type without an initialiser).
+    public var initializer: ConstantExpression?
+
+    /// A table of `type` whose elements start as `initializer` (null when nil).
+    public init(type: TableType, initializer: ConstantExpression? = nil) {
+        self.type = type
+        self.initializer = initializer
+    }
+}
+
+/// An imported function, table, memory, global or tag.
 public struct Import: Equatable, Sendable {
     /// The name of the module the import comes from.
     public var module: String
@@ -55,6 +79,7 @@ public enum ImportDescriptor: Equatable, Sendable {
     case table(TableType)
     case memory(MemoryType)
     case global(GlobalType)
+    case tag(TagType)
 }
 
 /// An exported entity and the name it is exported under.
@@ -77,6 +102,7 @@ public enum ExportDescriptor: Hashable, Sendable {
     case table(UInt32)
     case memory(UInt32)
     case global(UInt32)
+    case tag(UInt32)
 }
 
 /// A global defined by the module, with its initial value.
@@ -185,18 +211,35 @@ public struct FunctionBody: Equatable, Sendable {
     }
 }
 
-/// A custom section's name and raw contents.
+/// A custom section's name, raw contents, and where it stands among the other sections.
 public struct CustomSection: Equatable, Sendable {
     /// The section's name.
     public var name: String
     /// The section's contents after the name.
     public var bytes: [UInt8]
+    /// Where the encoder writes the section.
+    public var placement: CustomSectionPlacement
 
-    /// A custom section called `name` with these contents.
-    public init(name: String, bytes: [UInt8]) {
+    /// A custom section called `name` with these contents, placed as `placement` says (by
+    /// default after every other section).
+    public init(name: String, bytes: [UInt8], placement: CustomSectionPlacement = .last) {
         self.name = name
         self.bytes = bytes
+        self.placement = placement
     }
+}
+
+/// Where a custom section stands relative to the known sections. Custom sections with the same
+/// placement keep their order.
+public enum CustomSectionPlacement: Hashable, Sendable {
+    /// Before every known section.
+    case first
+    /// Right before the section with this id (or where it would be).
+    case before(SectionID)
+    /// Right after the section with this id (or where it would be).
+    case after(SectionID)
+    /// After every known section.
+    case last
 }
 
 /// Names from the `name` custom section.
@@ -207,6 +250,8 @@ public struct NameMap: Equatable, Sendable {
     public var functionNames: [UInt32: String] = [:]
     /// Local names by function index, then local index.
     public var localNames: [UInt32: [UInt32: String]] = [:]
+    /// Tag names by tag index (imports included).
+    public var tagNames: [UInt32: String] = [:]
 
     public init() {}
 }

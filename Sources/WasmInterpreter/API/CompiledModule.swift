@@ -31,49 +31,60 @@ public struct CompiledModule: @unchecked Sendable {
     let context: ModuleContext
     let code: TranslatedCode
 
-    /// Decodes, validates and translates a binary module.
-    public init(bytes: [UInt8]) throws(CompileError) {
-        try self.init(bytes: bytes, superinstructions: true)
+    /// Decodes, validates and translates a binary module; `features` are what decoding and
+    /// validation accept beyond WebAssembly 2.0 (by default all they know).
+    public init(bytes: [UInt8], features: WasmFeatures = .all) throws(CompileError) {
+        try self.init(bytes: bytes, features: features, superinstructions: true)
     }
 
     /// Decodes, validates and translates a binary module, with or without superinstructions
     /// (without: every instruction is its own dispatch, as the dispatch profile needs to count
     /// the pairs that superinstructions are chosen from).
     @_spi(Profiling)
-    public init(bytes: [UInt8], superinstructions: Bool) throws(CompileError) {
+    public init(bytes: [UInt8], features: WasmFeatures = .all, superinstructions: Bool) throws(CompileError) {
         let module: Module
         do {
-            module = try ModuleDecoder.decode(bytes)
+            module = try ModuleDecoder.decode(bytes, features: features)
         } catch {
-            throw .decode(error)
+            throw error.isUnsupported ? .unsupported(Self.unsupportedFeature(error.description)) : .decode(error)
         }
-        try self.init(module: module, superinstructions: superinstructions)
+        try self.init(module: module, features: features, superinstructions: superinstructions)
     }
 
     /// Validates and translates a decoded module.
-    public init(module: Module) throws(CompileError) {
-        try self.init(module: module, superinstructions: true)
+    public init(module: Module, features: WasmFeatures = .all) throws(CompileError) {
+        try self.init(module: module, features: features, superinstructions: true)
     }
 
-    init(module: Module, superinstructions: Bool) throws(CompileError) {
+    init(module: Module, features: WasmFeatures, superinstructions: Bool) throws(CompileError) {
         self.module = module
         do {
-            context = try ModuleContext(module: module)
+            context = try ModuleContext(module: module, features: features)
         } catch {
-            throw .validation(error)
+            throw error.isUnsupported ? .unsupported(Self.unsupportedFeature(error.description)) : .validation(error)
         }
         do {
             code = try TranslatedCode(module: module, context: context, superinstructions: superinstructions)
         } catch .unsupported(let message) {
-            // Translation stopped at the first instruction it cannot run; the module may still be
+            // Translation stopped at the first thing it cannot run; the module may still be
             // invalid further on, and invalid is the more useful answer.
             do {
-                try ModuleValidator.validate(module)
+                try ModuleValidator.validate(module, features: features)
             } catch {
-                throw .validation(error)
+                throw error.isUnsupported ? .unsupported(Self.unsupportedFeature(error.description)) : .validation(error)
             }
             throw .unsupported(message)
+        } catch .validation(let error) where error.isUnsupported {
+            throw .unsupported(Self.unsupportedFeature(error.description))
         }
+    }
+
+    /// An unsupported-feature error's text without its own `unsupported: ` (the `CompileError`
+    /// adds it).
+    static func unsupportedFeature(_ description: String) -> String {
+        var text = description
+        if let range = text.firstRange(of: "unsupported: ") { text.removeSubrange(range) }
+        return text
     }
 }
 
@@ -91,6 +102,7 @@ final class TranslatedCode: @unchecked Sendable {
         var entries: [Int] = []
         var frameSlots: [Int] = []
         var callFixups: [(position: Int, callee: UInt32)] = []
+        try Translator.checkExecutable(module)
         let importCount = context.importedFunctionCount
         for (index, body) in module.codes.enumerated() {
             entries.append(builder.position)

@@ -22,11 +22,14 @@ public enum InvocationError: Error, CustomStringConvertible {
     case unknownExport(String)
     /// The arguments do not match the function's parameter types.
     case argumentMismatch(String)
+    /// A typed function handle's Swift signature does not match the function's type.
+    case signatureMismatch(String)
 
     public var description: String {
         switch self {
         case .unknownExport(let name): return "no exported function named '\(name)'"
         case .argumentMismatch(let message): return "argument mismatch: \(message)"
+        case .signatureMismatch(let message): return "signature mismatch: \(message)"
         }
     }
 }

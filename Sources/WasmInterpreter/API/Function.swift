@@ -14,7 +14,8 @@ public struct Function {
     /// The function's signature.
     public var type: FunctionType { runtime.functionTypes[Int(address.rawValue)] }
 
-    /// Calls the function. Throws `Trap` when execution traps, `InvocationError` on wrong arguments.
+    /// Calls the function. Throws `Trap` when execution traps, `InvocationError` on wrong arguments,
+    /// and a host function's own error (anything but a `Trap`) as that host function threw it.
     public func call(_ arguments: [Value]) throws -> [Value] {
         try runtime.invoke(address: address.rawValue, arguments: arguments)
     }

@@ -46,7 +46,8 @@ public final class Instance {
         return nil
     }
 
-    /// Calls an exported function. Throws `Trap` when execution traps, `InvocationError` on misuse.
+    /// Calls an exported function. Throws `Trap` when execution traps, `InvocationError` on misuse,
+    /// and a host function's own error (anything but a `Trap`) as that host function threw it.
     public func invoke(_ name: String, _ arguments: [Value] = []) throws -> [Value] {
         guard let function = function(name) else { throw InvocationError.unknownExport(name) }
         return try function.call(arguments)

@@ -22,6 +22,9 @@ public final class Runtime {
     var hostFunctions: [HostFunction] = []
     var typeIDs: [FunctionType: Int] = [:]
     var instances: [InstanceStorage] = []
+    /// The error a host function threw (other than a `Trap`) in the run being unwound: the
+    /// invocation that started the run rethrows it.
+    var pendingHostError: (any Error)?
 
     let valueStack: FramePointer
     let valueStackEnd: FramePointer
@@ -99,7 +102,10 @@ public final class Runtime {
     }
 
     /// A host function: `body` receives the arguments and returns the results. Throwing a `Trap`
-    /// from it traps the caller with that reason; any other error traps with `TrapReason.hostError`.
+    /// from it traps the caller with that reason. Any other error ends the run: the invocation
+    /// that started it (`Instance.invoke`, `Function.call`) rethrows that error as it was thrown,
+    /// so an embedder can stop a program with an error of its own type. (From a start function,
+    /// which runs during instantiation, it is `InstantiationError.trap` with `TrapReason.hostError`.)
     public func hostFunction(type: FunctionType, _ body: @escaping ([Value]) throws -> [Value]) -> Function {
         hostFunctions.append(HostFunction(type: type, body: body))
         let record = FunctionRecord(typeID: typeID(of: type), entry: nil, frameSlots: 0,

@@ -33,6 +33,18 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the value can be passed where `type` is expected: a number or vector of that type,
+    /// or a reference the type admits (null only where it is nullable; a host reference where
+    /// `extern` is; a function where `func` is).
+    public func matches(_ type: ValueType) -> Bool {
+        guard case .ref(let reference) = self, case .ref(let expected) = type else { return self.type == type }
+        switch reference {
+        case .null(let nullType): return expected.isNullable && nullType.heapType.isFunctionHierarchy == expected.heapType.isFunctionHierarchy
+        case .extern: return expected.heapType == .extern
+        case .function: return expected.heapType == .func
+        }
+    }
+
     /// The value as a signed 32-bit integer, if it is an i32.
     public var int32: Int32? {
         if case .i32(let bits) = self { return Int32(bitPattern: bits) }
@@ -89,7 +101,7 @@ public enum Reference: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .null(let type): return type == .funcref ? "ref.null func" : "ref.null extern"
+        case .null(let type): return "ref.null \(type.heapType)"
         case .function(let address): return "ref.func @\(address.rawValue)"
         case .extern(let value): return "ref.extern \(value)"
         }
@@ -104,5 +116,16 @@ public struct FunctionAddress: Hashable, Sendable {
     /// The address of the runtime's function at index `rawValue`.
     public init(rawValue: UInt32) {
         self.rawValue = rawValue
+    }
+}
+
+extension HeapType {
+    /// True for the heap types of functions (`func`, `nofunc`, type indices, which are function
+    /// types without garbage collection); false for `extern` and the others.
+    var isFunctionHierarchy: Bool {
+        switch self {
+        case .func, .noFunc, .concrete: return true
+        default: return false
+        }
     }
 }

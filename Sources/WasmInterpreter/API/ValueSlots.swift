@@ -13,10 +13,11 @@ extension Reference {
     init(slot: UInt64, type: ReferenceType) {
         if slot == 0 {
             self = .null(type)
-        } else if type == .funcref {
-            self = .function(FunctionAddress(rawValue: UInt32(truncatingIfNeeded: slot - 1)))
-        } else {
+        } else if type.heapType == .extern || type.heapType == .noExtern {
             self = .extern(UInt32(truncatingIfNeeded: slot - 1))
+        } else {
+            // Without garbage collection every other non-null reference is to a function.
+            self = .function(FunctionAddress(rawValue: UInt32(truncatingIfNeeded: slot - 1)))
         }
     }
 }

@@ -13,7 +13,8 @@ extension Runtime {
             dataCount: module.data.count, elementCount: module.elements.count)
         instances.append(storage)
         let state = storage.state
-        for (index, type) in module.types.enumerated() { storage.typeIDs[index] = typeID(of: type) }
+        // `CompiledModule` admits only plain function types (Translator.checkExecutable).
+        for (index, type) in module.types.enumerated() { storage.typeIDs[index] = typeID(of: type.functionType ?? FunctionType()) }
 
         // Imports, in order, into each index space.
         var functionCount = 0
@@ -23,7 +24,7 @@ extension Runtime {
             }
             switch (entry.descriptor, value) {
             case (.function(let typeIndex), .function(let function)):
-                guard function.runtime === self, function.type == module.types[Int(typeIndex)] else {
+                guard function.runtime === self, function.type == module.functionType(at: typeIndex) else {
                     throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
                 }
                 storage.functionAddresses[functionCount] = function.address.rawValue
@@ -54,7 +55,7 @@ extension Runtime {
         // Functions defined by the module.
         let importedFunctions = functionCount
         for (index, typeIndex) in module.functionTypeIndices.enumerated() {
-            let type = module.types[Int(typeIndex)]
+            let type = module.functionType(at: typeIndex) ?? FunctionType()  // validated: a function type
             let record = FunctionRecord(
                 typeID: typeID(of: type), entry: compiled.code.base + compiled.code.entries[index],
                 frameSlots: compiled.code.frameSlots[index],
@@ -64,7 +65,9 @@ extension Runtime {
         }
 
         // Tables, memories and globals defined by the module.
-        for type in module.tables {
+        let importedTableCount = storage.tables.count
+        for definition in module.tables {
+            let type = definition.type
             guard type.limits.min <= UInt64(TableState.elementLimit) else {
                 throw .resourceExhausted("table of \(type.limits.min) elements exceeds this engine's limit")
             }
@@ -85,6 +88,13 @@ extension Runtime {
             storage.globalPointers[storage.globals.count] = created.storage
             storage.globals.append(created)
         }
+        // Tables with an initialiser (3.0) start filled with its value, once globals exist.
+        for (index, definition) in module.tables.enumerated() {
+            guard let initializer = definition.initializer else { continue }
+            let value = evaluate(initializer, in: storage).0
+            let table = storage.tablePointers[importedTableCount + index]
+            table.pointee.elements.update(repeating: value, count: table.pointee.count)
+        }
 
         // Exports.
         var exports: [(name: String, value: ExternalValue)] = []
@@ -96,6 +106,7 @@ extension Runtime {
             case .table(let index): value = .table(storage.tables[Int(index)])
             case .memory(let index): value = .memory(storage.memories[Int(index)])
             case .global(let index): value = .global(storage.globals[Int(index)])
+            case .tag: continue  // `CompiledModule` admits no tags yet (Translator.checkExecutable).
             }
             exports.append((export.name, value))
         }
@@ -164,24 +175,42 @@ extension Runtime {
         return maximum <= declaredMaximum
     }
 
-    /// Evaluates a validated constant expression to its slots.
+    /// Evaluates a validated constant expression to its slots: constants, `ref.null`, `ref.func`,
+    /// `global.get`, and the extended constants' `i32`/`i64` `add`, `sub` and `mul`, which wrap.
     func evaluate(_ expression: ConstantExpression, in storage: InstanceStorage) -> (UInt64, UInt64) {
-        var value: (UInt64, UInt64) = (0, 0)
+        var stack: [(UInt64, UInt64)] = []
+        stack.reserveCapacity(2)
         for instruction in expression.instructions {
             switch instruction {
-            case .i32Const(let constant): value = (UInt64(UInt32(bitPattern: constant)), 0)
-            case .i64Const(let constant): value = (UInt64(bitPattern: constant), 0)
-            case .f32Const(let bits): value = (UInt64(bits), 0)
-            case .f64Const(let bits): value = (bits, 0)
-            case .v128Const(let vector): value = (vector.low, vector.high)
-            case .refNull: value = (0, 0)
-            case .refFunc(let index): value = (UInt64(storage.functionAddresses[Int(index)]) + 1, 0)
+            case .i32Const(let constant): stack.append((UInt64(UInt32(bitPattern: constant)), 0))
+            case .i64Const(let constant): stack.append((UInt64(bitPattern: constant), 0))
+            case .f32Const(let bits): stack.append((UInt64(bits), 0))
+            case .f64Const(let bits): stack.append((bits, 0))
+            case .v128Const(let vector): stack.append((vector.low, vector.high))
+            case .refNull: stack.append((0, 0))
+            case .refFunc(let index): stack.append((UInt64(storage.functionAddresses[Int(index)]) + 1, 0))
             case .globalGet(let index):
                 let global = storage.globalPointers[Int(index)]
-                value = (global[0], global[1])
+                stack.append((global[0], global[1]))
+            case .numeric(let operation):
+                // Validation admits only the six extended-constant operations, with two operands.
+                guard stack.count >= 2 else { break }
+                let b = stack.removeLast().0
+                let a = stack.removeLast().0
+                let result: UInt64
+                switch operation {
+                case .i32Add: result = UInt64(UInt32(truncatingIfNeeded: a) &+ UInt32(truncatingIfNeeded: b))
+                case .i32Sub: result = UInt64(UInt32(truncatingIfNeeded: a) &- UInt32(truncatingIfNeeded: b))
+                case .i32Mul: result = UInt64(UInt32(truncatingIfNeeded: a) &* UInt32(truncatingIfNeeded: b))
+                case .i64Add: result = a &+ b
+                case .i64Sub: result = a &- b
+                case .i64Mul: result = a &* b
+                default: result = 0
+                }
+                stack.append((result, 0))
             default: break
             }
         }
-        return value
+        return stack.last ?? (0, 0)
     }
 }

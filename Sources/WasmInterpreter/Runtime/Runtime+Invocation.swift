@@ -7,7 +7,7 @@ extension Runtime {
         guard arguments.count == type.parameters.count else {
             throw InvocationError.argumentMismatch("expected \(type.parameters.count) arguments, got \(arguments.count)")
         }
-        for (index, (argument, parameter)) in zip(arguments, type.parameters).enumerated() where argument.type != parameter {
+        for (index, (argument, parameter)) in zip(arguments, type.parameters).enumerated() where !argument.matches(parameter) {
             throw InvocationError.argumentMismatch("argument \(index) is \(argument.type), expected \(parameter)")
         }
         let record = records[Int(address)]
@@ -24,6 +24,21 @@ extension Runtime {
             argument.store(to: slot)
             slot += argument.type.slotWidth
         }
+        try execute(entry: entry, instance: instance, frame: base)
+        var results: [Value] = []
+        results.reserveCapacity(type.results.count)
+        slot = base
+        for result in type.results {
+            results.append(Value(slots: slot, type: result))
+            slot += result.slotWidth
+        }
+        return results
+    }
+
+    /// Runs the wasm function at `entry` of `instance` on the frame at `frame`, which holds its
+    /// arguments and receives its results; the caller has checked that the stacks have room.
+    /// Allocates nothing unless it traps. Throws `Trap`, or the error a host function threw.
+    func execute(entry: CodePointer, instance: UnsafeMutablePointer<InstanceState>, frame base: FramePointer) throws {
         var state = ExecutionState(
             instance: instance, frameTop: callFrames + frameTop + 1, frameEnd: callFrames + maxCallDepth,
             stackEnd: valueStackEnd, status: .running,
@@ -35,20 +50,18 @@ extension Runtime {
             ExecutionState.run(pointer, pc: entry, fp: base)
         }
         if state.status == .trapped {
+            // A host function's own error ended the run: the embedder gets it as thrown.
+            if let error = pendingHostError {
+                pendingHostError = nil
+                throw error
+            }
             throw Trap(state.trapReason ?? .unreachable, elementIndex: state.trapElementIndex)
         }
-        var results: [Value] = []
-        results.reserveCapacity(type.results.count)
-        slot = base
-        for result in type.results {
-            results.append(Value(slots: slot, type: result))
-            slot += result.slotWidth
-        }
-        return results
     }
 
     /// Runs a host function called from wasm, with its arguments in `slots`; writes its results
-    /// there. Returns the reason to trap, or nil on success.
+    /// there. Returns the reason to trap, or nil on success. An error other than `Trap` is kept in
+    /// `pendingHostError` for `invoke` to rethrow once the run has unwound.
     func callHost(index: Int, slots: FramePointer, state: StatePointer) -> TrapReason? {
         let host = hostFunctions[index]
         var arguments: [Value] = []
@@ -73,6 +86,7 @@ extension Runtime {
         } catch let trap as Trap {
             return trap.reason
         } catch {
+            pendingHostError = error
             return .hostError("\(error)")
         }
         guard results.map(\.type) == host.type.results else {

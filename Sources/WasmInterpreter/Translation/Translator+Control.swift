@@ -7,7 +7,7 @@ extension Translator {
         case .empty: return ([], [])
         case .value(let value): return ([], [value])
         case .typeIndex(let index):
-            let function = module.types[Int(index)]
+            let function = module.functionType(at: index) ?? FunctionType()  // validated: a function type
             return (function.parameters, function.results)
         }
     }

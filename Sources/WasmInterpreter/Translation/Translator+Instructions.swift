@@ -24,14 +24,19 @@ extension Translator {
         case .if(let type): enterBlock(.if, type); return
         case .else: translateElse(); return
         case .end: translateEnd(); return
+        case .returnCall, .returnCallIndirect, .callRef, .returnCallRef, .brOnNull, .brOnNonNull, .refAsNonNull,
+             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow, .wideArithmetic, .relaxedSIMD:
+            throw Self.notExecutableYet(instruction)
         default: break
         }
         guard !isDead else { return }
         previousResult = lastResult
         lastResult = nil
         switch instruction {
-        case .block, .loop, .if, .else, .end:
-            break
+        case .block, .loop, .if, .else, .end,
+             .returnCall, .returnCallIndirect, .callRef, .returnCallRef, .brOnNull, .brOnNonNull, .refAsNonNull,
+             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow, .wideArithmetic, .relaxedSIMD:
+            break  // Handled (or rejected) above.
         case .unreachable:
             code.emit(Handlers.unreachable)
             markDead()
@@ -127,7 +132,7 @@ extension Translator {
             let count = popSlot()
             let destination = pushResult()
             code.emit(Handlers.memoryGrow, pack(count, 0, destination))
-        case .memoryInit(let segment):
+        case .memoryInit(let segment, _):
             let (destination, source, count) = popThreeSlots()
             code.emit(Handlers.memoryInit, pack(destination, source, count), UInt64(segment))
         case .dataDrop(let segment):
@@ -216,7 +221,7 @@ extension Translator {
     }
 
     mutating func translateCallIndirect(typeIndex: UInt32, tableIndex: UInt32) {
-        let type = module.types[Int(typeIndex)]
+        let type = module.functionType(at: typeIndex) ?? FunctionType()  // validated: a function type
         let selector = popSlot()
         let argumentBase = materializeArguments(type.parameters.count)
         spillAccumulators()

@@ -92,7 +92,7 @@ public enum SpecJSONReader {
             throw SpecScriptError("cannot read module file \(fileName): \(error)")
         }
         if isText {
-            return SpecModule(.text(String(decoding: bytes, as: UTF8.self)), origin: fileName)
+            return SpecModule(.text(bytes), origin: fileName)
         }
         return SpecModule(.binary(bytes), origin: fileName)
     }

@@ -8,6 +8,10 @@ extension ExpectedValue {
     /// pattern is expected; vectors compare lane by lane the same way.
     public func matches(_ value: Value) -> Bool {
         switch (self, value) {
+        case (.exact(.ref(.null(let expected))), .ref(.null(let actual))):
+            // Null references compare by hierarchy: a function's declared result type may be a
+            // concrete or bottom type where the script names the hierarchy's top.
+            return expected.heapType.hierarchy == actual.heapType.hierarchy
         case (.exact(let expected), _):
             return expected == value
         case (.f32NaN(let pattern), .f32(let bits)):
@@ -32,8 +36,24 @@ extension ExpectedValue {
             return true
         case (.anyExternReference, .ref(.extern)):
             return true
+        case (.anyNullReference, .ref(.null)):
+            return true
+        case (.either(let alternatives), _):
+            return alternatives.contains { $0.matches(value) }
         default:
             return false
+        }
+    }
+}
+
+extension HeapType {
+    /// The top of the hierarchy this heap type belongs to (concrete types are functions here).
+    var hierarchy: HeapType {
+        switch self {
+        case .func, .noFunc, .concrete: return .func
+        case .extern, .noExtern: return .extern
+        case .exn, .noExn: return .exn
+        case .any, .eq, .i31, .struct, .array, .noAny: return .any
         }
     }
 }

@@ -17,7 +17,7 @@ enum SpecValueFormat {
             return "v128:\(shape) [\(lanes.joined(separator: " "))]"
         case .ref(let reference):
             switch reference {
-            case .null(let type): return type == .funcref ? "ref.null func" : "ref.null extern"
+            case .null(let type): return "ref.null \(type.heapType)"
             case .function(let address): return "ref.func @\(address.rawValue)"
             case .extern(let number): return "ref.extern \(number)"
             }
@@ -48,6 +48,10 @@ enum SpecValueFormat {
             return "v128:\(shape) [\(lanes.joined(separator: " "))]"
         case .anyFunctionReference: return "ref.func"
         case .anyExternReference: return "ref.extern"
+        case .anyNullReference: return "ref.null"
+        case .anyExceptionReference: return "ref.exn"
+        case .anyGarbageCollectedReference(let kind): return "ref.\(kind)"
+        case .either(let alternatives): return "either(\(alternatives.map { describe($0) }.joined(separator: " | ")))"
         }
     }
 

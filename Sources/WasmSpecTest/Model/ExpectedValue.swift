@@ -16,6 +16,15 @@ public enum ExpectedValue: Hashable, Sendable {
     case anyFunctionReference
     /// Any non-null host reference.
     case anyExternReference
+    /// Any null reference, whatever its type.
+    case anyNullReference
+    /// Any non-null exception reference.
+    case anyExceptionReference
+    /// A non-null reference of a garbage-collection kind (`any`, `eq`, `i31`, `struct`, `array`),
+    /// which this engine never produces.
+    case anyGarbageCollectedReference(String)
+    /// Any one of the alternatives (the results the spec allows for a relaxed operation).
+    indirect case either([ExpectedValue])
 }
 
 /// The NaN results the spec allows where it does not fix the payload.

@@ -6,12 +6,17 @@ extension SpecCommand.Kind {
         switch self {
         case .module(let module, let name):
             return "module" + (name.map { " \($0)" } ?? "") + Self.origin(module)
+        case .moduleDefinition(let module, let name):
+            return "module definition" + (name.map { " \($0)" } ?? "") + Self.origin(module)
+        case .moduleInstance(let name, let definition):
+            return "module instance" + (name.map { " \($0)" } ?? "") + (definition.map { " \($0)" } ?? "")
         case .register(let exportName, let name):
             return "register \"\(exportName)\"" + (name.map { " \($0)" } ?? "")
         case .action(let action): return action.summary
         case .assertReturn(let action, _): return "assert_return \(action.summary)"
         case .assertTrap(let action, _): return "assert_trap \(action.summary)"
         case .assertExhaustion(let action, _): return "assert_exhaustion \(action.summary)"
+        case .assertException(let action): return "assert_exception \(action.summary)"
         case .assertInvalid(let module, let message): return "assert_invalid\(Self.origin(module)) \"\(message)\""
         case .assertMalformed(let module, let message): return "assert_malformed\(Self.origin(module)) \"\(message)\""
         case .assertUnlinkable(let module, let message): return "assert_unlinkable\(Self.origin(module)) \"\(message)\""

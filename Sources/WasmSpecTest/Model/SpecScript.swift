@@ -35,6 +35,11 @@ public struct SpecCommand: Sendable {
     public enum Kind: Sendable {
         /// Compiles and instantiates a module; it becomes the current module, and also `name`'s.
         case module(SpecModule, name: String?)
+        /// Compiles a module without instantiating it, as the definition `name` (and the last one).
+        case moduleDefinition(SpecModule, name: String?)
+        /// Instantiates the definition called `definition` (the last one when nil); the instance
+        /// becomes the current module, and also `name`'s.
+        case moduleInstance(name: String?, definition: String?)
         /// Makes the exports of the module called `module` (the current one when nil) importable
         /// under the module name `as`.
         case register(as: String, module: String?)
@@ -46,6 +51,8 @@ public struct SpecCommand: Sendable {
         case assertTrap(SpecAction, message: String)
         /// The action must exhaust the call stack.
         case assertExhaustion(SpecAction, message: String)
+        /// The action must throw a WebAssembly exception that nothing catches.
+        case assertException(SpecAction)
         /// The module must fail validation.
         case assertInvalid(SpecModule, message: String)
         /// The module must fail to decode (or, in the text format, to parse).
@@ -77,7 +84,7 @@ public struct SpecModule: Sendable {
         /// A module in the binary format.
         case binary([UInt8])
         /// A module in the text format; it runs only when the runner has a text compiler.
-        case text(String)
+        case text([UInt8])
     }
 }
 

@@ -8,19 +8,25 @@ public struct SpecRunner: Sendable {
     public var configuration: RuntimeConfiguration
     /// Turns a text-format module into a binary one, throwing when the text is malformed (by
     /// default WasmText's parser); when nil, commands on text-format modules are skipped.
-    public var textCompiler: (@Sendable (String) throws -> [UInt8])?
+    public var textCompiler: (@Sendable ([UInt8]) throws -> [UInt8])?
+
+    /// What modules may use beyond WebAssembly 2.0 (all the engine knows by default;
+    /// `.webAssembly2` for the 2.0 testsuite, which asserts that 3.0 additions are rejected).
+    public var features: WasmFeatures
 
     /// The reason reported for text-format modules when there is no text compiler.
     public static let textSkipReason = "text format: needs the WAT parser"
 
-    /// A runner with these limits and text compiler (by default WasmText's; nil skips text-format
-    /// modules).
+    /// A runner with these limits, text compiler (by default WasmText's; nil skips text-format
+    /// modules) and features.
     public init(
         configuration: RuntimeConfiguration = RuntimeConfiguration(),
-        textCompiler: (@Sendable (String) throws -> [UInt8])? = SpecRunner.watTextCompiler
+        textCompiler: (@Sendable ([UInt8]) throws -> [UInt8])? = SpecRunner.watTextCompiler,
+        features: WasmFeatures = .all
     ) {
         self.configuration = configuration
         self.textCompiler = textCompiler
+        self.features = features
     }
 
     /// Runs every command of `script` in order and reports each one.

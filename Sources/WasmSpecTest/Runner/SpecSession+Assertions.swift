@@ -47,6 +47,20 @@ extension SpecSession {
         }
     }
 
+    /// `assert_exception`: the action must end in a WebAssembly exception that nothing caught.
+    /// This engine does not throw exceptions yet (modules with tags do not compile), so such an
+    /// action ends otherwise and the command fails with what happened.
+    func checkException(_ action: SpecAction) -> SpecOutcome {
+        switch perform(action) {
+        case .returned(let values):
+            return .failed("expected an uncaught exception, got \(SpecValueFormat.describe(values))")
+        case .trapped(let trap):
+            return .failed("expected an uncaught exception, trapped: \(trap)")
+        case .unperformed(let outcome):
+            return outcome
+        }
+    }
+
     /// `assert_invalid`/`assert_malformed`: the module must not compile.
     func checkRejected(
         _ module: SpecModule, message: String, expectedStage: RejectionStage
@@ -61,7 +75,13 @@ extension SpecSession {
         case .rejected(let error, let stage):
             var notes: [String] = []
             if stage != expectedStage && !(expectedStage == .decode && stage == .text) {
-                let rejecter = stage == .validation ? "validator" : stage == .decode ? "decoder" : "engine's limits"
+                let rejecter: String
+                switch stage {
+                case .validation: rejecter = "validator"
+                case .decode: rejecter = "decoder"
+                case .text: rejecter = "text parser"
+                case .limit, .unsupported: rejecter = "engine's limits"
+                }
                 notes.append("rejected by the \(rejecter)")
             }
             if !error.contains(message) { notes.append("message \"\(error)\", expected \"\(message)\"") }
@@ -87,6 +107,9 @@ extension SpecSession {
             let got: String
             switch error {
             case .unlinkable(let reason):
+                if let line = unavailableRegistrations.first(where: { reason.hasPrefix("unknown import \($0.key).") })?.value {
+                    return (.failed("unlinkable only because the registration of line \(line) failed (\(reason))"), nil)
+                }
                 guard unlinkable else { return (.failed("unlinkable (\(reason)), expected trap \"\(message)\""), nil) }
                 got = reason
             case .trap(let trap):

@@ -1,5 +1,6 @@
 import WasmBinary
 import WasmInterpreter
+import WasmText
 
 /// The state of one script's run: its runtime, the imports registered so far, and its modules.
 final class SpecSession {
@@ -10,6 +11,19 @@ final class SpecSession {
     var namedModules: [String: ModuleSlot] = [:]
     /// The module defined last.
     var currentModule: ModuleSlot?
+    /// Names a `register` could not provide (its module failed or was skipped), with its line:
+    /// an import from them is not a test of linking.
+    var unavailableRegistrations: [String: Int] = [:]
+    /// Modules defined without an instance (`module definition`), by name.
+    var definitions: [String: DefinitionSlot] = [:]
+    /// The module definition read last.
+    var currentDefinition: DefinitionSlot?
+
+    /// A `module definition` command's outcome: a compiled module to instantiate, or why there is none.
+    enum DefinitionSlot {
+        case compiled(CompiledModule)
+        case unavailable(line: Int, outcome: SpecOutcome)
+    }
 
     /// A module command's outcome: an instance to act on, or why there is none.
     enum ModuleSlot {
@@ -57,12 +71,25 @@ final class SpecSession {
             currentModule = slot
             if let name { namedModules[name] = slot }
             return SpecResult(line: command.line, command: description, outcome: outcome)
+        case .moduleDefinition(let module, let name):
+            let (slot, outcome) = define(module, line: command.line)
+            currentDefinition = slot
+            if let name { definitions[name] = slot }
+            return SpecResult(line: command.line, command: description, outcome: outcome)
+        case .moduleInstance(let name, let definitionName):
+            let (slot, outcome) = instantiateDefinition(named: definitionName, line: command.line)
+            currentModule = slot
+            if let name { namedModules[name] = slot }
+            return SpecResult(line: command.line, command: description, outcome: outcome)
+        case .assertException(let action):
+            return SpecResult(line: command.line, command: description, outcome: checkException(action))
         case .register(let exportName, let name):
             switch self.module(named: name) {
             case .instance(let instance):
                 imports.define(module: exportName, instance: instance)
                 return nil
             case .unavailable(let outcome):
+                unavailableRegistrations[exportName] = command.line
                 return SpecResult(line: command.line, command: description, outcome: outcome)
             }
         case .unreadable(let reason):
@@ -105,8 +132,50 @@ final class SpecSession {
             do {
                 return (.instance(try runtime.instantiate(compiled, imports: imports)), .passed)
             } catch {
-                outcome = .failed("did not instantiate: \(error)")
+                outcome = .failed("did not instantiate: \(explainUnlinkable(error))")
             }
+        }
+        return (.unavailable(line: line, outcome: outcome), outcome)
+    }
+
+    /// An instantiation error, naming the failed registration behind an unknown import.
+    func explainUnlinkable(_ error: InstantiationError) -> String {
+        if case .unlinkable(let reason) = error,
+           let line = unavailableRegistrations.first(where: { reason.hasPrefix("unknown import \($0.key).") })?.value {
+            return "the registration of line \(line) failed (\(reason))"
+        }
+        return error.description
+    }
+
+    /// Compiles a `module definition` command's module without instantiating it.
+    func define(_ module: SpecModule, line: Int) -> (DefinitionSlot, SpecOutcome) {
+        let outcome: SpecOutcome
+        switch compile(module) {
+        case .skipped(let reason): outcome = .skipped(reason)
+        case .rejected(let message, _): outcome = .failed("did not compile: \(message)")
+        case .compiled(let compiled): return (.compiled(compiled), .passed)
+        }
+        return (.unavailable(line: line, outcome: outcome), outcome)
+    }
+
+    /// Instantiates the module definition called `name` (the last one when nil).
+    func instantiateDefinition(named name: String?, line: Int) -> (ModuleSlot, SpecOutcome) {
+        let outcome: SpecOutcome
+        switch name.map({ definitions[$0] }) ?? currentDefinition {
+        case .compiled(let compiled)?:
+            do {
+                return (.instance(try runtime.instantiate(compiled, imports: imports)), .passed)
+            } catch {
+                outcome = .failed("did not instantiate: \(explainUnlinkable(error))")
+            }
+        case .unavailable(let definitionLine, let definitionOutcome)?:
+            if case .skipped = definitionOutcome {
+                outcome = definitionOutcome
+            } else {
+                outcome = .failed("the module definition of line \(definitionLine) is unavailable (it failed)")
+            }
+        case nil:
+            outcome = .failed(name.map { "no module definition named \($0)" } ?? "no module definition yet")
         }
         return (.unavailable(line: line, outcome: outcome), outcome)
     }
@@ -121,12 +190,14 @@ final class SpecSession {
             guard let textCompiler = runner.textCompiler else { return .skipped(SpecRunner.textSkipReason) }
             do {
                 bytes = try textCompiler(text)
+            } catch let error as WatError where error.isUnsupported {
+                return .rejected("\(error)", stage: .unsupported)
             } catch {
                 return .rejected("\(error)", stage: .text)
             }
         }
         do {
-            return .compiled(try CompiledModule(bytes: bytes))
+            return .compiled(try CompiledModule(bytes: bytes, features: runner.features))
         } catch {
             switch error {
             case .decode: return .rejected(error.description, stage: .decode)

@@ -47,6 +47,10 @@ public enum WastScriptReader {
         switch command.kind {
         case .module(let module):
             return SpecCommand(line: module.line, kind: .module(self.module(module), name: module.name))
+        case .moduleDefinition(let module):
+            return SpecCommand(line: module.line, kind: .moduleDefinition(self.module(module), name: module.name))
+        case .moduleInstance(let name, let definition):
+            return SpecCommand(line: command.line, kind: .moduleInstance(name: name, definition: definition))
         case .register(let name, let moduleName):
             return SpecCommand(line: command.line, kind: .register(as: name, module: moduleName))
         case .action(let action):
@@ -58,10 +62,14 @@ public enum WastScriptReader {
             return SpecCommand(line: command.line, kind: .assertTrap(self.action(action), message: message))
         case .assertExhaustion(let action, let message):
             return SpecCommand(line: command.line, kind: .assertExhaustion(self.action(action), message: message))
+        case .assertException(let action):
+            return SpecCommand(line: command.line, kind: .assertException(self.action(action)))
         case .assertInvalid(let module, let message):
             return SpecCommand(line: module.line, kind: .assertInvalid(self.module(module), message: message))
-        case .assertMalformed(let module, let message):
+        case .assertMalformed(let module, let message), .assertMalformedCustom(let module, let message):
             return SpecCommand(line: module.line, kind: .assertMalformed(self.module(module), message: message))
+        case .assertInvalidCustom(let module, let message):
+            return SpecCommand(line: module.line, kind: .assertInvalid(self.module(module), message: message))
         case .assertUnlinkable(let module, let message):
             return SpecCommand(line: module.line, kind: .assertUnlinkable(self.module(module), message: message))
         case .assertUninstantiable(let module, let message):
@@ -94,8 +102,9 @@ public enum WastScriptReader {
         case .f32(let bits): return .f32(bits)
         case .f64(let bits): return .f64(bits)
         case .v128(let vector): return .v128(vector)
-        case .refNull(let type): return .ref(.null(type))
+        case .refNull(let heapType): return .ref(.null(ReferenceType(heapType, isNullable: true)))
         case .refExtern(let number): return .ref(.extern(number))
+        case .refHost(let number): return .ref(.extern(number))
         }
     }
 
@@ -109,6 +118,10 @@ public enum WastScriptReader {
             return .vector(shape, lanes.map { lane in lanePattern(lane, shape: shape) })
         case .anyFunctionReference: return .anyFunctionReference
         case .anyExternReference: return .anyExternReference
+        case .anyNullReference: return .anyNullReference
+        case .anyExceptionReference: return .anyExceptionReference
+        case .anyGarbageCollectedReference(let kind): return .anyGarbageCollectedReference(kind)
+        case .either(let alternatives): return .either(alternatives.map(expectedValue))
         }
     }
 

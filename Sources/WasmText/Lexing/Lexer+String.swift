@@ -16,13 +16,13 @@ extension Lexer {
             WatError(reason, line: line, column: column + (index - start) + 1)
         }
         while true {
-            guard index < source.count else { throw fail(.malformedString("unterminated string")) }
+            guard index < source.count else { throw fail(.unclosedString) }
             let byte = source[index]
             switch byte {
             case UInt8(ascii: "\""):
                 return (bytes, index + 1)
             case UInt8(ascii: "\\"):
-                guard index + 1 < source.count else { throw fail(.malformedString("unterminated string")) }
+                guard index + 1 < source.count else { throw fail(.unclosedString) }
                 let escape = source[index + 1]
                 index += 2
                 switch escape {

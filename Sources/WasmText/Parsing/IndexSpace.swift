@@ -38,6 +38,7 @@ struct ModuleIndexSpaces {
     var tables = IndexSpace(kind: "table")
     var memories = IndexSpace(kind: "memory")
     var globals = IndexSpace(kind: "global")
+    var tags = IndexSpace(kind: "tag")
     var elements = IndexSpace(kind: "elem")
     var data = IndexSpace(kind: "data")
 }

@@ -7,11 +7,12 @@ enum InstructionNames {
     static let plain: [String: Instruction] = {
         var table: [String: Instruction] = [
             "unreachable": .unreachable, "nop": .nop, "return": .return, "drop": .drop,
-            "ref.is_null": .refIsNull, "memory.size": .memorySize, "memory.grow": .memoryGrow,
-            "memory.copy": .memoryCopy, "memory.fill": .memoryFill,
+            "ref.is_null": .refIsNull, "ref.as_non_null": .refAsNonNull, "throw_ref": .throwRef,
         ]
         for operation in NumericOperation.allCases { table[operation.name] = .numeric(operation) }
+        for operation in WideArithmeticOperation.allCases { table[operation.name] = .wideArithmetic(operation) }
         for operation in SIMDOperation.allCases { table[operation.name] = .simd(operation) }
+        for operation in RelaxedSIMDOperation.allCases { table[operation.name] = .relaxedSIMD(operation) }
         return table
     }()
 

@@ -1,6 +1,6 @@
 import WasmBinary
 
-/// Imports, functions, tables, memories, globals, exports and the start function.
+/// Imports, functions, tables, memories, globals, tags, exports and the start function.
 extension ModuleParser {
     mutating func parseImport() throws(WatError) {
         let importToken = cursor.current
@@ -16,17 +16,22 @@ extension ModuleParser {
         let descriptor: ImportDescriptor
         switch kind.text {
         case "func":
+            if let functionName = try takeNameAnnotation(at: cursor.index) { names.functionNames[functionCount] = functionName }
             descriptor = .function(typeIndex: try parseTypeUse().index)
             functionCount += 1
         case "table":
             descriptor = .table(try parseTableType())
             tableCount += 1
         case "memory":
-            descriptor = .memory(MemoryType(limits: try cursor.expectLimits()))
+            descriptor = .memory(try cursor.expectMemoryType())
             memoryCount += 1
         case "global":
-            descriptor = .global(try cursor.expectGlobalType())
+            descriptor = .global(try cursor.expectGlobalType(spaces.types))
             globalCount += 1
+        case "tag":
+            if let tagName = try takeNameAnnotation(at: cursor.index) { names.tagNames[tagCount] = tagName }
+            descriptor = .tag(TagType(typeIndex: try parseTypeUse().index))
+            tagCount += 1
         default:
             throw cursor.unexpected(kind)
         }
@@ -35,9 +40,11 @@ extension ModuleParser {
         module.imports.append(Import(module: moduleName, name: name, descriptor: descriptor))
     }
 
+    /// `i64? min max? reftype`.
     mutating func parseTableType() throws(WatError) -> TableType {
+        let addressType = cursor.takeAddressType()
         let limits = try cursor.expectLimits()
-        return TableType(elementType: try cursor.expectReferenceType(), limits: limits)
+        return TableType(elementType: try cursor.expectReferenceType(spaces.types), limits: limits, addressType: addressType)
     }
 
     mutating func parseFunction() throws(WatError) {
@@ -46,6 +53,7 @@ extension ModuleParser {
         _ = cursor.takeIdentifier()
         let index = functionCount
         functionCount += 1
+        if let functionName = try takeNameAnnotation(at: cursor.index) { names.functionNames[index] = functionName }
         try parseInlineExports(.function(index))
         if let (moduleName, name) = try parseInlineImport() {
             let typeIndex = try parseTypeUse().index
@@ -63,11 +71,11 @@ extension ModuleParser {
         while cursor.takeOpen("local") {
             if let token = cursor.current.kind == .identifier ? cursor.advance() : nil {
                 try context.locals.add(token.text, at: token)
-                appendLocal(try cursor.expectValueType(), to: &locals)
+                appendLocal(try cursor.expectValueType(spaces.types), to: &locals)
             } else {
                 while cursor.current.kind != .rightParen {
                     let token = cursor.current
-                    appendLocal(try cursor.expectValueType(), to: &locals)
+                    appendLocal(try cursor.expectValueType(spaces.types), to: &locals)
                     try context.locals.add(nil, at: token)
                 }
             }
@@ -92,6 +100,8 @@ extension ModuleParser {
         }
     }
 
+    /// `(table id? export* import? ...)`: a table type with an optional initialiser expression, or
+    /// `i64? reftype (elem ...)`, a table just large enough for an active segment at 0.
     mutating func parseTable() throws(WatError) {
         cursor.advance()
         cursor.advance()
@@ -106,24 +116,33 @@ extension ModuleParser {
             return
         }
         noteDefinition("table")
-        if cursor.isReferenceType {
-            // `(table reftype (elem ...))`: a table just large enough for an active segment at 0.
-            let type = try cursor.expectReferenceType()
+        var lookahead = cursor
+        let addressType = lookahead.takeAddressType()
+        if lookahead.isReferenceType {
+            cursor = lookahead
+            let type = try cursor.expectReferenceType(spaces.types)
             guard cursor.takeOpen("elem") else { throw cursor.unexpected() }
-            let items = try parseElementItems(type: type, allowBareIndices: true)
+            // The segment has the table's type, whether its items are expressions or function indices.
+            let segmentType = type
+            let items = try parseElementItems(allowBareIndices: true)
             try cursor.expectRightParen()
             try cursor.expectRightParen()
             let count = UInt64(items.count)
-            module.tables.append(TableType(elementType: type, limits: Limits(min: count, max: count)))
-            let offset = ConstantExpression([.i32Const(0)])
-            module.elements.append(ElementSegment(type: type, initializers: items, mode: .active(table: index, offset: offset)))
+            module.tables.append(TableDefinition(type: TableType(elementType: type, limits: Limits(min: count, max: count), addressType: addressType)))
+            let offset = ConstantExpression([addressType == .i64 ? .i64Const(0) : .i32Const(0)])
+            module.elements.append(ElementSegment(type: segmentType, initializers: items, mode: .active(table: index, offset: offset)))
             elementCount += 1
             return
         }
-        module.tables.append(try parseTableType())
+        let type = try parseTableType()
+        var initializer: ConstantExpression?
+        if cursor.current.kind != .rightParen { initializer = try parseConstantExpression() }
         try cursor.expectRightParen()
+        module.tables.append(TableDefinition(type: type, initializer: initializer))
     }
 
+    /// `(memory id? export* import? ...)`: a memory type, or `i64? (pagesize n)? (data ...)`, a
+    /// memory just large enough for an active segment at 0.
     mutating func parseMemory() throws(WatError) {
         cursor.advance()
         cursor.advance()
@@ -132,26 +151,30 @@ extension ModuleParser {
         memoryCount += 1
         try parseInlineExports(.memory(index))
         if let (moduleName, name) = try parseInlineImport() {
-            let limits = try cursor.expectLimits()
+            let type = try cursor.expectMemoryType()
             try cursor.expectRightParen()
-            module.imports.append(Import(module: moduleName, name: name, descriptor: .memory(MemoryType(limits: limits))))
+            module.imports.append(Import(module: moduleName, name: name, descriptor: .memory(type)))
             return
         }
         noteDefinition("memory")
-        if cursor.takeOpen("data") {
-            // `(memory (data ...))`: a memory just large enough for an active segment at 0.
+        var lookahead = cursor
+        let addressType = lookahead.takeAddressType()
+        let pageSizeLog2 = try lookahead.takePageSize()
+        if lookahead.takeOpen("data") {
+            cursor = lookahead
             var bytes: [UInt8] = []
             while cursor.current.kind == .string { bytes += try cursor.expectString() }
             try cursor.expectRightParen()
             try cursor.expectRightParen()
-            let pages = (UInt64(bytes.count) + 0xFFFF) / 0x10000
-            module.memories.append(MemoryType(limits: Limits(min: pages, max: pages)))
-            let offset = ConstantExpression([.i32Const(0)])
+            let pageSize = UInt64(1) << UInt64(pageSizeLog2)
+            let pages = (UInt64(bytes.count) + pageSize - 1) / pageSize
+            module.memories.append(MemoryType(limits: Limits(min: pages, max: pages), addressType: addressType, pageSizeLog2: pageSizeLog2))
+            let offset = ConstantExpression([addressType == .i64 ? .i64Const(0) : .i32Const(0)])
             module.data.append(DataSegment(bytes: bytes, mode: .active(memory: index, offset: offset)))
             dataSegmentCount += 1
             return
         }
-        module.memories.append(MemoryType(limits: try cursor.expectLimits()))
+        module.memories.append(try cursor.expectMemoryType())
         try cursor.expectRightParen()
     }
 
@@ -163,16 +186,36 @@ extension ModuleParser {
         globalCount += 1
         try parseInlineExports(.global(index))
         if let (moduleName, name) = try parseInlineImport() {
-            let type = try cursor.expectGlobalType()
+            let type = try cursor.expectGlobalType(spaces.types)
             try cursor.expectRightParen()
             module.imports.append(Import(module: moduleName, name: name, descriptor: .global(type)))
             return
         }
         noteDefinition("global")
-        let type = try cursor.expectGlobalType()
+        let type = try cursor.expectGlobalType(spaces.types)
         let initializer = try parseConstantExpression()
         try cursor.expectRightParen()
         module.globals.append(Global(type: type, initializer: initializer))
+    }
+
+    /// `(tag id? export* import? typeuse)`: an exception tag whose type's parameters are its values.
+    mutating func parseTag() throws(WatError) {
+        cursor.advance()
+        cursor.advance()
+        _ = cursor.takeIdentifier()
+        let index = tagCount
+        tagCount += 1
+        if let tagName = try takeNameAnnotation(at: cursor.index) { names.tagNames[index] = tagName }
+        try parseInlineExports(.tag(index))
+        if let (moduleName, name) = try parseInlineImport() {
+            let type = TagType(typeIndex: try parseTypeUse().index)
+            try cursor.expectRightParen()
+            module.imports.append(Import(module: moduleName, name: name, descriptor: .tag(type)))
+            return
+        }
+        noteDefinition("tag")
+        module.tags.append(TagType(typeIndex: try parseTypeUse().index))
+        try cursor.expectRightParen()
     }
 
     mutating func parseExport() throws(WatError) {
@@ -187,6 +230,7 @@ extension ModuleParser {
         case "table": descriptor = .table(try cursor.expectIndex(in: spaces.tables))
         case "memory": descriptor = .memory(try cursor.expectIndex(in: spaces.memories))
         case "global": descriptor = .global(try cursor.expectIndex(in: spaces.globals))
+        case "tag": descriptor = .tag(try cursor.expectIndex(in: spaces.tags))
         default: throw cursor.unexpected(kind)
         }
         try cursor.expectRightParen()

@@ -35,16 +35,29 @@ extension ModuleParser {
         }
     }
 
-    /// `offset=N`? `align=N`?, with the natural alignment when `align` is absent.
-    mutating func parseMemoryArgument(naturalAlignment: UInt32) throws(WatError) -> MemoryArgument {
-        var memarg = MemoryArgument(alignment: naturalAlignment, offset: 0)
+    /// A memory index before a memory argument: an identifier, or a number followed by another
+    /// number or by `offset=`/`align=` (a lone number after a lane instruction is its lane). 0
+    /// when absent.
+    mutating func takeMemoryIndex() throws(WatError) -> UInt32 {
+        if cursor.current.kind == .identifier { return try cursor.expectIndex(in: spaces.memories) }
+        guard cursor.isUnsignedNumber else { return 0 }
+        let next = cursor.peek(1)
+        let isMemoryIndex = next.kind == .number
+            || (next.kind == .keyword && (next.text.hasPrefix("offset=") || next.text.hasPrefix("align=")))
+        return isMemoryIndex ? try cursor.expectIndex(in: spaces.memories) : 0
+    }
+
+    /// `offset=N`? `align=N`?, with the natural alignment when `align` is absent; the offset is a
+    /// `u64` (validation bounds it for 32-bit memories).
+    mutating func parseMemoryArgument(naturalAlignment: UInt32, memory: UInt32 = 0) throws(WatError) -> MemoryArgument {
+        var memarg = MemoryArgument(alignment: naturalAlignment, offset: 0, memoryIndex: memory)
         if cursor.current.kind == .keyword && cursor.current.text.hasPrefix("offset=") {
             let token = cursor.advance()
-            memarg.offset = try memoryImmediate(token, prefixLength: 7)
+            memarg.offset = try memoryImmediate(token, prefixLength: 7, bits: 64)
         }
         if cursor.current.kind == .keyword && cursor.current.text.hasPrefix("align=") {
             let token = cursor.advance()
-            let alignment = try memoryImmediate(token, prefixLength: 6)
+            let alignment = try memoryImmediate(token, prefixLength: 6, bits: 64)
             guard alignment != 0, alignment & (alignment - 1) == 0 else {
                 throw cursor.error(.alignmentNotPowerOfTwo, at: token)
             }
@@ -53,15 +66,16 @@ extension ModuleParser {
         return memarg
     }
 
-    private func memoryImmediate(_ token: Token, prefixLength: Int) throws(WatError) -> UInt64 {
-        switch IntegerLiteral.unsigned(String(token.text.dropFirst(prefixLength)), bits: 32) {
+    private func memoryImmediate(_ token: Token, prefixLength: Int, bits: Int) throws(WatError) -> UInt64 {
+        switch IntegerLiteral.unsigned(String(token.text.dropFirst(prefixLength)), bits: bits) {
         case .value(let value): return value
-        case .outOfRange: throw cursor.error(.immediateOutOfRange(bits: 32), at: token)
+        case .outOfRange: throw cursor.error(.immediateOutOfRange(bits: bits), at: token)
         case .invalid: throw cursor.error(.unknownOperator(token.text), at: token)
         }
     }
 
-    /// A lane index immediate: an unsigned literal below 256 (the lane count is checked by validation).
+    /// A lane index immediate: an unsigned literal below 256, "i8 constant out of range" otherwise
+    /// (the lane count is checked by validation).
     mutating func parseLaneIndex() throws(WatError) -> UInt8 {
         let token = cursor.current
         guard token.kind == .number else { throw cursor.error(.unexpectedToken(token.displayText), at: token) }
@@ -69,7 +83,7 @@ extension ModuleParser {
         case .value(let value):
             cursor.advance()
             return UInt8(value)
-        case .outOfRange: throw cursor.error(.malformedLaneIndex, at: token)
+        case .outOfRange: throw cursor.error(.immediateOutOfRange(bits: 8), at: token)
         case .invalid: throw cursor.unexpected()
         }
     }
@@ -78,10 +92,12 @@ extension ModuleParser {
     mutating func parseVectorInstruction(_ keyword: Token) throws(WatError) -> Instruction {
         let name = keyword.text
         if let operation = InstructionNames.simdMemory[name] {
-            return .simdMemory(operation, try parseMemoryArgument(naturalAlignment: operation.naturalAlignment))
+            let memory = try takeMemoryIndex()
+            return .simdMemory(operation, try parseMemoryArgument(naturalAlignment: operation.naturalAlignment, memory: memory))
         }
         if let operation = InstructionNames.simdMemoryLane[name] {
-            let memarg = try parseMemoryArgument(naturalAlignment: operation.naturalAlignment)
+            let memory = try takeMemoryIndex()
+            let memarg = try parseMemoryArgument(naturalAlignment: operation.naturalAlignment, memory: memory)
             return .simdMemoryLane(operation, memarg, lane: try parseLaneIndex())
         }
         if let operation = InstructionNames.simdLane[name] {

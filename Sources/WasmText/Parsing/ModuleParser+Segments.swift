@@ -22,7 +22,7 @@ extension ModuleParser {
             // The 1.0 form `(elem x (offset ...) ...)` naming the table by index.
             table = try cursor.expectIndex(in: spaces.tables)
         }
-        if table != nil || cursor.current.kind == .leftParen {
+        if table != nil || (cursor.current.kind == .leftParen && !cursor.isOpen("ref")) {
             let offset = try parseOffset()
             let (type, items) = try parseElementList(allowBareIndices: true)
             module.elements.append(ElementSegment(type: type, initializers: items, mode: .active(table: table ?? 0, offset: offset)))
@@ -33,22 +33,23 @@ extension ModuleParser {
         try cursor.expectRightParen()
     }
 
-    /// `func x*`, `reftype item*`, or (after an offset) just `x*`.
+    /// `func x*`, `reftype item*`, or (after an offset) just `x*`. A list of function indices has
+    /// type `(ref func)`.
     mutating func parseElementList(allowBareIndices: Bool) throws(WatError) -> (ReferenceType, [ConstantExpression]) {
         if cursor.takeKeyword("func") {
-            return (.funcref, try parseFunctionIndexItems())
+            return (.functionReference, try parseFunctionIndexItems())
         }
         if cursor.isReferenceType {
-            let type = try cursor.expectReferenceType()
-            return (type, try parseElementItems(type: type, allowBareIndices: false))
+            let type = try cursor.expectReferenceType(spaces.types)
+            return (type, try parseElementItems(allowBareIndices: false))
         }
         guard allowBareIndices else { throw cursor.unexpected() }
-        return (.funcref, try parseFunctionIndexItems())
+        return (.functionReference, try parseFunctionIndexItems())
     }
 
     /// Items of an element list: `(item instr*)` or one folded instruction each; or function
     /// indices when `allowBareIndices` and the list starts with one.
-    mutating func parseElementItems(type: ReferenceType, allowBareIndices: Bool) throws(WatError) -> [ConstantExpression] {
+    mutating func parseElementItems(allowBareIndices: Bool) throws(WatError) -> [ConstantExpression] {
         if allowBareIndices && cursor.isIndex { return try parseFunctionIndexItems() }
         var items: [ConstantExpression] = []
         while cursor.current.kind == .leftParen {

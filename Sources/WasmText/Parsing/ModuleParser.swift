@@ -13,6 +13,7 @@ struct ModuleParser {
     var tableCount: UInt32 = 0
     var memoryCount: UInt32 = 0
     var globalCount: UInt32 = 0
+    var tagCount: UInt32 = 0
     var elementCount: UInt32 = 0
     var dataSegmentCount: UInt32 = 0
 
@@ -20,6 +21,11 @@ struct ModuleParser {
     var lastDefinitionKind: String?
     /// Set when a body uses `memory.init` or `data.drop`, which need the data count section.
     var usesDataCount = false
+    /// The annotations this parser has interpreted (`@custom`, `@name`, branch hints), by index
+    /// into `cursor.annotations`; any other of those is misplaced.
+    var usedAnnotations = Set<Int>()
+    /// Names from `@name` annotations.
+    var names = NameMap()
 
     init(cursor: TokenCursor, scanner: ModuleScanner) {
         self.cursor = cursor
@@ -29,10 +35,13 @@ struct ModuleParser {
 
     /// Parses the fields from the cursor's position up to (not including) a `)` or the end of input.
     mutating func parseFields() throws(WatError) -> Module {
+        let firstToken = cursor.index
+        try parseModuleName(at: firstToken)
         while cursor.current.kind == .leftParen {
+            try parseCustomAnnotations(at: cursor.index)
             let keyword = cursor.peek(1)
             switch keyword.text {
-            case "type":
+            case "type", "rec":
                 cursor.advance()
                 cursor.advance()
                 try cursor.skipToClosingParen()
@@ -41,6 +50,7 @@ struct ModuleParser {
             case "table": try parseTable()
             case "memory": try parseMemory()
             case "global": try parseGlobal()
+            case "tag": try parseTag()
             case "export": try parseExport()
             case "start": try parseStart()
             case "elem": try parseElementSegment()
@@ -48,7 +58,10 @@ struct ModuleParser {
             default: throw cursor.unexpected(keyword)
             }
         }
+        try parseCustomAnnotations(at: cursor.index)
+        try checkAnnotationsUsed(from: firstToken, to: cursor.index)
         if usesDataCount { module.dataCount = UInt32(module.data.count) }
+        if names != NameMap() { module.names = names }
         return module
     }
 
@@ -84,10 +97,12 @@ struct ModuleParser {
         return (moduleName, name)
     }
 
-    /// The index of `type` in the type section, appending it when no equal type exists yet.
+    /// The index of the first plain function type equal to `type` in the type section, appending
+    /// one when there is none yet.
     mutating func typeIndex(of type: FunctionType) -> UInt32 {
-        if let index = module.types.firstIndex(of: type) { return UInt32(index) }
-        module.types.append(type)
+        let defined = DefinedType(type)
+        if let index = module.types.firstIndex(of: defined) { return UInt32(index) }
+        module.types.append(defined)
         return UInt32(module.types.count - 1)
     }
 
@@ -101,7 +116,7 @@ struct ModuleParser {
             explicit = try cursor.expectIndex(in: spaces.types)
             try cursor.expectRightParen()
         }
-        let signature = try cursor.parseSignature(allowNames: allowNames)
+        let signature = try cursor.parseSignature(spaces.types, allowNames: allowNames)
         guard let explicit else {
             return (typeIndex(of: signature.type), signature.type, signature.parameterNames)
         }
@@ -112,7 +127,8 @@ struct ModuleParser {
             if hasInline { throw cursor.error(.unknownType(String(explicit)), at: start) }
             return (explicit, signature.type, signature.parameterNames)
         }
-        let type = module.types[Int(explicit)]
+        // A struct or array type stands as an empty signature here; validation rejects its use.
+        let type = module.types[Int(explicit)].functionType ?? FunctionType()
         if hasInline && signature.type != type { throw cursor.error(.inlineFunctionType, at: start) }
         return (explicit, type, hasInline ? signature.parameterNames : type.parameters.map { _ in (nil, start) })
     }

@@ -5,9 +5,18 @@ import WasmBinary
 struct TokenCursor {
     let tokens: [Token]
     var index = 0
+    /// The annotations set aside by the lexer, each knowing the token it precedes.
+    let annotations: [Annotation]
 
-    init(_ tokens: [Token]) {
+    init(_ tokens: [Token], annotations: [Annotation] = []) {
         self.tokens = tokens
+        self.annotations = annotations
+    }
+
+    /// Indices (into `annotations`) of the annotations called `name` that precede token `tokenIndex`.
+    func annotations(named name: String, before tokenIndex: Int) -> [Int] {
+        guard !annotations.isEmpty else { return [] }
+        return annotations.indices.filter { annotations[$0].tokenIndex == tokenIndex && annotations[$0].name == name }
     }
 
     var current: Token { tokens[index] }
@@ -95,7 +104,7 @@ struct TokenCursor {
         return name
     }
 
-    /// An unsigned 32-bit literal (indices, lane counts, limits).
+    /// An unsigned 32-bit literal (indices, lane counts).
     mutating func expectU32() throws(WatError) -> UInt32 {
         UInt32(truncatingIfNeeded: try expectUnsigned(bits: 32))
     }

@@ -4,6 +4,12 @@ import WasmBinary
 /// `(v128.const f32x4 nan:arithmetic 1 2 3)`, `(ref.null func)`, `(ref.extern 1)`, `(ref.func)`.
 extension WastParser {
     mutating func parseExpectedValue() throws(WatError) -> WastExpectedValue {
+        if cursor.takeOpen("either") {
+            var alternatives: [WastExpectedValue] = []
+            while cursor.current.kind == .leftParen { alternatives.append(try parseExpectedValue()) }
+            try cursor.expectRightParen()
+            return .either(alternatives)
+        }
         try cursor.expectLeftParen()
         let keyword = cursor.current
         guard keyword.kind == .keyword else { throw cursor.unexpected() }
@@ -25,12 +31,24 @@ extension WastParser {
                 result = .value(.f64(bits: try float(.binary64)))
             }
         case "v128.const": result = try parseVector()
-        case "ref.null": result = .value(.refNull(try cursor.expectHeapType()))
+        case "ref.null":
+            if cursor.current.kind == .rightParen {
+                result = .anyNullReference
+            } else {
+                result = .value(.refNull(try cursor.expectHeapType(IndexSpace(kind: "type"))))
+            }
         case "ref.extern":
             result = cursor.current.kind == .rightParen ? .anyExternReference : .value(.refExtern(try cursor.expectU32()))
+        case "ref.host":
+            result = .value(.refHost(try cursor.expectU32()))
         case "ref.func":
             if cursor.current.kind != .rightParen { _ = try cursor.expectU32() }
             result = .anyFunctionReference
+        case "ref.exn":
+            result = .anyExceptionReference
+        case "ref.any", "ref.eq", "ref.i31", "ref.struct", "ref.array":
+            if cursor.current.kind != .rightParen { _ = try cursor.expectU32() }
+            result = .anyGarbageCollectedReference(String(keyword.text.dropFirst(4)))
         default:
             throw cursor.error(.unknownOperator(keyword.text), at: keyword)
         }

@@ -5,9 +5,9 @@ struct WastParser {
     let source: [UInt8]
     var cursor: TokenCursor
 
-    init(source: [UInt8], tokens: [Token]) {
+    init(source: [UInt8], tokens: [Token], annotations: [Annotation] = []) {
         self.source = source
-        self.cursor = TokenCursor(tokens)
+        self.cursor = TokenCursor(tokens, annotations: annotations)
     }
 
     /// Keywords that start a module field: a script made of them is one inline module.
@@ -32,7 +32,18 @@ struct WastParser {
         guard open.kind == .leftParen, cursor.peek(1).kind == .keyword else { throw cursor.unexpected() }
         let keyword = cursor.peek(1).text
         if keyword == "module" {
-            return WastCommand(line: open.line, kind: .module(try parseModule()))
+            if cursor.peek(2).kind == .keyword && cursor.peek(2).text == "instance" {
+                cursor.advance()
+                cursor.advance()
+                cursor.advance()
+                let instanceName = cursor.takeIdentifier()
+                let definitionName = cursor.takeIdentifier()
+                try cursor.expectRightParen()
+                return WastCommand(line: open.line, kind: .moduleInstance(instanceName: instanceName, definitionName: definitionName))
+            }
+            let isDefinition = cursor.peek(2).kind == .keyword && cursor.peek(2).text == "definition"
+            let module = try parseModule()
+            return WastCommand(line: open.line, kind: isDefinition ? .moduleDefinition(module) : .module(module))
         }
         if keyword == "invoke" || keyword == "get" {
             return WastCommand(line: open.line, kind: .action(try parseAction()))
@@ -60,12 +71,20 @@ struct WastParser {
         case "assert_exhaustion":
             let action = try parseAction()
             kind = .assertExhaustion(action, message: try parseMessage())
+        case "assert_exception":
+            kind = .assertException(try parseAction())
         case "assert_invalid":
             let module = try parseModule()
             kind = .assertInvalid(module, message: try parseMessage())
         case "assert_malformed":
             let module = try parseModule(keepingMalformedText: true)
             kind = .assertMalformed(module, message: try parseMessage())
+        case "assert_malformed_custom":
+            let module = try parseModule(keepingMalformedText: true)
+            kind = .assertMalformedCustom(module, message: try parseMessage())
+        case "assert_invalid_custom":
+            let module = try parseModule(keepingMalformedText: true)
+            kind = .assertInvalidCustom(module, message: try parseMessage())
         case "assert_unlinkable":
             let module = try parseModule()
             kind = .assertUnlinkable(module, message: try parseMessage())
@@ -84,13 +103,16 @@ struct WastParser {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `(module $id? field*)`, `(module $id? binary "..."*)` or `(module $id? quote "..."*)`.
-    /// With `keepingMalformedText`, a text module that fails to parse is kept as its source text.
+    /// `(module definition? $id? field*)`, `(module definition? $id? binary "..."*)` or
+    /// `(module definition? $id? quote "..."*)`. With `keepingMalformedText`, a text module that
+    /// fails to parse is kept as its source text; so is one that uses something the parser does
+    /// not implement (garbage collection), whose commands then fail one by one.
     mutating func parseModule(keepingMalformedText: Bool = false) throws(WatError) -> WastModule {
         let open = cursor.current
         let start = cursor.index
         let line = cursor.peek(1).line
         guard cursor.takeOpen("module") else { throw cursor.unexpected() }
+        _ = cursor.takeKeyword("definition")
         let name = cursor.takeIdentifier()
         if cursor.takeKeyword("binary") {
             var bytes: [UInt8] = []
@@ -104,19 +126,18 @@ struct WastParser {
                 bytes += try cursor.expectString()
             }
             try cursor.expectRightParen()
-            return WastModule(name: name, line: line, source: .quote(String(decoding: bytes, as: UTF8.self)))
+            return WastModule(name: name, line: line, source: .quote(bytes))
         }
         do {
             let module = try WatParser.parseFields(&cursor)
             try cursor.expectRightParen()
             return WastModule(name: name, line: line, source: .text(module))
         } catch {
-            guard keepingMalformedText else { throw error }
+            guard keepingMalformedText || error.isUnsupported else { throw error }
             cursor.index = start + 1
             try cursor.skipToClosingParen()
             let end = cursor.peek(-1).offset + 1
-            let text = String(decoding: source[open.offset..<end], as: UTF8.self)
-            return WastModule(name: name, line: line, source: .quote(text))
+            return WastModule(name: name, line: line, source: .quote(Array(source[open.offset..<end])))
         }
     }
 

@@ -13,7 +13,8 @@ public struct WastScript: Sendable {
 
     /// Reads a script from its text.
     public static func parse(_ text: String) throws(WatError) -> WastScript {
-        var parser = WastParser(source: Array(text.utf8), tokens: try Lexer.tokenize(text))
+        let (tokens, annotations) = try Lexer.scan(text)
+        var parser = WastParser(source: Array(text.utf8), tokens: tokens, annotations: annotations)
         return WastScript(commands: try parser.parseCommands())
     }
 }
@@ -35,6 +36,11 @@ public struct WastCommand: Sendable {
     public enum Kind: Sendable {
         /// Define (and instantiate) a module; it becomes the current module.
         case module(WastModule)
+        /// `(module definition $id? ...)`: define a module without instantiating it.
+        case moduleDefinition(WastModule)
+        /// `(module instance $instance? $definition?)`: instantiate a defined module (the last one
+        /// defined when `definitionName` is nil); it becomes the current module.
+        case moduleInstance(instanceName: String?, definitionName: String?)
         /// Make a module's exports importable under `name` (the current module when `moduleName` is nil).
         case register(name: String, moduleName: String?)
         /// Perform an action, ignoring its results.
@@ -45,10 +51,16 @@ public struct WastCommand: Sendable {
         case assertTrap(WastAction, message: String)
         /// The action exhausts the call stack (or another resource).
         case assertExhaustion(WastAction, message: String)
+        /// The action throws a WebAssembly exception that no handler catches.
+        case assertException(WastAction)
         /// The module decodes (or parses) but fails validation.
         case assertInvalid(WastModule, message: String)
         /// The module fails to decode or parse.
         case assertMalformed(WastModule, message: String)
+        /// The module's custom annotations or sections are malformed (`assert_malformed_custom`).
+        case assertMalformedCustom(WastModule, message: String)
+        /// The module's custom annotations or sections are invalid (`assert_invalid_custom`).
+        case assertInvalidCustom(WastModule, message: String)
         /// The module is valid but its imports cannot be satisfied.
         case assertUnlinkable(WastModule, message: String)
         /// The module links, but instantiating it traps (`assert_trap` with a module, or `assert_uninstantiable`).
@@ -77,7 +89,7 @@ public struct WastModule: Sendable {
         switch source {
         case .text(let module): return ModuleEncoder.encode(module)
         case .binary(let bytes): return bytes
-        case .quote(let text): return try WatParser.assemble(text)
+        case .quote(let source): return try WatParser.assemble(source: source)
         }
     }
 }
@@ -88,9 +100,9 @@ public enum WastModuleSource: Sendable {
     case text(Module)
     /// `(module binary "...")`: the bytes as written.
     case binary([UInt8])
-    /// `(module quote "...")`, or a text module that did not parse inside `assert_malformed`:
-    /// the text, parsed only when used.
-    case quote(String)
+    /// `(module quote "...")`, a text module that did not parse inside `assert_malformed`, or one
+    /// that uses something the parser does not implement: the text, parsed only when used.
+    case quote([UInt8])
 }
 
 /// Something a script does to a module instance.

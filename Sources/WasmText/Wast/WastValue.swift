@@ -7,9 +7,12 @@ public enum WastValue: Sendable, Equatable {
     case f32(bits: UInt32)
     case f64(bits: UInt64)
     case v128(V128)
-    case refNull(ReferenceType)
+    /// `(ref.null ht)`: a null reference of that heap type.
+    case refNull(HeapType)
     /// `(ref.extern n)`: a host reference the runner makes from `n`.
     case refExtern(UInt32)
+    /// `(ref.host n)`: a host reference of the `any` hierarchy (garbage collection).
+    case refHost(UInt32)
 }
 
 /// Which NaNs a result pattern accepts.
@@ -59,4 +62,13 @@ public enum WastExpectedValue: Sendable, Equatable {
     case anyFunctionReference
     /// `(ref.extern)`: any non-null host reference.
     case anyExternReference
+    /// `(ref.null)`: a null reference of any type.
+    case anyNullReference
+    /// `(ref.exn)`: any non-null exception reference.
+    case anyExceptionReference
+    /// `(ref.any)`, `(ref.eq)`, `(ref.i31)`, `(ref.struct)`, `(ref.array)`: a non-null reference of
+    /// that garbage-collection kind (named without `ref.`).
+    case anyGarbageCollectedReference(String)
+    /// `(either v1 v2 ...)`: any one of the alternatives.
+    case either([WastExpectedValue])
 }

@@ -1,96 +1,133 @@
 import WasmBinary
 @_spi(Profiling) import WasmInterpreter
+import WasmWASI
 
-/// `wasm run FILE [--invoke NAME] [ARGS...]`: instantiates a module (running its start function)
-/// and calls one export with arguments parsed by its parameter types.
+/// `wasm run [OPTIONS] FILE [ARGS...]`: runs a WASI program (its `_start`, with ARGS as its
+/// arguments), or instantiates any module and calls the export named by `--invoke` with ARGS.
+/// The older form `wasm run FILE --invoke NAME [ARGS...]` works too.
 enum RunCommand {
     static let subcommand = CommandLineTool.Subcommand(
-        name: "run", usage: "run FILE [--invoke NAME] [ARGS...] [--profile-dispatch|--profile-unfused]",
-        summary: "instantiate FILE and call export NAME with ARGS; prints each result on its own line",
+        name: "run", usage: "run [OPTIONS] FILE [ARGS...]",
+        summary: "run a WASI program with ARGS, or call an export (--invoke NAME) with ARGS",
         run: { run($0) })
 
-    static let help = """
-        usage: wasm run FILE [--invoke NAME] [ARGS...] [--profile-dispatch|--profile-unfused]
-
-        Instantiates FILE (running its start function, if any). With --invoke, calls the export
-        NAME with ARGS parsed by its parameter types (integers in decimal or 0x hex, signed or
-        unsigned; floats in decimal, inf, -inf or nan) and prints each result on its own line:
-        integers in signed decimal, floats in shortest round-trip form.
-        A trap prints 'trap: MESSAGE' and exits 1; misuse exits 2.
-        --profile-dispatch (debug builds only) then prints the most executed interpreter
-        handlers and handler pairs, to standard error; --profile-unfused does the same without
-        superinstructions (each instruction its own dispatch: the pairs superinstructions are
-        chosen from).
+    static var help: String {
         """
+        usage: wasm run [OPTIONS] FILE [ARGS...]
+               wasm run FILE --invoke NAME [ARGS...]
+
+        Options come before FILE; everything after FILE is the program's.
+
+        A module that imports from wasi_snapshot_preview1 runs as a WASI program: its _start is
+        called with FILE and ARGS as its arguments, the process's standard streams, only the
+        environment variables given with --env, and only the directories given with --dir (none:
+        no files at all). The process exits with the program's exit code; a trap prints
+        'trap: MESSAGE' and exits 134 (as an abort would).
+
+        With --invoke, the export NAME is called with ARGS parsed by its parameter types
+        (integers in decimal or 0x hex, signed or unsigned; floats in decimal, inf, -inf or nan)
+        and each result is printed on its own line (integers in signed decimal, floats in
+        shortest round-trip form). A WASI reactor's _initialize runs first. A module that
+        imports nothing from WASI is instantiated (its start function runs) and, with --invoke,
+        the export is called; a trap there prints 'trap: MESSAGE' and exits 1. Misuse exits 2.
+
+        Options:
+        \(RunOptions.helpLines)
+        """
+    }
 
     static func run(_ arguments: [String]) -> Int32 {
-        if arguments.contains("--help") || arguments.contains("-h") {
+        let options: RunOptions
+        var rest: ArraySlice<String>
+        do {
+            (options, rest) = try RunOptions.parse(arguments)
+        } catch {
+            Console.error("wasm run: \(error.message)")
+            return 2
+        }
+        if options.showHelp {
             Console.write(help)
             return 0
         }
-        guard let path = arguments.first else {
+        guard let path = rest.popFirst() else {
             Console.error(help)
             return 2
         }
-        var rest = Array(arguments.dropFirst())
-        let unfused = rest.contains("--profile-unfused")
-        let profiling = rest.contains("--profile-dispatch") || unfused
-        rest.removeAll { $0 == "--profile-dispatch" || $0 == "--profile-unfused" }
-        if profiling && !DispatchProfile.isAvailable {
+        if options.profileDispatch && !DispatchProfile.isAvailable {
             Console.error("wasm run: --profile-dispatch needs a debug build (swift build; .build/debug/wasm)")
             return 2
         }
-        var exportName: String?
-        if let flag = rest.firstIndex(of: "--invoke") {
-            guard flag + 1 < rest.count else {
+        var invocation = options
+        // The older form: FILE --invoke NAME ARGS.
+        if rest.first == "--invoke", invocation.exportName == nil {
+            rest.removeFirst()
+            guard let name = rest.popFirst() else {
                 Console.error("wasm run: --invoke needs an export name")
                 return 2
             }
-            exportName = rest[flag + 1]
-            rest.removeSubrange(flag...(flag + 1))
-        } else if !rest.isEmpty {
-            Console.error("wasm run: arguments given without --invoke NAME")
-            return 2
+            invocation.exportName = name
         }
-        let bytes: [UInt8]
+        let module: CompiledModule
         do {
-            bytes = try ModuleFile.read(path)
-        } catch {
+            module = try CompiledModule(bytes: try ModuleFile.read(path), superinstructions: !invocation.profileUnfused)
+        } catch let error as ModuleFile.Unreadable {
             Console.error("wasm run: \(error.message)")
             return error.exitStatus
+        } catch {
+            Console.error("\(path): \(error)")
+            return 1
+        }
+        if WASI.isImported(by: module) {
+            return runWASI(module, path: path, arguments: Array(rest), options: invocation)
+        }
+        return runPlain(module, path: path, arguments: Array(rest), exportName: invocation.exportName,
+                        profiling: invocation.profileDispatch)
+    }
+
+    /// Instantiates a module without WASI and calls `exportName`, if given.
+    static func runPlain(_ module: CompiledModule, path: String, arguments: [String], exportName: String?,
+                         profiling: Bool = false) -> Int32 {
+        guard exportName != nil || arguments.isEmpty else {
+            Console.error("wasm run: arguments given without --invoke NAME (\(path) imports nothing from WASI)")
+            return 2
         }
         let runtime = Runtime()
         if profiling { runtime.dispatchProfile = DispatchProfile() }
         let instance: Instance
         do {
-            let module = try CompiledModule(bytes: bytes, superinstructions: !unfused)
             instance = try runtime.instantiate(module)
-        } catch let error as CompileError {
-            Console.error("\(path): \(error)")
-            return 1
-        } catch let error as InstantiationError {
+        } catch {
             if case .trap(let trap) = error {
                 Console.error("trap: \(trap)")
             } else {
                 Console.error("\(path): \(error)")
             }
             return 1
-        } catch {
-            Console.error("\(path): \(error)")
-            return 1
         }
         guard let exportName else { return 0 }
-        guard let function = instance.function(exportName) else {
-            Console.error("wasm run: \(path) exports no function named '\(exportName)'")
+        let status = invoke(exportName, of: instance, path: path, arguments: arguments, trapStatus: 1)
+        if let profile = runtime.dispatchProfile {
+            Console.error(profile.report(top: 300))
+            Console.error("\nhot code (instructions run at least 5% as often as the hottest, in code order):")
+            Console.error(profile.hotCode())
+        }
+        return status
+    }
+
+    /// Calls export `name` of `instance` with `arguments` parsed by its types and prints the
+    /// results. Returns the exit status (a `WASIExit` gives its code).
+    static func invoke(_ name: String, of instance: Instance, path: String, arguments: [String], trapStatus: Int32) -> Int32 {
+        guard let function = instance.function(name) else {
+            Console.error("wasm run: \(path) exports no function named '\(name)'")
             return 2
         }
         let parameters = function.type.parameters
-        guard rest.count == parameters.count else {
-            Console.error("wasm run: \(exportName) takes \(parameters.count) argument(s) \(function.type), got \(rest.count)")
+        guard arguments.count == parameters.count else {
+            Console.error("wasm run: \(name) takes \(parameters.count) argument(s) \(function.type), got \(arguments.count)")
             return 2
         }
         var values: [Value] = []
-        for (text, type) in zip(rest, parameters) {
+        for (text, type) in zip(arguments, parameters) {
             guard let value = ValueText.parse(text, as: type) else {
                 Console.error("wasm run: '\(text)' is not a valid \(type)")
                 return 2
@@ -101,15 +138,12 @@ enum RunCommand {
             for result in try function.call(values) {
                 Console.write(ValueText.format(result))
             }
-            if let profile = runtime.dispatchProfile {
-                Console.error(profile.report(top: 300))
-                Console.error("\nhot code (instructions run at least 5% as often as the hottest, in code order):")
-                Console.error(profile.hotCode())
-            }
             return 0
+        } catch let exit as WASIExit {
+            return Int32(truncatingIfNeeded: exit.code)
         } catch let trap as Trap {
             Console.error("trap: \(trap)")
-            return 1
+            return trapStatus
         } catch {
             Console.error("wasm run: \(error)")
             return 1

@@ -1,37 +1,54 @@
 import Foundation
+import WasmBinary
 import WasmSpecTest
 
-/// `wasm spectest [--verbose] [--notes] PATH...`: runs spec test scripts and prints each file's
-/// counts and the total; exits 1 if any command failed.
+/// `wasm spectest [--verbose] [--notes] [--features 2.0|3.0] PATH...`: runs spec test scripts and
+/// prints each file's counts and the total; exits 1 if any command failed.
 enum SpecTestCommand {
     static let subcommand = CommandLineTool.Subcommand(
         name: "spectest",
-        usage: "spectest [--verbose] [--notes] PATH...",
+        usage: "spectest [--verbose] [--notes] [--features 2.0|3.0] PATH...",
         summary: "Run spec test scripts (.wast, wast2json .json, or folders of them); print pass/fail/skip counts.",
         run: run)
 
     static let help = """
-        usage: wasm spectest [--verbose] [--notes] PATH...
+        usage: wasm spectest [--verbose] [--notes] [--features 2.0|3.0] PATH...
 
         Runs WebAssembly spec test scripts: .wast files, wast2json .json files (with their .wasm
         files beside them), or folders searched for both. Prints 'NAME: N passed, N failed,
         N skipped' per file and a final total. Exits 1 if any command failed, 2 on misuse.
 
-          --verbose  print each failure (file:line, command, expected vs got) and the skip reasons
-          --notes    print notes on passing commands (e.g. an error message other than the script's)
+          --verbose          print each failure (file:line, command, expected vs got) and the skip reasons
+          --notes            print notes on passing commands (e.g. an error message other than the script's)
+          --features 2.0     decode and validate modules by the WebAssembly 2.0 rules (the 2.0
+                             testsuite asserts that what 3.0 added is rejected)
+          --features 3.0     by the WebAssembly 3.0 rules (garbage collection aside), plus the
+                             wide-arithmetic and custom-page-sizes proposals
+          By default .json scripts (wast2json's form, in which the 2.0 testsuite is published) run
+          with 2.0 rules and .wast scripts with 3.0 rules.
         """
 
     static func run(_ arguments: [String]) -> Int32 {
         var verbose = false
         var notes = false
+        var features: WasmFeatures?
         var paths: [String] = []
-        for argument in arguments {
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
             switch argument {
             case "--help", "-h":
                 Console.write(help)
                 return 0
             case "--verbose", "-v": verbose = true
             case "--notes": notes = true
+            case "--features":
+                switch remaining.popFirst() {
+                case "2.0": features = .webAssembly2
+                case "3.0": features = .all
+                default:
+                    Console.error("wasm spectest: --features takes 2.0 or 3.0")
+                    return 2
+                }
             default:
                 if argument.hasPrefix("-") {
                     Console.error("wasm spectest: unknown option '\(argument)'")
@@ -51,7 +68,6 @@ enum SpecTestCommand {
             Console.error("wasm spectest: \(error)")
             return 2
         }
-        let runner = SpecRunner()
         var passed = 0
         var failed = 0
         var skipped = 0
@@ -59,6 +75,7 @@ enum SpecTestCommand {
             let report: SpecReport
             do {
                 let isWast = file.hasSuffix(".wast")
+                let runner = SpecRunner(features: features ?? (isWast ? .all : .webAssembly2))
                 report = runner.run(try isWast ? WastScriptReader.read(path: file) : SpecJSONReader.read(path: file))
             } catch {
                 Console.write("\(file): cannot run: \(error)")

@@ -15,7 +15,7 @@ enum ValidateCommand {
         usage: wasm validate FILE...
 
         Decodes each binary WebAssembly module (.wasm) completely, function bodies included,
-        validates it against the WebAssembly 2.0 rules, and reports the first malformation or
+        validates it against the WebAssembly 3.0 rules (garbage collection aside), and reports the first malformation or
         validation error found as 'FILE:OFFSET: message' on standard error, with OFFSET the byte
         offset in hexadecimal ('FILE: message' for module-level rules). Prints nothing for a
         valid module. Exits 0 if every module is valid, 1 if any is not, 2 on misuse (no file,

@@ -23,14 +23,16 @@ struct PeerBenchmarks {
             print(Options.usage(program: program))
             return
         }
-        let cases = KernelCatalog.all.filter { options.selects($0.benchmarkName) }
+        let kernels = KernelCatalog.all.filter { options.selects($0.benchmarkName) }
+        let programs = options.filters.isEmpty || ProgramCatalog.names.contains(where: options.selects)
+            ? try ProgramCatalog.all().filter { options.selects($0.benchmarkName) } : []
         let startup = options.selects(StartupComparison.name)
         if options.listOnly {
-            cases.forEach { print($0.benchmarkName) }
+            (kernels + programs).forEach { print($0.benchmarkName) }
             if startup { print(StartupComparison.name) }
             return
         }
-        guard !cases.isEmpty || startup else {
+        guard !kernels.isEmpty || !programs.isEmpty || startup else {
             throw BenchmarkError("no kernel matches \(options.filters); --list shows the names")
         }
         #if DEBUG
@@ -43,27 +45,40 @@ struct PeerBenchmarks {
               + " its default here: \(EngineConfiguration().threadingModel))."
               + " Each figure is the median of \(sampler.sampleCount) samples after warm-up, the engines' samples"
               + " interleaved; ratio = PureWasm ÷ WasmKit (below 1: PureWasm is faster).\n")
-        var table = TextTable(
-            title: "Kernels (Fixtures/kernels; one run = one call on a warm instance, result checked)",
-            header: ["kernel", "PureWasm", "WasmKit direct", "WasmKit token", "ours ÷ direct", "ours ÷ token",
-                     "spread ours", "spread direct", "spread token"])
         var report = BenchmarkReport(tool: program, machine: machine, sampleCount: sampler.sampleCount,
                                      minimumSampleSeconds: sampler.minimumSampleSeconds)
-        for kernel in cases {
-            reportProgress(kernel.benchmarkName)
-            let bytes = try FixtureDirectory.bytes("kernels/\(kernel.file)")
-            let ours = try PureWasmKernel(kernel, bytes: bytes)
-            let direct = try WasmKitKernel(kernel, bytes: bytes, threadingModel: .direct)
-            let token = try WasmKitKernel(kernel, bytes: bytes, threadingModel: .token)
-            let samples = try sampler.measureInterleaved([{ try ours.run() }, { try direct.run() }, { try token.run() }])
-            table.append([kernel.label] + samples.map { Format.duration($0.median) }
-                         + [samples[0].median / samples[1].median, samples[0].median / samples[2].median].map(Format.ratio)
-                         + samples.map(Format.spread))
-            for (engine, engineSamples) in zip(engines, samples) {
-                report.records.append(BenchmarkRecord(name: kernel.benchmarkName, engine: engine, samples: engineSamples))
+        var ratios: [(direct: Double, token: Double)] = []
+        for (title, rowName, cases) in [
+            ("Kernels (Fixtures/kernels; one run = one call on a warm instance, result checked)", "kernel", kernels),
+            ("Programs (Fixtures/programs; one run = one call on a warm instance, result checked against the native build)", "program", programs),
+        ] where !cases.isEmpty {
+            var table = TextTable(
+                title: title,
+                header: [rowName, "PureWasm", "WasmKit direct", "WasmKit token", "ours ÷ direct", "ours ÷ token",
+                         "spread ours", "spread direct", "spread token"])
+            for kernel in cases {
+                reportProgress(kernel.benchmarkName)
+                let bytes = try FixtureDirectory.bytes(kernel.path)
+                let ours = try PureWasmKernel(kernel, bytes: bytes)
+                let direct = try WasmKitKernel(kernel, bytes: bytes, threadingModel: .direct)
+                let token = try WasmKitKernel(kernel, bytes: bytes, threadingModel: .token)
+                let samples = try sampler.measureInterleaved([{ try ours.run() }, { try direct.run() }, { try token.run() }])
+                let ratio = (direct: samples[0].median / samples[1].median, token: samples[0].median / samples[2].median)
+                ratios.append(ratio)
+                table.append([kernel.label] + samples.map { Format.duration($0.median) }
+                             + [ratio.direct, ratio.token].map(Format.ratio)
+                             + samples.map(Format.spread))
+                for (engine, engineSamples) in zip(engines, samples) {
+                    report.records.append(BenchmarkRecord(name: kernel.benchmarkName, engine: engine, samples: engineSamples))
+                }
             }
+            table.print()
         }
-        if !cases.isEmpty { table.print() }
+        if ratios.count > 1 {
+            let direct = ratios.map(\.direct), token = ratios.map(\.token)
+            print("Over these \(ratios.count) rows, ours ÷ direct: geometric mean \(Format.ratio(geometricMean(direct)))"
+                  + ", highest \(Format.ratio(direct.max() ?? 0)); ours ÷ token: geometric mean \(Format.ratio(geometricMean(token)))\n")
+        }
         if startup {
             let (startupTable, records) = try StartupComparison.run(options, engines: engines)
             startupTable.print()
@@ -73,5 +88,9 @@ struct PeerBenchmarks {
             try report.write(to: path)
             print("wrote \(path)")
         }
+    }
+
+    static func geometricMean(_ values: [Double]) -> Double {
+        exp(values.map(log).reduce(0, +) / Double(values.count))
     }
 }

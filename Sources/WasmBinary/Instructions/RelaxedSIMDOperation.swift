@@ -1,0 +1,71 @@
+/// The relaxed SIMD operations, by their 0xFD subopcode (the raw value). Each may give any of a
+/// small set of results the specification allows (for example on NaN or out-of-range lanes),
+/// so that hardware can use its fastest instruction; none has immediates.
+/// <https://webassembly.github.io/spec/core/syntax/instructions.html#vector-instructions>
+public enum RelaxedSIMDOperation: UInt32, CaseIterable, Sendable {
+    case i8x16RelaxedSwizzle = 0x100
+    case i32x4RelaxedTruncF32x4S = 0x101
+    case i32x4RelaxedTruncF32x4U = 0x102
+    case i32x4RelaxedTruncF64x2SZero = 0x103
+    case i32x4RelaxedTruncF64x2UZero = 0x104
+    case f32x4RelaxedMadd = 0x105
+    case f32x4RelaxedNmadd = 0x106
+    case f64x2RelaxedMadd = 0x107
+    case f64x2RelaxedNmadd = 0x108
+    case i8x16RelaxedLaneselect = 0x109
+    case i16x8RelaxedLaneselect = 0x10A
+    case i32x4RelaxedLaneselect = 0x10B
+    case i64x2RelaxedLaneselect = 0x10C
+    case f32x4RelaxedMin = 0x10D
+    case f32x4RelaxedMax = 0x10E
+    case f64x2RelaxedMin = 0x10F
+    case f64x2RelaxedMax = 0x110
+    case i16x8RelaxedQ15mulrS = 0x111
+    case i16x8RelaxedDotI8x16I7x16S = 0x112
+    case i32x4RelaxedDotI8x16I7x16AddS = 0x113
+
+    /// The lowest relaxed SIMD subopcode.
+    public static let firstOpcode: UInt32 = 0x100
+
+    /// The instruction's name in the text format.
+    public var name: String {
+        switch self {
+        case .i8x16RelaxedSwizzle: return "i8x16.relaxed_swizzle"
+        case .i32x4RelaxedTruncF32x4S: return "i32x4.relaxed_trunc_f32x4_s"
+        case .i32x4RelaxedTruncF32x4U: return "i32x4.relaxed_trunc_f32x4_u"
+        case .i32x4RelaxedTruncF64x2SZero: return "i32x4.relaxed_trunc_f64x2_s_zero"
+        case .i32x4RelaxedTruncF64x2UZero: return "i32x4.relaxed_trunc_f64x2_u_zero"
+        case .f32x4RelaxedMadd: return "f32x4.relaxed_madd"
+        case .f32x4RelaxedNmadd: return "f32x4.relaxed_nmadd"
+        case .f64x2RelaxedMadd: return "f64x2.relaxed_madd"
+        case .f64x2RelaxedNmadd: return "f64x2.relaxed_nmadd"
+        case .i8x16RelaxedLaneselect: return "i8x16.relaxed_laneselect"
+        case .i16x8RelaxedLaneselect: return "i16x8.relaxed_laneselect"
+        case .i32x4RelaxedLaneselect: return "i32x4.relaxed_laneselect"
+        case .i64x2RelaxedLaneselect: return "i64x2.relaxed_laneselect"
+        case .f32x4RelaxedMin: return "f32x4.relaxed_min"
+        case .f32x4RelaxedMax: return "f32x4.relaxed_max"
+        case .f64x2RelaxedMin: return "f64x2.relaxed_min"
+        case .f64x2RelaxedMax: return "f64x2.relaxed_max"
+        case .i16x8RelaxedQ15mulrS: return "i16x8.relaxed_q15mulr_s"
+        case .i16x8RelaxedDotI8x16I7x16S: return "i16x8.relaxed_dot_i8x16_i7x16_s"
+        case .i32x4RelaxedDotI8x16I7x16AddS: return "i32x4.relaxed_dot_i8x16_i7x16_add_s"
+        }
+    }
+
+    /// Operand types, first operand first, and the result type: one, two or three vectors to a vector.
+    public var signature: (operands: [ValueType], result: ValueType) {
+        switch self {
+        case .i32x4RelaxedTruncF32x4S, .i32x4RelaxedTruncF32x4U, .i32x4RelaxedTruncF64x2SZero,
+             .i32x4RelaxedTruncF64x2UZero:
+            return ([.v128], .v128)
+        case .i8x16RelaxedSwizzle, .f32x4RelaxedMin, .f32x4RelaxedMax, .f64x2RelaxedMin, .f64x2RelaxedMax,
+             .i16x8RelaxedQ15mulrS, .i16x8RelaxedDotI8x16I7x16S:
+            return ([.v128, .v128], .v128)
+        case .f32x4RelaxedMadd, .f32x4RelaxedNmadd, .f64x2RelaxedMadd, .f64x2RelaxedNmadd,
+             .i8x16RelaxedLaneselect, .i16x8RelaxedLaneselect, .i32x4RelaxedLaneselect,
+             .i64x2RelaxedLaneselect, .i32x4RelaxedDotI8x16I7x16AddS:
+            return ([.v128, .v128, .v128], .v128)
+        }
+    }
+}
