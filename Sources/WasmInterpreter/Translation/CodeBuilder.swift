@@ -7,6 +7,9 @@ struct CodeBuilder {
     /// Position of the next word.
     var position: Int { words.count }
 
+    /// Number of instructions emitted so far.
+    var instructionCount: Int { instructionStarts.count }
+
     /// Appends an instruction: its handler's word, then its operand words.
     mutating func emit(_ handler: UInt64, _ operands: UInt64...) {
         instructionStarts.append(words.count)
@@ -36,12 +39,11 @@ struct CodeBuilder {
         while let last = instructionStarts.last, last >= position { instructionStarts.removeLast() }
     }
 
-    /// Replaces pairs of adjacent instructions from `start` on that have a superinstruction with
+    /// Replaces pairs of adjacent instructions, from instruction number `first` on, that have a superinstruction with
     /// it: the first instruction's handler word becomes the pair's, the second keeps its own (a
     /// jump to it still runs it alone). Pairs do not overlap; where they compete, the choice that
     /// fuses the most worth wins (a dynamic program over the instruction sequence).
-    mutating func fuseSuperinstructions(from start: Int) {
-        guard let first = instructionStarts.firstIndex(where: { $0 >= start }) else { return }
+    mutating func fuseSuperinstructions(fromInstruction first: Int) {
         let count = instructionStarts.count - first
         guard count > 1 else { return }
         // best[i]: the most worth fusable in instructions i..<count; pairs[i]: the pair at i, if any.

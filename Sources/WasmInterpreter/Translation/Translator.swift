@@ -108,13 +108,14 @@ struct Translator {
     /// The local (by slot) whose current value `acc`, and `facc`, also holds: reads of it can use the register.
     var integerAccumulatorMirror: Int?
     var floatAccumulatorMirror: Int?
-    /// Where the function's code starts, and whether adjacent instructions are fused into superinstructions.
-    let functionStart: Int
+    /// The number of the function's first instruction in the code, and whether adjacent
+    /// instructions are fused into superinstructions.
+    let firstInstruction: Int
     var fusesSuperinstructions = true
 
     init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody) throws(CompileError) {
         self.code = code
-        functionStart = code.position
+        firstInstruction = code.instructionCount
         self.context = context
         self.module = module
         self.functionIndex = functionIndex
@@ -168,7 +169,7 @@ struct Translator {
                                               functionIndex: functionIndex, offset: reader.offset))
         }
         threadJumpsToReturns()
-        if fusesSuperinstructions { code.fuseSuperinstructions(from: functionStart) }
+        if fusesSuperinstructions { code.fuseSuperinstructions(fromInstruction: firstInstruction) }
         guard maxSlot < OperandPacking.slotLimit else {
             throw .limitExceeded("function \(functionIndex) needs \(maxSlot) stack slots; the limit is \(OperandPacking.slotLimit)")
         }
