@@ -62,6 +62,7 @@ enum HandlerNames {
             }
         }
         for (word, name) in Superinstructions.names { add(word, name) }
+        for (index, word) in Handlers.zeroFewSlots.enumerated() { add(word, "zeroSlots \(index + 1)") }
         return names
     }()
 }

@@ -12,6 +12,16 @@ func handleUnreachable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutabl
     trap(.unreachable, state)
 }
 
+/// Zeroes `count` slots from the first operand's: the declared locals of a function with few of
+/// them, at entry. With the count a constant, the stores are straight-line code (no call).
+@inline(__always)
+func handleZeroFewSlots(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
+                        _ acc: UInt64, _ facc: Double, count: Int) {
+    let first = fp + slotA(pc)
+    for index in 0..<count { first[index] = 0 }
+    next(pc + 2, fp, md, ms, state, acc, facc)
+}
+
 /// Zeroes a run of slots: the declared locals at function entry. Operands: (first, count).
 @inline(__always)
 func handleZeroSlots(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
@@ -157,6 +167,17 @@ func handleGlobalSet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 extension Handlers {
     static var unreachable: UInt64 { handlerWord { handleUnreachable($0, $1, $2, $3, $4, $5, $6) } }
     static var zeroSlots: UInt64 { handlerWord { handleZeroSlots($0, $1, $2, $3, $4, $5, $6) } }
+    /// Handlers zeroing exactly 1 to 8 slots (index: count − 1), for the common small frames.
+    static let zeroFewSlots: [UInt64] = [
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 1) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 2) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 3) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 4) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 5) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 6) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 7) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 8) },
+    ]
     static var copy: UInt64 { handlerWord { proceed(handleCopy($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var copy128: UInt64 { handlerWord { handleCopy128($0, $1, $2, $3, $4, $5, $6) } }
     static var const64: UInt64 { handlerWord { proceed(handleConst64($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }

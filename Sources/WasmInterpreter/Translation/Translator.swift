@@ -139,7 +139,9 @@ struct Translator {
         let parameterSlots = (type?.parameters ?? []).reduce(0) { $0 + $1.slotWidth }
         // Prologue: declared locals start at zero (parameters arrive in their slots).
         if localSlots > parameterSlots {
-            self.code.emit(Handlers.zeroSlots, pack(parameterSlots, localSlots - parameterSlots, 0))
+            let count = localSlots - parameterSlots
+            self.code.emit(count <= Handlers.zeroFewSlots.count ? Handlers.zeroFewSlots[count - 1] : Handlers.zeroSlots,
+                           pack(parameterSlots, count, 0))
         }
         frames.append(TranslationFrame(kind: .function, operandHeight: 0, slotHeight: localSlots,
                                        parameterTypes: [], resultTypes: resultTypes, isDead: false, enteredDead: false))
