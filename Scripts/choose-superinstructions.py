@@ -23,7 +23,7 @@ for path in files:
             continue
         if line.startswith("handler pairs, fall-through"):
             section = "pairs"
-        elif line.startswith("handler pairs across") or line.startswith("hot code"):
+        elif line.startswith("handler triples") or line.startswith("handler pairs across") or line.startswith("hot code"):
             section = None
         m = re.match(r"\s+(\d+)\s+[\d.]+%\s+(.+) → (.+)$", line.rstrip("\n"))
         if m and section == "pairs":
@@ -32,10 +32,10 @@ for path in files:
             seen[pair] += 1
 # A pair fuses when its first handler can fall through and both are steps (they leave the frame,
 # the memory and the instance as they are): numeric, compare-and-branch, memory access, copies,
-# constants, branches on a condition, select, globals, br_table (second only).
+# constants, branches on a condition, select, globals, br_table and jump (second only).
 step = re.compile(r"^(copy|const64|branchIf(Not)?Zero( A)?|select|global\.(get|set)|br_(if|unless) .*|[if](32|64)\w+( .*)?)$")
 chosen = [(pair, w) for pair, w in weight.most_common() if seen[pair] >= minimum and step.match(pair[0])
-          and (step.match(pair[1]) or pair[1] == "branchTable")][:count]
+          and (step.match(pair[1]) or pair[1] in ("branchTable", "jump"))][:count]
 root = pathlib.Path(__file__).resolve().parent.parent
 lines = ["# Superinstruction pairs (first  +  second, as dispatch profiles name handlers), heaviest first.",
          f"# Written by Scripts/choose-superinstructions.py {count} {minimum} from {len(files)} profiles."]

@@ -76,9 +76,6 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32ShrU Ai→A + i32Xor As→sA")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add si→A + br_if i32GeU Ai")
         add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Shl si→A + i32Add As→sA")
@@ -121,6 +118,9 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot), Handlers.branchTable,
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }, { handleBranchTable($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add Ai→s + branchTable")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.jump,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + jump")
         add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }) }, 2,
             "i32Add As→A + i32Load8U [A] →A")
@@ -145,6 +145,9 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) } }) }, 2,
             "i32Add As→sA + i32Load [A]")
+        add(Handlers.copy, Handlers.jump,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { handleCopy($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "copy + jump")
         add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), MemoryHandlers.load(.i32Load, .slot, result: .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }) }, 2,
             "i32Load →sA + i32Load →A")
@@ -202,6 +205,9 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ExtendI32U, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ExtendI32UAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Xor As→sA + i64ExtendI32U As→A")
+        add(MemoryHandlers.store(.i32Store8, .accumulator, value: .slot), Handlers.jump,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Store8 [A] + jump")
         add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Xor As→A + i32Mul Ai→sA")
@@ -283,6 +289,9 @@ enum Superinstructions {
         add(MemoryHandlers.store(.i32Store, .slot, value: .accumulator), Handlers.copy,
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { handleCopy($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Store ←A + copy")
+        add(BranchHandlers.handler(.i32Eq, .accumulator, .slot), Handlers.jump,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 1,
+            "br_if i32Eq As + jump")
         add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add si→sA + br_if i32Ne Ai")
@@ -313,6 +322,9 @@ enum Superinstructions {
         add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load →sA + i32Add As→A")
+        add(BranchHandlers.handler(.i32Eq, .accumulator, .immediate), Handlers.jump,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 1,
+            "br_if i32Eq Ai + jump")
         add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add Ai→s + i32Add si→A")
@@ -349,15 +361,18 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add Ai→sA + br_if i32GtU Ai")
-        add(AccumulatorHandlers.handler(.i32WrapI64, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32GtU, .accumulator, .slot, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32WrapI64AB($0, $1, $2, $3, $4, $5, $6) }, { numericI32GtUASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32WrapI64 As→sA + i32GtU As→s")
         add(AccumulatorHandlers.handler(.i32GtU, .accumulator, .slot, .slot), Handlers.select,
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32GtUASS($0, $1, $2, $3, $4, $5, $6) }, { handleSelect($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32GtU As→s + select")
+        add(AccumulatorHandlers.handler(.i32WrapI64, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32GtU, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32WrapI64AB($0, $1, $2, $3, $4, $5, $6) }, { numericI32GtUASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32WrapI64 As→sA + i32GtU As→s")
         add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
             "i32Add Ai→A + i32Load8U [A] →sA")
+        add(Handlers.const64, Handlers.jump,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { handleConst64($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "const64 + jump")
         add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32ShrU Ai→A + i32Xor As→s")
@@ -370,21 +385,6 @@ enum Superinstructions {
         add(MemoryHandlers.load(.i32Load, .slot, result: .slot), MemoryHandlers.load(.i32Load, .slot, result: .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) } }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }) }, 2,
             "i32Load + i32Load →A")
-        add(MemoryHandlers.store(.i32Store8, .slot, value: .accumulator), NumericHandlers.immediateHandler(.i32Add),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { numericI32AddImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Store8 ←A + i32Add imm")
-        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), MemoryHandlers.store(.i32Store8, .slot, value: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
-            "i32Load8U [a+c] →A + i32Store8 ←A")
-        add(NumericHandlers.immediateHandler(.i32Add), MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddImmediate($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }) }, 2,
-            "i32Add imm + i32Load8U [a+c] →A")
-        add(NumericHandlers.immediateHandler(.i32Add), Handlers.copy,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddImmediate($0, $1, $2, $3, $4, $5, $6) }, { handleCopy($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add imm + copy")
-        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U [A] →A + i32Xor As→A")
         return entries
     }()
 }
