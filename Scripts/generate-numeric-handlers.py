@@ -155,16 +155,19 @@ BINARY_FORMS = ["SSA", "SSB", "SIA", "SIB", "ASS", "ASA", "ASB", "AIS", "AIA", "
 SQUARE_FORMS = ["AAS", "AAA", "AAB"]
 SQUARES = {"f32Mul", "f32Add", "f64Mul", "f64Add", "i32Mul", "i64Mul", "i32Add", "i64Add"}
 UNARY_FORMS = ["SA", "SB", "AS", "AA", "AB"]
+# A constant first operand of an operation that cannot swap its operands (c − x, c / x, 1 << x).
+REVERSE_FORMS = ["ISS", "ISA", "ISB", "IAS", "IAA", "IAB"]
+REVERSES = {"i32Sub", "i64Sub", "i32Shl", "i64Shl", "f32Sub", "f64Sub", "f32Div", "f64Div"}
 out = HEADER + ["// Numeric handlers that read an operand from the accumulators (`acc` for integers, `facc` for",
                 "// floats: an f64 as its bits, an f32 as its bits in the low half) or leave the result there.",
                 "", "import WasmBinary", ""]
 table_cases = []
 for case in ACCUMULATOR_BINARY:
-    for form in BINARY_FORMS + (SQUARE_FORMS if case in SQUARES else []):
+    for form in BINARY_FORMS + (SQUARE_FORMS if case in SQUARES else []) + (REVERSE_FORMS if case in REVERSES else []):
         if form.startswith("SA") and case in COMMUTATIVE:
             continue
         name = f"numeric{capitalized(case)}{form}"
-        emit_handler(out, name, numeric_body(case, form[0], form[1], form[2], 3 if form[1] == "I" else 2))
+        emit_handler(out, name, numeric_body(case, form[0], form[1], form[2], 3 if "I" in form[:2] else 2))
         table_cases.append((case, form[0], form[1], form[2], name))
 for case in ACCUMULATOR_UNARY:
     for form in UNARY_FORMS:

@@ -178,6 +178,46 @@ func numericI32SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 }
 
 @inline(__always)
+func numericI32SubISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI32SubISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32SubISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32SubIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI32SubIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32SubIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
 func numericI32MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
@@ -545,6 +585,46 @@ func numericI32ShlSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
     return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32ShlISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI32ShlISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32ShlISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32ShlIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI32ShlIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32ShlIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
@@ -1884,6 +1964,46 @@ func numericI64SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 }
 
 @inline(__always)
+func numericI64SubISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI64SubISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64SubISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64SubIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI64SubIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64SubIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
 func numericI64MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
@@ -2251,6 +2371,46 @@ func numericI64ShlSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
     return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64ShlISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI64ShlISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64ShlISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64ShlIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI64ShlIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64ShlIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
@@ -3160,6 +3320,46 @@ func numericF32SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 }
 
 @inline(__always)
+func numericF32SubISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF32SubISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32SubISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32SubIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF32SubIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32SubIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
 func numericF32MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
@@ -3329,6 +3529,46 @@ func numericF32DivSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
     return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32DivISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF32DivISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32DivISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32DivIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF32DivIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32DivIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
@@ -3980,6 +4220,46 @@ func numericF64SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
 }
 
 @inline(__always)
+func numericF64SubISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF64SubISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64SubISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64SubIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF64SubIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64SubIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
 func numericF64MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
@@ -4149,6 +4429,46 @@ func numericF64DivSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutable
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
     return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64DivISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF64DivISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64DivISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64DivIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF64DivIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64DivIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
@@ -5440,6 +5760,12 @@ enum AccumulatorHandlers {
         case (.i32Sub, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32SubSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32Sub, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32SubSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32SubSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .slot, .slot): return handlerWord { proceed(numericI32SubISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .slot, .accumulator): return handlerWord { proceed(numericI32SubISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32SubISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .accumulator, .slot): return handlerWord { proceed(numericI32SubIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericI32SubIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32SubIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32Mul, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32MulSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32MulSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32Mul, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32MulSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
@@ -5496,6 +5822,12 @@ enum AccumulatorHandlers {
         case (.i32Shl, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32ShlSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32Shl, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32ShlSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32Shl, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32ShlSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .slot, .slot): return handlerWord { proceed(numericI32ShlISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .slot, .accumulator): return handlerWord { proceed(numericI32ShlISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32ShlISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .accumulator, .slot): return handlerWord { proceed(numericI32ShlIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericI32ShlIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32ShlIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32ShrS, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32ShrSSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32ShrS, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32ShrSSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32ShrS, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32ShrSSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
@@ -5698,6 +6030,12 @@ enum AccumulatorHandlers {
         case (.i64Sub, .slot, .accumulator, .slot): return handlerWord { proceed(numericI64SubSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i64Sub, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI64SubSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i64Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64SubSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .slot, .slot): return handlerWord { proceed(numericI64SubISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .slot, .accumulator): return handlerWord { proceed(numericI64SubISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64SubISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .accumulator, .slot): return handlerWord { proceed(numericI64SubIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericI64SubIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64SubIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i64Mul, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64MulSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i64Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64MulSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i64Mul, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64MulSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
@@ -5754,6 +6092,12 @@ enum AccumulatorHandlers {
         case (.i64Shl, .slot, .accumulator, .slot): return handlerWord { proceed(numericI64ShlSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i64Shl, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI64ShlSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i64Shl, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64ShlSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .slot, .slot): return handlerWord { proceed(numericI64ShlISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .slot, .accumulator): return handlerWord { proceed(numericI64ShlISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ShlISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .accumulator, .slot): return handlerWord { proceed(numericI64ShlIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericI64ShlIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64ShlIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i64ShrS, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64ShrSSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i64ShrS, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ShrSSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i64ShrS, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64ShrSSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
@@ -5891,6 +6235,12 @@ enum AccumulatorHandlers {
         case (.f32Sub, .slot, .accumulator, .slot): return handlerWord { proceed(numericF32SubSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f32Sub, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF32SubSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f32Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32SubSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .slot, .slot): return handlerWord { proceed(numericF32SubISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .slot, .accumulator): return handlerWord { proceed(numericF32SubISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32SubISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .accumulator, .slot): return handlerWord { proceed(numericF32SubIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericF32SubIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32SubIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f32Mul, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32MulSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f32Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32MulSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f32Mul, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32MulSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
@@ -5917,6 +6267,12 @@ enum AccumulatorHandlers {
         case (.f32Div, .slot, .accumulator, .slot): return handlerWord { proceed(numericF32DivSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f32Div, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF32DivSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f32Div, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32DivSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .slot, .slot): return handlerWord { proceed(numericF32DivISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .slot, .accumulator): return handlerWord { proceed(numericF32DivISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32DivISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .accumulator, .slot): return handlerWord { proceed(numericF32DivIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericF32DivIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32DivIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f32Eq, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32EqSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f32Eq, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32EqSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f32Eq, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32EqSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
@@ -6015,6 +6371,12 @@ enum AccumulatorHandlers {
         case (.f64Sub, .slot, .accumulator, .slot): return handlerWord { proceed(numericF64SubSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f64Sub, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF64SubSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f64Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64SubSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .slot, .slot): return handlerWord { proceed(numericF64SubISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .slot, .accumulator): return handlerWord { proceed(numericF64SubISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64SubISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .accumulator, .slot): return handlerWord { proceed(numericF64SubIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericF64SubIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64SubIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f64Mul, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64MulSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f64Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64MulSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f64Mul, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64MulSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
@@ -6041,6 +6403,12 @@ enum AccumulatorHandlers {
         case (.f64Div, .slot, .accumulator, .slot): return handlerWord { proceed(numericF64DivSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f64Div, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF64DivSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f64Div, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64DivSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .slot, .slot): return handlerWord { proceed(numericF64DivISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .slot, .accumulator): return handlerWord { proceed(numericF64DivISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64DivISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .accumulator, .slot): return handlerWord { proceed(numericF64DivIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericF64DivIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64DivIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f64Eq, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64EqSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f64Eq, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64EqSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.f64Eq, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64EqSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }

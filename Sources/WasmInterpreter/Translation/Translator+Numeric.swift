@@ -60,7 +60,8 @@ extension Translator {
         }
         // Where no handler takes the operands where they are, they go to slots.
         func exists(_ a: OperandLocation, _ b: OperandLocation) -> Bool { slotResultHandler(operation, a, b, unary: false) != nil }
-        if first == .immediate { first = .slot }
+        if first == .immediate, second == .immediate || !exists(.immediate, second), !exists(.immediate, .slot) { first = .slot }
+        if first == .immediate, !exists(.immediate, second) { second = .slot }
         if !exists(first, second), first == .accumulator { first = .slot }
         if !exists(first, second), second == .accumulator { second = .slot }
         if !exists(first, second), first == .accumulator { first = .slot }
@@ -70,6 +71,7 @@ extension Translator {
         let b = second == .slot ? readSlot(of: secondIndex) : 0
         var constant: UInt64?
         if second == .immediate, case .constant(let bits, _) = operands[secondIndex].source { constant = bits }
+        if first == .immediate, case .constant(let bits, _) = operands[firstIndex].source { constant = bits }
         pop()
         pop()
         let start: Int
