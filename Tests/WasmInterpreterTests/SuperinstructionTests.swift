@@ -43,15 +43,17 @@ import WasmBinary
         let branch = try #require(BranchHandlers.handler(.i32LeU, .accumulator, .slot))
         #expect(Superinstructions.pair(branch, increment) != nil, "the pair this test relies on is a superinstruction")
         // i counts down from start; the loop leaves once i <= limit, else adds 100 to sum: the exit
-        // branch is followed by an increment.
+        // branch is followed by an increment (and that by a rotation, which pairs with neither, so
+        // that the branch and the increment are the pair fused).
         let (instance, profile) = try instantiateCounting("""
             (module
               (func (export "f") (param $i i32) (param $limit i32) (result i32)
-                (local $sum i32)
+                (local $sum i32) (local $spin i32)
                 (block $done
                   (loop $next
                     (br_if $done (i32.le_u (local.tee $i (i32.add (local.get $i) (i32.const -1))) (local.get $limit)))
                     (local.set $sum (i32.add (local.get $sum) (i32.const 100)))
+                    (local.set $spin (i32.rotl (local.get $spin) (i32.const 3)))
                     (br $next)))
                 (i32.add (local.get $sum) (local.get $i))))
             """)
