@@ -5730,9 +5730,30 @@ func numericF64ReinterpretI64AB(_ pc: CodePointer, _ fp: FramePointer, _ md: Uns
 enum AccumulatorHandlers {
     /// The handler computing `operation` from `first` (and `second`) into `result`; nil when
     /// there is none (the translator then keeps its operands in slots). Unary operations pass
-    /// `.slot` as `second`.
+    /// `.slot` as `second`. (A table lookup: the translator asks for every numeric instruction.)
     static func handler(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation,
                         _ result: OperandLocation) -> UInt64? {
+        let word = table[operation.denseIndex << 6 | first.rawValue << 4 | second.rawValue << 2 | result.rawValue]
+        return word == 0 ? nil : word
+    }
+
+    private static let table: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: NumericOperation.denseCount << 6)
+        for operation in NumericOperation.allCases {
+            for first in OperandLocation.allCases {
+                for second in OperandLocation.allCases {
+                    for result in OperandLocation.allCases {
+                        let index = operation.denseIndex << 6 | first.rawValue << 4 | second.rawValue << 2 | result.rawValue
+                        table[index] = build(operation, first, second, result) ?? 0
+                    }
+                }
+            }
+        }
+        return table
+    }()
+
+    private static func build(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation,
+                              _ result: OperandLocation) -> UInt64? {
         switch (operation, first, second, result) {
         case (.i32Add, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32AddSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32Add, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32AddSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }

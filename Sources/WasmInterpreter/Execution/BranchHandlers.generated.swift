@@ -1671,9 +1671,30 @@ func branchIfNotF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 /// The fused compare-and-branch handler for each comparison.
 enum BranchHandlers {
     /// Jumps when `operation` holds for its operands (or, `negated`, when it does not); nil for
-    /// operations that are not comparisons and forms that do not exist.
+    /// operations that are not comparisons and forms that do not exist. (A table lookup.)
     static func handler(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation,
                         negated: Bool = false) -> UInt64? {
+        let word = table[operation.denseIndex << 5 | first.rawValue << 3 | second.rawValue << 1 | (negated ? 1 : 0)]
+        return word == 0 ? nil : word
+    }
+
+    private static let table: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: NumericOperation.denseCount << 5)
+        for operation in NumericOperation.allCases {
+            for first in OperandLocation.allCases {
+                for second in OperandLocation.allCases {
+                    for negated in [false, true] {
+                        let index = operation.denseIndex << 5 | first.rawValue << 3 | second.rawValue << 1 | (negated ? 1 : 0)
+                        table[index] = build(operation, first, second, negated: negated) ?? 0
+                    }
+                }
+            }
+        }
+        return table
+    }()
+
+    private static func build(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation,
+                              negated: Bool) -> UInt64? {
         switch (operation, first, second, negated) {
         case (.i32Eq, .slot, .slot, false): return handlerWord { proceed(branchIfI32Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         case (.i32Eq, .slot, .immediate, false): return handlerWord { proceed(branchIfI32EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }

@@ -2,7 +2,7 @@ import WasmBinary
 
 /// How a load or store finds its address. Every mode is followed by the access's static offset
 /// word; the effective address is then checked against the memory's size once.
-enum AddressMode {
+enum AddressMode: Int, CaseIterable {
     /// One slot: operands (address, value, destination), offset.
     case slot
     /// The sum of two slots, wrapped to 32 bits as the fused `i32.add` would: operands
@@ -23,7 +23,7 @@ enum AddressMode {
 }
 
 /// Where a store's value is.
-enum StoredValue {
+enum StoredValue: Int, CaseIterable {
     /// A slot: the destination field in `.sum` mode (the two source fields hold the address), the
     /// second source field otherwise.
     case slot

@@ -5,8 +5,45 @@ import WasmBinary
 /// The load and store handler of each memory instruction in each address mode.
 enum MemoryHandlers {
     /// A load in address `mode` whose result goes to a slot, the integer accumulator or (f32/f64) the
-    /// float accumulator; nil for an accumulator that cannot hold the loaded type.
+    /// float accumulator; nil for an accumulator that cannot hold the loaded type. (A table lookup.)
     static func load(_ operation: LoadOperation, _ mode: AddressMode = .slot, result: StoredValue = .slot) -> UInt64? {
+        let word = loads[Int(operation.rawValue - LoadOperation.i32Load.rawValue) << 6 | mode.rawValue << 3 | result.rawValue]
+        return word == 0 ? nil : word
+    }
+
+    /// A store in address `mode` of the value where `value` says. (A table lookup.)
+    static func store(_ operation: StoreOperation, _ mode: AddressMode = .slot, value: StoredValue = .slot) -> UInt64? {
+        let word = stores[Int(operation.rawValue - StoreOperation.i32Store.rawValue) << 6 | mode.rawValue << 3 | value.rawValue]
+        return word == 0 ? nil : word
+    }
+
+    private static let loads: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: LoadOperation.allCases.count << 6)
+        for operation in LoadOperation.allCases {
+            for mode in AddressMode.allCases {
+                for result in StoredValue.allCases {
+                    let index = Int(operation.rawValue - LoadOperation.i32Load.rawValue) << 6 | mode.rawValue << 3 | result.rawValue
+                    table[index] = buildLoad(operation, mode, result) ?? 0
+                }
+            }
+        }
+        return table
+    }()
+
+    private static let stores: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: StoreOperation.allCases.count << 6)
+        for operation in StoreOperation.allCases {
+            for mode in AddressMode.allCases {
+                for value in StoredValue.allCases {
+                    let index = Int(operation.rawValue - StoreOperation.i32Store.rawValue) << 6 | mode.rawValue << 3 | value.rawValue
+                    table[index] = buildStore(operation, mode, value) ?? 0
+                }
+            }
+        }
+        return table
+    }()
+
+    private static func buildLoad(_ operation: LoadOperation, _ mode: AddressMode, _ result: StoredValue) -> UInt64? {
         switch (mode, result) {
         case (.slot, .slot):
             switch operation {
@@ -422,8 +459,7 @@ enum MemoryHandlers {
         }
     }
 
-    /// A store in address `mode` of the value where `value` says.
-    static func store(_ operation: StoreOperation, _ mode: AddressMode = .slot, value: StoredValue = .slot) -> UInt64? {
+    private static func buildStore(_ operation: StoreOperation, _ mode: AddressMode, _ value: StoredValue) -> UInt64? {
         switch (mode, value) {
         case (.slot, .slot):
             switch operation.byteWidth {

@@ -1584,6 +1584,170 @@ func numericI64TruncSatF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeM
     return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
+extension NumericOperation {
+    /// Numbers 0..<denseCount for the operations, in table order (handler tables are indexed by it).
+    var denseIndex: Int {
+        switch self {
+        case .i32Eqz: return 0
+        case .i32Eq: return 1
+        case .i32Ne: return 2
+        case .i32LtS: return 3
+        case .i32LtU: return 4
+        case .i32GtS: return 5
+        case .i32GtU: return 6
+        case .i32LeS: return 7
+        case .i32LeU: return 8
+        case .i32GeS: return 9
+        case .i32GeU: return 10
+        case .i64Eqz: return 11
+        case .i64Eq: return 12
+        case .i64Ne: return 13
+        case .i64LtS: return 14
+        case .i64LtU: return 15
+        case .i64GtS: return 16
+        case .i64GtU: return 17
+        case .i64LeS: return 18
+        case .i64LeU: return 19
+        case .i64GeS: return 20
+        case .i64GeU: return 21
+        case .f32Eq: return 22
+        case .f32Ne: return 23
+        case .f32Lt: return 24
+        case .f32Gt: return 25
+        case .f32Le: return 26
+        case .f32Ge: return 27
+        case .f64Eq: return 28
+        case .f64Ne: return 29
+        case .f64Lt: return 30
+        case .f64Gt: return 31
+        case .f64Le: return 32
+        case .f64Ge: return 33
+        case .i32Clz: return 34
+        case .i32Ctz: return 35
+        case .i32Popcnt: return 36
+        case .i32Add: return 37
+        case .i32Sub: return 38
+        case .i32Mul: return 39
+        case .i32DivS: return 40
+        case .i32DivU: return 41
+        case .i32RemS: return 42
+        case .i32RemU: return 43
+        case .i32And: return 44
+        case .i32Or: return 45
+        case .i32Xor: return 46
+        case .i32Shl: return 47
+        case .i32ShrS: return 48
+        case .i32ShrU: return 49
+        case .i32Rotl: return 50
+        case .i32Rotr: return 51
+        case .i64Clz: return 52
+        case .i64Ctz: return 53
+        case .i64Popcnt: return 54
+        case .i64Add: return 55
+        case .i64Sub: return 56
+        case .i64Mul: return 57
+        case .i64DivS: return 58
+        case .i64DivU: return 59
+        case .i64RemS: return 60
+        case .i64RemU: return 61
+        case .i64And: return 62
+        case .i64Or: return 63
+        case .i64Xor: return 64
+        case .i64Shl: return 65
+        case .i64ShrS: return 66
+        case .i64ShrU: return 67
+        case .i64Rotl: return 68
+        case .i64Rotr: return 69
+        case .f32Abs: return 70
+        case .f32Neg: return 71
+        case .f32Ceil: return 72
+        case .f32Floor: return 73
+        case .f32Trunc: return 74
+        case .f32Nearest: return 75
+        case .f32Sqrt: return 76
+        case .f32Add: return 77
+        case .f32Sub: return 78
+        case .f32Mul: return 79
+        case .f32Div: return 80
+        case .f32Min: return 81
+        case .f32Max: return 82
+        case .f32Copysign: return 83
+        case .f64Abs: return 84
+        case .f64Neg: return 85
+        case .f64Ceil: return 86
+        case .f64Floor: return 87
+        case .f64Trunc: return 88
+        case .f64Nearest: return 89
+        case .f64Sqrt: return 90
+        case .f64Add: return 91
+        case .f64Sub: return 92
+        case .f64Mul: return 93
+        case .f64Div: return 94
+        case .f64Min: return 95
+        case .f64Max: return 96
+        case .f64Copysign: return 97
+        case .i32WrapI64: return 98
+        case .i32TruncF32S: return 99
+        case .i32TruncF32U: return 100
+        case .i32TruncF64S: return 101
+        case .i32TruncF64U: return 102
+        case .i64ExtendI32S: return 103
+        case .i64ExtendI32U: return 104
+        case .i64TruncF32S: return 105
+        case .i64TruncF32U: return 106
+        case .i64TruncF64S: return 107
+        case .i64TruncF64U: return 108
+        case .f32ConvertI32S: return 109
+        case .f32ConvertI32U: return 110
+        case .f32ConvertI64S: return 111
+        case .f32ConvertI64U: return 112
+        case .f32DemoteF64: return 113
+        case .f64ConvertI32S: return 114
+        case .f64ConvertI32U: return 115
+        case .f64ConvertI64S: return 116
+        case .f64ConvertI64U: return 117
+        case .f64PromoteF32: return 118
+        case .i32ReinterpretF32: return 119
+        case .i64ReinterpretF64: return 120
+        case .f32ReinterpretI32: return 121
+        case .f64ReinterpretI64: return 122
+        case .i32Extend8S: return 123
+        case .i32Extend16S: return 124
+        case .i64Extend8S: return 125
+        case .i64Extend16S: return 126
+        case .i64Extend32S: return 127
+        case .i32TruncSatF32S: return 128
+        case .i32TruncSatF32U: return 129
+        case .i32TruncSatF64S: return 130
+        case .i32TruncSatF64U: return 131
+        case .i64TruncSatF32S: return 132
+        case .i64TruncSatF32U: return 133
+        case .i64TruncSatF64S: return 134
+        case .i64TruncSatF64U: return 135
+        }
+    }
+
+    static let denseCount = 136
+
+    /// How many operands the operation takes (its signature's, without building arrays).
+    var arity: Int {
+        switch self {
+        case .i32Eqz, .i64Eqz, .i32Clz, .i32Ctz, .i32Popcnt, .i64Clz, .i64Ctz, .i64Popcnt, .f32Abs, .f32Neg, .f32Ceil, .f32Floor, .f32Trunc, .f32Nearest, .f32Sqrt, .f64Abs, .f64Neg, .f64Ceil, .f64Floor, .f64Trunc, .f64Nearest, .f64Sqrt, .i32WrapI64, .i32TruncF32S, .i32TruncF32U, .i32TruncF64S, .i32TruncF64U, .i64ExtendI32S, .i64ExtendI32U, .i64TruncF32S, .i64TruncF32U, .i64TruncF64S, .i64TruncF64U, .f32ConvertI32S, .f32ConvertI32U, .f32ConvertI64S, .f32ConvertI64U, .f32DemoteF64, .f64ConvertI32S, .f64ConvertI32U, .f64ConvertI64S, .f64ConvertI64U, .f64PromoteF32, .i32ReinterpretF32, .i64ReinterpretF64, .f32ReinterpretI32, .f64ReinterpretI64, .i32Extend8S, .i32Extend16S, .i64Extend8S, .i64Extend16S, .i64Extend32S, .i32TruncSatF32S, .i32TruncSatF32U, .i32TruncSatF64S, .i32TruncSatF64U, .i64TruncSatF32S, .i64TruncSatF32U, .i64TruncSatF64S, .i64TruncSatF64U: return 1
+        default: return 2
+        }
+    }
+
+    /// The type of the operation's result (its signature's, without building arrays).
+    var resultType: ValueType {
+        switch self {
+        case .i32Eqz, .i32Eq, .i32Ne, .i32LtS, .i32LtU, .i32GtS, .i32GtU, .i32LeS, .i32LeU, .i32GeS, .i32GeU, .i64Eqz, .i64Eq, .i64Ne, .i64LtS, .i64LtU, .i64GtS, .i64GtU, .i64LeS, .i64LeU, .i64GeS, .i64GeU, .f32Eq, .f32Ne, .f32Lt, .f32Gt, .f32Le, .f32Ge, .f64Eq, .f64Ne, .f64Lt, .f64Gt, .f64Le, .f64Ge, .i32Clz, .i32Ctz, .i32Popcnt, .i32Add, .i32Sub, .i32Mul, .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i32And, .i32Or, .i32Xor, .i32Shl, .i32ShrS, .i32ShrU, .i32Rotl, .i32Rotr, .i32WrapI64, .i32TruncF32S, .i32TruncF32U, .i32TruncF64S, .i32TruncF64U, .i32ReinterpretF32, .i32Extend8S, .i32Extend16S, .i32TruncSatF32S, .i32TruncSatF32U, .i32TruncSatF64S, .i32TruncSatF64U: return .i32
+        case .i64Clz, .i64Ctz, .i64Popcnt, .i64Add, .i64Sub, .i64Mul, .i64DivS, .i64DivU, .i64RemS, .i64RemU, .i64And, .i64Or, .i64Xor, .i64Shl, .i64ShrS, .i64ShrU, .i64Rotl, .i64Rotr, .i64ExtendI32S, .i64ExtendI32U, .i64TruncF32S, .i64TruncF32U, .i64TruncF64S, .i64TruncF64U, .i64ReinterpretF64, .i64Extend8S, .i64Extend16S, .i64Extend32S, .i64TruncSatF32S, .i64TruncSatF32U, .i64TruncSatF64S, .i64TruncSatF64U: return .i64
+        case .f32Abs, .f32Neg, .f32Ceil, .f32Floor, .f32Trunc, .f32Nearest, .f32Sqrt, .f32Add, .f32Sub, .f32Mul, .f32Div, .f32Min, .f32Max, .f32Copysign, .f32ConvertI32S, .f32ConvertI32U, .f32ConvertI64S, .f32ConvertI64U, .f32DemoteF64, .f32ReinterpretI32: return .f32
+        case .f64Abs, .f64Neg, .f64Ceil, .f64Floor, .f64Trunc, .f64Nearest, .f64Sqrt, .f64Add, .f64Sub, .f64Mul, .f64Div, .f64Min, .f64Max, .f64Copysign, .f64ConvertI32S, .f64ConvertI32U, .f64ConvertI64S, .f64ConvertI64U, .f64PromoteF32, .f64ReinterpretI64: return .f64
+        }
+    }
+}
+
 /// The handler for each numeric instruction.
 enum NumericHandlers {
     /// The handler taking both operands from slots (or the only operand, for unary operations).

@@ -9,16 +9,51 @@ enum Superinstructions {
     /// The handler that runs `first` then `second` in one dispatch, if there is one, and how
     /// much fusing them is worth: 2, or 1 when `first` is a conditional branch (a taken
     /// branch gains nothing).
+    /// (An open-addressing table with a multiplicative hash: the translator asks for every
+    /// adjacent pair of instructions.)
     static func pair(_ first: UInt64, _ second: UInt64) -> (handler: UInt64, worth: Int)? {
-        table[DispatchProfile.Pair(first: first, second: second)]
+        var index = slot(first, second)
+        while true {
+            let entry = table[index]
+            if entry.first == 0 { return nil }
+            if entry.first == first && entry.second == second { return (entry.fused, entry.worth) }
+            index = (index + 1) & (table.count - 1)
+        }
     }
 
     /// Each superinstruction's handler word and name (for dispatch profiles).
     static let names: [(UInt64, String)] = entries.map { ($0.2, $0.4) }
 
-    private static let table: [DispatchProfile.Pair: (handler: UInt64, worth: Int)] = Dictionary(
-        entries.map { (DispatchProfile.Pair(first: $0.0, second: $0.1), (handler: $0.2, worth: $0.3)) },
-        uniquingKeysWith: { first, _ in first })
+    private struct Entry {
+        var first: UInt64 = 0
+        var second: UInt64 = 0
+        var fused: UInt64 = 0
+        var worth = 0
+    }
+
+    private static func slot(_ first: UInt64, _ second: UInt64) -> Int {
+        Int(truncatingIfNeeded: (first &* 0x9E37_79B9_7F4A_7C15 ^ second &* 0xC2B2_AE3D_27D4_EB4F) >> 52)
+    }
+
+    /// 4,096 entries (a power of two, at least four times the pairs: short probes).
+    private static let table: [Entry] = {
+        var table = [Entry](repeating: Entry(), count: 1 << 12)
+        for (first, second, fused, worth, _) in entries where pair(first, second, in: table) == nil {
+            var index = slot(first, second)
+            while table[index].first != 0 { index = (index + 1) & (table.count - 1) }
+            table[index] = Entry(first: first, second: second, fused: fused, worth: worth)
+        }
+        return table
+    }()
+
+    private static func pair(_ first: UInt64, _ second: UInt64, in table: [Entry]) -> UInt64? {
+        var index = slot(first, second)
+        while table[index].first != 0 {
+            if table[index].first == first && table[index].second == second { return table[index].fused }
+            index = (index + 1) & (table.count - 1)
+        }
+        return nil
+    }
 
     private static let entries: [(UInt64, UInt64, UInt64, Int, String)] = {
         var entries: [(UInt64, UInt64, UInt64, Int, String)] = []

@@ -10,11 +10,26 @@ struct CodeBuilder {
     /// Number of instructions emitted so far.
     var instructionCount: Int { instructionStarts.count }
 
-    /// Appends an instruction: its handler's word, then its operand words.
-    mutating func emit(_ handler: UInt64, _ operands: UInt64...) {
+    /// Appends an instruction: its handler's word.
+    mutating func emit(_ handler: UInt64) {
         instructionStarts.append(words.count)
         words.append(handler)
-        words.append(contentsOf: operands)
+    }
+
+    /// Appends an instruction: its handler's word, then its operand words (no array per call).
+    mutating func emit(_ handler: UInt64, _ first: UInt64) {
+        emit(handler)
+        words.append(first)
+    }
+
+    mutating func emit(_ handler: UInt64, _ first: UInt64, _ second: UInt64) {
+        emit(handler, first)
+        words.append(second)
+    }
+
+    mutating func emit(_ handler: UInt64, _ first: UInt64, _ second: UInt64, _ third: UInt64) {
+        emit(handler, first, second)
+        words.append(third)
     }
 
     mutating func append(_ operand: UInt64) {

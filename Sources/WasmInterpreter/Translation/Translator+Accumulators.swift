@@ -31,7 +31,7 @@ extension ValueType {
 }
 
 extension Translator {
-    func accumulatorHolder(_ kind: AccumulatorKind) -> Int? {
+    mutating func accumulatorHolder(_ kind: AccumulatorKind) -> Int? {
         kind == .integer ? integerAccumulatorHolder : floatAccumulatorHolder
     }
 
@@ -54,7 +54,7 @@ extension Translator {
         operands[index].source = .temporary
     }
 
-    func accumulatorMirror(_ kind: AccumulatorKind) -> Int? {
+    mutating func accumulatorMirror(_ kind: AccumulatorKind) -> Int? {
         kind == .integer ? integerAccumulatorMirror : floatAccumulatorMirror
     }
 
@@ -90,7 +90,7 @@ extension Translator {
 
     /// Where the operand at stack index `index` can be read by a handler with accumulator forms
     /// (a local the accumulator mirrors is read there).
-    func location(of index: Int) -> OperandLocation {
+    mutating func location(of index: Int) -> OperandLocation {
         switch operands[index].source {
         case .accumulator: return .accumulator
         case .constant: return .immediate
@@ -122,8 +122,8 @@ extension Translator {
     /// validator's stack, goes to the accumulator; `slotTwin` is the same instruction writing a slot.
     /// Pushes the result as held in the accumulator and returns the instruction's start.
     @discardableResult
-    mutating func emitToAccumulator(_ handler: UInt64, slotTwin: UInt64, dualTwin: UInt64?, first: Int, second: Int, extra: UInt64?) -> Int {
-        let type = validator.operandType(atDepth: 0) ?? .i32
+    mutating func emitToAccumulator(_ handler: UInt64, slotTwin: UInt64, dualTwin: UInt64?, type: ValueType, first: Int, second: Int,
+                                    extra: UInt64?) -> Int {
         guard let kind = type.accumulatorKind else { preconditionFailure("no accumulator for \(type)") }
         freeAccumulator(kind)
         let destination = nextSlot

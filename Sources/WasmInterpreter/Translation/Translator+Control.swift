@@ -2,7 +2,7 @@ import WasmBinary
 import WasmValidation
 
 extension Translator {
-    func blockSignature(_ type: BlockType) -> (parameters: [ValueType], results: [ValueType]) {
+    mutating func blockSignature(_ type: BlockType) -> (parameters: [ValueType], results: [ValueType]) {
         switch type {
         case .empty: return ([], [])
         case .value(let value): return ([], [value])
@@ -136,7 +136,7 @@ extension Translator {
     }
 
     /// The frame a branch with `depth` targets.
-    func target(ofDepth depth: UInt32) -> Int { frames.count - 1 - Int(depth) }
+    mutating func target(ofDepth depth: UInt32) -> Int { frames.count - 1 - Int(depth) }
 
     /// Remembers a loop's head test: the fused branch about to be emitted is the loop's first
     /// instruction, leaves the loop for an enclosing label that carries no values, and compares
@@ -172,6 +172,19 @@ extension Translator {
         addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
     }
 
+    /// A conditional path's jump to frame `index`'s label: the operands stay as they were for the
+    /// path that does not take it (only a return changes them, by writing locals it would
+    /// overwrite into their own slots; they are restored then).
+    mutating func emitJumpKeepingOperands(toFrame index: Int) {
+        guard frames[index].kind == .function else {
+            emitJump(toFrame: index)
+            return
+        }
+        let saved = operands
+        emitJump(toFrame: index)
+        operands = saved
+    }
+
     /// Makes the jump operand at `operand` lead to frame `index`'s label.
     mutating func addLabelFixup(toFrame index: Int, operand: Int, start: Int) {
         if frames[index].kind == .loop {
@@ -194,15 +207,13 @@ extension Translator {
         let fusedComparison = takeFusableComparison()
         spillAccumulators()
         if let fused = fusedComparison {
-            if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+            if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
                 noteLoopHeadExit(fused, exitFrame: index)
                 let (operand, start) = emitFusedBranch(fused, negated: false)
                 addLabelFixup(toFrame: index, operand: operand, start: start)
             } else {
                 let (skip, start) = emitFusedBranch(fused, negated: true)
-                let fallthroughOperands = operands
-                emitJump(toFrame: index)
-                operands = fallthroughOperands
+                emitJumpKeepingOperands(toFrame: index)
                 code.patch(skip, instructionStart: start, target: code.position)
             }
             return
@@ -211,7 +222,7 @@ extension Translator {
         let condition = conditionInAccumulator ? 0 : readSlot(of: operands.count - 1)
         pop()
         spillAccumulators()
-        if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+        if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
             let start = code.position
             code.emit(conditionInAccumulator ? Handlers.branchIfNotZeroAccumulator : Handlers.branchIfNotZero, pack(condition, 0, 0))
             addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
@@ -220,9 +231,7 @@ extension Translator {
         let start = code.position
         code.emit(conditionInAccumulator ? Handlers.branchIfZeroAccumulator : Handlers.branchIfZero, pack(condition, 0, 0))
         let skip = code.appendJumpPlaceholder()
-        let fallthroughOperands = operands
-        emitJump(toFrame: index)
-        operands = fallthroughOperands
+        emitJumpKeepingOperands(toFrame: index)
         code.patch(skip, instructionStart: start, target: code.position)
     }
 
@@ -237,13 +246,11 @@ extension Translator {
         for _ in depths { entries.append(code.appendJumpPlaceholder()) }
         for (entry, depth) in zip(entries, depths) {
             let index = target(ofDepth: depth)
-            if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+            if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
                 addLabelFixup(toFrame: index, operand: entry, start: start)
             } else {
                 code.patch(entry, instructionStart: start, target: code.position)
-                let saved = operands
-                emitJump(toFrame: index)
-                operands = saved
+                emitJumpKeepingOperands(toFrame: index)
             }
         }
         markDead()

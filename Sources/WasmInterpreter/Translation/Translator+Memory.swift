@@ -29,12 +29,13 @@ extension Translator {
             fields = (readSlot(of: operands.count - 1), 0)
         }
         pop()
-        let type = validator.operandType(atDepth: 0) ?? .i32
+        let type = operation.resultType
         let float = type == .f32 || type == .f64
         if let handler = MemoryHandlers.load(operation, mode, result: float ? .floatAccumulator : .accumulator),
            let twin = MemoryHandlers.load(operation, mode) {
             let dual = MemoryHandlers.load(operation, mode, result: float ? .slotAndFloatAccumulator : .slotAndAccumulator)
-            let start = emitToAccumulator(handler, slotTwin: twin, dualTwin: dual, first: fields.0, second: fields.1, extra: words[0])
+            let start = emitToAccumulator(handler, slotTwin: twin, dualTwin: dual, type: type, first: fields.0, second: fields.1,
+                                          extra: words[0])
             if words.count > 1 {
                 for word in words.dropFirst() { code.append(word) }
                 noteResult(operands[operands.count - 1].slot, start: start)

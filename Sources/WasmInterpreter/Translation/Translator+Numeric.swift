@@ -4,7 +4,7 @@ import WasmBinary
 /// accumulator), and the result goes to the accumulator when the operation has such a form.
 extension Translator {
     mutating func translateNumeric(_ operation: NumericOperation) {
-        if operation.signature.operands.count == 1 {
+        if operation.arity == 1 {
             translateUnary(operation)
         } else {
             translateBinary(operation)
@@ -12,7 +12,7 @@ extension Translator {
     }
 
     /// The handler for `operation` with its operands at `first` and `second` and its result in a slot.
-    func slotResultHandler(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation, unary: Bool) -> UInt64? {
+    static func slotResultHandler(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation, unary: Bool) -> UInt64? {
         switch (first, second) {
         case (.slot, .slot): return NumericHandlers.handler(operation)
         case (.slot, .immediate) where !unary: return NumericHandlers.immediateHandler(operation)
@@ -24,17 +24,17 @@ extension Translator {
         let index = operands.count - 1
         var location = location(of: index)
         if location == .immediate { location = .slot }
-        if location == .accumulator, slotResultHandler(operation, .accumulator, .slot, unary: true) == nil { location = .slot }
+        if location == .accumulator, Self.slotResultHandler(operation, .accumulator, .slot, unary: true) == nil { location = .slot }
         let source = location == .slot ? readSlot(of: index) : 0
         pop()
         let start: Int
         if let toAccumulator = AccumulatorHandlers.handler(operation, location, .slot, .accumulator),
-           let twin = slotResultHandler(operation, location, .slot, unary: true) {
+           let twin = Self.slotResultHandler(operation, location, .slot, unary: true) {
             start = emitToAccumulator(toAccumulator, slotTwin: twin,
                                       dualTwin: AccumulatorHandlers.handler(operation, location, .slot, .slotAndAccumulator),
-                                      first: source, second: 0, extra: nil)
+                                      type: operation.resultType, first: source, second: 0, extra: nil)
         } else {
-            let handler = slotResultHandler(operation, location, .slot, unary: true) ?? NumericHandlers.handler(operation)
+            let handler = Self.slotResultHandler(operation, location, .slot, unary: true) ?? NumericHandlers.handler(operation)
             let destination = pushResult()
             start = code.position
             code.emit(handler, pack(source, 0, destination))
@@ -59,7 +59,8 @@ extension Translator {
             swap(&first, &second)
         }
         // Where no handler takes the operands where they are, they go to slots.
-        func exists(_ a: OperandLocation, _ b: OperandLocation) -> Bool { slotResultHandler(operation, a, b, unary: false) != nil }
+        let chosen = operation
+        func exists(_ a: OperandLocation, _ b: OperandLocation) -> Bool { Self.slotResultHandler(chosen, a, b, unary: false) != nil }
         if first == .immediate, second == .immediate || !exists(.immediate, second), !exists(.immediate, .slot) { first = .slot }
         if first == .immediate, !exists(.immediate, second) { second = .slot }
         if !exists(first, second), first == .accumulator { first = .slot }
@@ -76,12 +77,12 @@ extension Translator {
         pop()
         let start: Int
         if let toAccumulator = AccumulatorHandlers.handler(operation, first, second, .accumulator),
-           let twin = slotResultHandler(operation, first, second, unary: false) {
+           let twin = Self.slotResultHandler(operation, first, second, unary: false) {
             start = emitToAccumulator(toAccumulator, slotTwin: twin,
                                       dualTwin: AccumulatorHandlers.handler(operation, first, second, .slotAndAccumulator),
-                                      first: a, second: b, extra: constant)
+                                      type: operation.resultType, first: a, second: b, extra: constant)
         } else {
-            let handler = slotResultHandler(operation, first, second, unary: false) ?? NumericHandlers.handler(operation)
+            let handler = Self.slotResultHandler(operation, first, second, unary: false) ?? NumericHandlers.handler(operation)
             let destination = pushResult()
             start = code.position
             if let constant {

@@ -94,11 +94,12 @@ extension Translator {
     }
 
     /// True when a branch to `frame` needs no moves: its label values are already in place.
-    func labelValuesInPlace(for frame: TranslationFrame) -> Bool {
-        var slot = frame.slotHeight
-        for operand in operands.suffix(frame.labelTypes.count) {
-            if operand.source != .temporary || operand.slot != slot { return false }
-            slot += operand.type.slotWidth
+    mutating func labelValuesInPlace(forFrame index: Int) -> Bool {
+        var slot = frames[index].slotHeight
+        let count = frames[index].kind == .loop ? frames[index].parameterTypes.count : frames[index].resultTypes.count
+        for position in (operands.count - count)..<operands.count {
+            if operands[position].source != .temporary || operands[position].slot != slot { return false }
+            slot += operands[position].type.slotWidth
         }
         return true
     }

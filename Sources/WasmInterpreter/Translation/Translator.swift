@@ -179,12 +179,14 @@ struct Translator {
     }
 
     /// True while the current code cannot be reached: nothing is emitted.
-    var isDead: Bool { frames[frames.count - 1].isDead }
+    var isDead: Bool { mutating get { frames[frames.count - 1].isDead } }
 
     /// The slot the next pushed operand owns.
     var nextSlot: Int {
-        if let top = operands.last { return top.slot + top.type.slotWidth }
-        return localSlots
+        mutating get {
+            if let top = operands.last { return top.slot + top.type.slotWidth }
+            return localSlots
+        }
     }
 
     mutating func push(_ type: ValueType, _ source: OperandSource = .temporary) {
