@@ -98,23 +98,21 @@ final class TranslatedCode: @unchecked Sendable {
     let frameSlots: [Int]
 
     init(module: Module, context: ModuleContext, superinstructions: Bool) throws(CompileError) {
-        var builder = CodeBuilder()
         var entries: [Int] = []
         var frameSlots: [Int] = []
-        var callFixups: [(position: Int, callee: UInt32)] = []
         try Translator.checkExecutable(module)
         let importCount = context.importedFunctionCount
+        var translator = Translator(context: context, module: module, superinstructions: superinstructions)
+        // About two words of code per byte of a body: reserved once, so the buffer rarely moves.
+        translator.code.reserveCapacity(module.codes.reduce(0) { $0 + $1.code.count } * 2)
+        entries.reserveCapacity(module.codes.count)
+        frameSlots.reserveCapacity(module.codes.count)
         for (index, body) in module.codes.enumerated() {
-            entries.append(builder.position)
-            // The translator owns the words while it works (no copy of the buffer).
-            var translator = try Translator(code: consume builder, context: context, module: module,
-                                            functionIndex: UInt32(importCount + index), body: body)
-            translator.fusesSuperinstructions = superinstructions
-            frameSlots.append(try translator.translate(body: body))
-            builder = translator.code
-            callFixups += translator.callFixups
+            entries.append(translator.code.position)
+            frameSlots.append(try translator.translate(function: UInt32(importCount + index), body: body))
         }
-        for fixup in callFixups {
+        var builder = translator.code
+        for fixup in translator.callFixups {
             let callee = Int(fixup.callee) - importCount
             builder.patch(fixup.position + 2, instructionStart: fixup.position, target: entries[callee])
             builder.set(fixup.position + 3, UInt64(frameSlots[callee]))
@@ -122,9 +120,12 @@ final class TranslatedCode: @unchecked Sendable {
         let words = builder.words
         count = words.count
         let buffer = CodePointer.allocate(capacity: max(count, 1))
-        buffer.initialize(repeating: 0, count: max(count, 1))
         words.withUnsafeBufferPointer { source in
-            if let start = source.baseAddress { buffer.update(from: start, count: source.count) }
+            if let start = source.baseAddress, source.count > 0 {
+                buffer.initialize(from: start, count: source.count)
+            } else {
+                buffer.initialize(to: 0)
+            }
         }
         base = buffer
         self.entries = entries

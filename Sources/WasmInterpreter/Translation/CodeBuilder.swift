@@ -7,6 +7,11 @@ struct CodeBuilder {
     /// Position of the next word.
     var position: Int { words.count }
 
+    mutating func reserveCapacity(_ words: Int) {
+        self.words.reserveCapacity(words)
+        instructionStarts.reserveCapacity(words / 2)
+    }
+
     /// Number of instructions emitted so far.
     var instructionCount: Int { instructionStarts.count }
 

@@ -68,7 +68,7 @@ extension Translator {
         if !frame.isDead {
             emitValueMoves(count: frame.resultTypes.count, to: frame.slotHeight)
             let start = code.position
-            jumpSites.append(start)
+            jumpSites.append(code.instructionCount)
             code.emit(Handlers.jump)
             frame.endFixups.append((code.appendJumpPlaceholder(), start))
         }
@@ -160,14 +160,14 @@ extension Translator {
             let headLength = comparison.immediate ? 4 : 3
             code.patch(operand, instructionStart: start, target: frames[index].loopStart + headLength)
             let exitStart = code.position
-            jumpSites.append(exitStart)
+            jumpSites.append(code.instructionCount)
             code.emit(Handlers.jump)
             addLabelFixup(toFrame: exitFrame, operand: code.appendJumpPlaceholder(), start: exitStart)
             return
         }
         emitLabelMoves(to: frames[index])
         let start = code.position
-        jumpSites.append(start)
+        jumpSites.append(code.instructionCount)
         code.emit(Handlers.jump)
         addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
     }
@@ -261,16 +261,18 @@ extension Translator {
     /// A jump whose target is a return becomes that return (both take two words): the path
     /// that fell out of an `if` at the end of a function returns directly.
     mutating func threadJumpsToReturns() {
-        let returnValue = Handlers.returnValue, returnFromFunction = Handlers.returnFromFunction
-        for site in jumpSites {
+        let returnValue = Handlers.returnValue, returnFromFunction = Handlers.returnFromFunction, copyHandler = Handlers.copy
+        for jump in jumpSites {
+            let site = code.instructionStarts[jump]
             let target = site + Int(truncatingIfNeeded: Int64(bitPattern: code.words[site + 1]))
             guard target >= 0, target < code.position else { continue }
             if code.words[target] == returnValue {
                 code.set(site, returnValue)
                 code.set(site + 1, code.words[target + 1])
-                // `copy x → r; return r` is `return x`.
-                let copy = site - 2
-                if copySites.contains(copy), slotD(code.words[copy + 1]) == slotA(code.words[target + 1]) {
+                // `copy x → r; return r` is `return x`: the instruction before the jump, if a copy.
+                let copy = jump > firstInstruction ? code.instructionStarts[jump - 1] : -1
+                if copy >= 0, copy + 2 == site, code.words[copy] == copyHandler,
+                   slotD(code.words[copy + 1]) == slotA(code.words[target + 1]) {
                     code.set(copy, returnValue)
                     code.set(copy + 1, pack(slotA(code.words[copy + 1]), 0, 0))
                 }

@@ -58,16 +58,35 @@ extension Translator {
             swap(&firstIndex, &secondIndex)
             swap(&first, &second)
         }
-        // Where no handler takes the operands where they are, they go to slots.
-        let chosen = operation
-        func exists(_ a: OperandLocation, _ b: OperandLocation) -> Bool { Self.slotResultHandler(chosen, a, b, unary: false) != nil }
-        if first == .immediate, second == .immediate || !exists(.immediate, second), !exists(.immediate, .slot) { first = .slot }
-        if first == .immediate, !exists(.immediate, second) { second = .slot }
-        if !exists(first, second), first == .accumulator { first = .slot }
-        if !exists(first, second), second == .accumulator { second = .slot }
-        if !exists(first, second), first == .accumulator { first = .slot }
-        if !exists(first, second), second == .immediate { second = .slot }
-        if !exists(first, second) { (first, second) = (.slot, .slot) }
+        // Where no handler takes the operands where they are, they go to slots (the first
+        // demotion that finds a handler wins; usually the first look finds one).
+        if first == .immediate, second == .immediate { first = .slot }
+        var handler = Self.slotResultHandler(operation, first, second, unary: false)
+        if handler == nil, first == .immediate {
+            // c − x with x in the accumulator but no such form: x goes to its slot, else c does.
+            if second != .slot, let found = Self.slotResultHandler(operation, .immediate, .slot, unary: false) {
+                (second, handler) = (.slot, found)
+            } else {
+                first = .slot
+                handler = Self.slotResultHandler(operation, first, second, unary: false)
+            }
+        }
+        if handler == nil, first == .accumulator {
+            first = .slot
+            handler = Self.slotResultHandler(operation, first, second, unary: false)
+        }
+        if handler == nil, second == .accumulator {
+            second = .slot
+            handler = Self.slotResultHandler(operation, first, second, unary: false)
+        }
+        if handler == nil, second == .immediate {
+            second = .slot
+            handler = Self.slotResultHandler(operation, first, second, unary: false)
+        }
+        if handler == nil {
+            (first, second) = (.slot, .slot)
+            handler = NumericHandlers.handler(operation)
+        }
         let a = first == .slot ? readSlot(of: firstIndex) : 0
         let b = second == .slot ? readSlot(of: secondIndex) : 0
         var constant: UInt64?
@@ -76,19 +95,18 @@ extension Translator {
         pop()
         pop()
         let start: Int
-        if let toAccumulator = AccumulatorHandlers.handler(operation, first, second, .accumulator),
-           let twin = Self.slotResultHandler(operation, first, second, unary: false) {
-            start = emitToAccumulator(toAccumulator, slotTwin: twin,
+        let slotHandler = handler ?? NumericHandlers.handler(operation)
+        if let toAccumulator = AccumulatorHandlers.handler(operation, first, second, .accumulator) {
+            start = emitToAccumulator(toAccumulator, slotTwin: slotHandler,
                                       dualTwin: AccumulatorHandlers.handler(operation, first, second, .slotAndAccumulator),
                                       type: operation.resultType, first: a, second: b, extra: constant)
         } else {
-            let handler = Self.slotResultHandler(operation, first, second, unary: false) ?? NumericHandlers.handler(operation)
             let destination = pushResult()
             start = code.position
             if let constant {
-                code.emit(handler, pack(a, b, destination), constant)
+                code.emit(slotHandler, pack(a, b, destination), constant)
             } else {
-                code.emit(handler, pack(a, b, destination))
+                code.emit(slotHandler, pack(a, b, destination))
             }
             noteResult(destination, start: start)
         }

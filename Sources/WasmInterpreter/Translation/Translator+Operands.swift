@@ -14,7 +14,6 @@ extension Translator {
             return
         case .temporary, .local:
             let from = operand.readSlot ?? slot
-            if !wide { copySites.insert(code.position) }
             code.emit(wide ? Handlers.copy128 : Handlers.copy, pack(from, 0, slot))
         case .constant(let low, let high):
             if wide {

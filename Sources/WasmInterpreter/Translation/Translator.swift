@@ -68,25 +68,27 @@ struct TranslationFrame {
     var labelTypes: [ValueType] { kind == .loop ? parameterTypes : resultTypes }
 }
 
-/// Translates one validated function body into handler code, driving the validator one
-/// instruction at a time so that operand typing is done once.
+/// Translates validated function bodies into handler code, driving the validator one
+/// instruction at a time so that operand typing is done once. One translator translates all the
+/// functions of a module in turn (`translate(function:body:)`), reusing its buffers.
 struct Translator {
     var code: CodeBuilder
     var validator: FunctionValidator
     let context: ModuleContext
     let module: Module
-    let functionIndex: UInt32
+    var functionIndex: UInt32 = 0
     var operands: [Operand] = []
     var frames: [TranslationFrame] = []
     /// Slots taken by parameters and locals.
-    let localSlots: Int
+    var localSlots = 0
     /// Slot of each local.
-    let localSlotIndex: [Int]
-    let localTypes: [ValueType]
-    let resultTypes: [ValueType]
+    var localSlotIndex: [Int] = []
+    var localTypes: [ValueType] = []
+    var resultTypes: [ValueType] = []
     /// Highest slot used so far, plus one.
-    var maxSlot: Int
-    /// Calls to functions whose entry is not known yet: (instruction start, callee index).
+    var maxSlot = 0
+    /// Calls to functions whose entry is not known yet: (instruction start, callee index), over
+    /// all the functions translated so far.
     var callFixups: [(position: Int, callee: UInt32)] = []
     /// The last instruction's result slot and where its destination is encoded, while it is the
     /// last thing emitted: a following `local.set` can retarget it instead of copying.
@@ -98,10 +100,8 @@ struct Translator {
     /// The `i32.add` emitted by the last instruction, and by the one before the current one.
     var lastAddition: PendingAddition?
     var previousAddition: PendingAddition?
-    /// Where each unconditional jump starts, for threading jumps to returns.
+    /// Where each unconditional jump starts (by instruction number), for threading jumps to returns.
     var jumpSites: [Int] = []
-    /// Where each 64-bit copy starts: a copy into the slot a threaded return reads becomes the return.
-    var copySites: Set<Int> = []
     /// The operand (stack index) held in `acc`, and the one held in `facc`.
     var integerAccumulatorHolder: Int?
     var floatAccumulatorHolder: Int?
@@ -110,45 +110,59 @@ struct Translator {
     var floatAccumulatorMirror: Int?
     /// The number of the function's first instruction in the code, and whether adjacent
     /// instructions are fused into superinstructions.
-    let firstInstruction: Int
+    var firstInstruction = 0
     var fusesSuperinstructions = true
 
-    init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody) throws(CompileError) {
-        self.code = code
-        firstInstruction = code.instructionCount
+    /// A translator for the functions of `module`.
+    init(context: ModuleContext, module: Module, superinstructions: Bool) {
+        code = CodeBuilder()
         self.context = context
         self.module = module
-        self.functionIndex = functionIndex
+        fusesSuperinstructions = superinstructions
+        validator = FunctionValidator(context: context)
+    }
+
+    /// Translates the body of function `index` (in the module's function index space), appending
+    /// its code. Returns the frame size in slots.
+    mutating func translate(function index: UInt32, body: FunctionBody) throws(CompileError) -> Int {
+        functionIndex = index
+        firstInstruction = code.instructionCount
         do {
-            validator = try FunctionValidator(context: context, functionIndex: functionIndex, body: body)
+            try validator.begin(functionIndex: index, body: body)
         } catch {
             throw .validation(error)
         }
+        operands.removeAll(keepingCapacity: true)
+        frames.removeAll(keepingCapacity: true)
+        jumpSites.removeAll(keepingCapacity: true)
+        (lastResult, previousResult, lastComparison, previousComparison) = (nil, nil, nil, nil)
+        (lastAddition, previousAddition) = (nil, nil)
+        (integerAccumulatorHolder, floatAccumulatorHolder, integerAccumulatorMirror, floatAccumulatorMirror) = (nil, nil, nil, nil)
         localTypes = validator.locals
-        var slots: [Int] = []
+        localSlotIndex.removeAll(keepingCapacity: true)
         var next = 0
         for type in localTypes {
-            slots.append(next)
+            localSlotIndex.append(next)
             next += type.slotWidth
         }
-        localSlotIndex = slots
         localSlots = next
         maxSlot = next
-        let type = context.functionType(at: functionIndex)
+        let type = context.functionType(at: index)
         resultTypes = type?.results ?? []
         let parameterSlots = (type?.parameters ?? []).reduce(0) { $0 + $1.slotWidth }
         // Prologue: declared locals start at zero (parameters arrive in their slots).
         if localSlots > parameterSlots {
             let count = localSlots - parameterSlots
-            self.code.emit(count <= Handlers.zeroFewSlots.count ? Handlers.zeroFewSlots[count - 1] : Handlers.zeroSlots,
-                           pack(parameterSlots, count, 0))
+            code.emit(count <= Handlers.zeroFewSlots.count ? Handlers.zeroFewSlots[count - 1] : Handlers.zeroSlots,
+                      pack(parameterSlots, count, 0))
         }
         frames.append(TranslationFrame(kind: .function, operandHeight: 0, slotHeight: localSlots,
                                        parameterTypes: [], resultTypes: resultTypes, isDead: false, enteredDead: false))
+        return try translate(body: body)
     }
 
     /// Translates the whole body. Returns the frame size in slots.
-    mutating func translate(body: FunctionBody) throws(CompileError) -> Int {
+    private mutating func translate(body: FunctionBody) throws(CompileError) -> Int {
         var reader = InstructionReader(code: body.code, baseOffset: body.codeOffset)
         while !reader.isAtEnd {
             let offset = reader.offset
