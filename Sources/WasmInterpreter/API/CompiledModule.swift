@@ -103,6 +103,7 @@ final class TranslatedCode: @unchecked Sendable {
         try Translator.checkExecutable(module)
         let importCount = context.importedFunctionCount
         var translator = Translator(context: context, module: module, superinstructions: superinstructions)
+        defer { translator.deallocate() }
         // About two words of code per byte of a body: reserved once, so the buffer rarely moves.
         translator.code.reserveCapacity(module.codes.reduce(0) { $0 + $1.code.count } * 2)
         entries.reserveCapacity(module.codes.count)

@@ -180,9 +180,9 @@ extension Translator {
             emitJump(toFrame: index)
             return
         }
-        let saved = operands
+        let saved = operands.snapshot()
         emitJump(toFrame: index)
-        operands = saved
+        operands.restore(saved)
     }
 
     /// Makes the jump operand at `operand` lead to frame `index`'s label.

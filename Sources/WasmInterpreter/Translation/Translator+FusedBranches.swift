@@ -114,7 +114,7 @@ extension Translator {
     /// When the condition on top of the stack is the result of the comparison emitted just
     /// before, removes that comparison's code and the condition, and returns the comparison.
     mutating func takeFusableComparison() -> PendingComparison? {
-        guard let comparison = previousComparison, comparison.end == code.position, let top = operands.last,
+        guard let comparison = lastComparison, comparison.end == code.position, let top = operands.last,
               top.source == .temporary || (top.source == .accumulator && top.producer == comparison.start),
               top.slot == comparison.slot else { return nil }
         code.truncate(to: comparison.start)
@@ -125,7 +125,7 @@ extension Translator {
     /// When the operand at stack index `index` is the sum just computed by `i32.add`, removes the
     /// addition's code and returns it, for a memory access that adds as it addresses.
     mutating func takeFusableAddition(at index: Int) -> PendingAddition? {
-        guard let addition = previousAddition, addition.end == code.position, index >= 0,
+        guard let addition = lastAddition, addition.end == code.position, index >= 0,
               operands[index].source == .temporary || (operands[index].source == .accumulator && operands[index].producer == addition.start),
               operands[index].slot == addition.slot else { return nil }
         code.truncate(to: addition.start)

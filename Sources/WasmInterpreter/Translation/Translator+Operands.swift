@@ -85,10 +85,9 @@ extension Translator {
         let types = frame.labelTypes
         guard !types.isEmpty else { return }
         var slot = frame.slotHeight
-        for (i, operand) in operands.suffix(types.count).enumerated() {
-            _ = i
-            emitMove(operand, to: slot)
-            slot += operand.type.slotWidth
+        for index in (operands.count - types.count)..<operands.count {
+            emitMove(operands[index], to: slot)
+            slot += operands[index].type.slotWidth
         }
     }
 

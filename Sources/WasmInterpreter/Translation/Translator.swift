@@ -77,7 +77,7 @@ struct Translator {
     let context: ModuleContext
     let module: Module
     var functionIndex: UInt32 = 0
-    var operands: [Operand] = []
+    var operands = OperandStack()
     var frames: [TranslationFrame] = []
     /// Slots taken by parameters and locals.
     var localSlots = 0
@@ -90,16 +90,13 @@ struct Translator {
     /// Calls to functions whose entry is not known yet: (instruction start, callee index), over
     /// all the functions translated so far.
     var callFixups: [(position: Int, callee: UInt32)] = []
-    /// The last instruction's result slot and where its destination is encoded, while it is the
-    /// last thing emitted: a following `local.set` can retarget it instead of copying.
+    /// The last result written to a slot and where its destination is encoded: while nothing has
+    /// been emitted after it, a `local.set` can retarget it instead of copying.
     var lastResult: (slot: Int, operandPosition: Int, end: Int)?
-    var previousResult: (slot: Int, operandPosition: Int, end: Int)?
-    /// The comparison emitted by the last instruction, and by the one before the current one.
+    /// The last comparison emitted, for a branch to fuse with (while nothing follows it).
     var lastComparison: PendingComparison?
-    var previousComparison: PendingComparison?
-    /// The `i32.add` emitted by the last instruction, and by the one before the current one.
+    /// The last `i32.add` emitted, for a memory access to fuse with (while nothing follows it).
     var lastAddition: PendingAddition?
-    var previousAddition: PendingAddition?
     /// Where each unconditional jump starts (by instruction number), for threading jumps to returns.
     var jumpSites: [Int] = []
     /// The operand (stack index) held in `acc`, and the one held in `facc`.
@@ -112,6 +109,11 @@ struct Translator {
     /// instructions are fused into superinstructions.
     var firstInstruction = 0
     var fusesSuperinstructions = true
+
+    /// Frees the translator's own storage (the operand stack); it must not be used afterwards.
+    func deallocate() {
+        operands.deallocate()
+    }
 
     /// A translator for the functions of `module`.
     init(context: ModuleContext, module: Module, superinstructions: Bool) {
@@ -132,11 +134,10 @@ struct Translator {
         } catch {
             throw .validation(error)
         }
-        operands.removeAll(keepingCapacity: true)
+        operands.removeAll()
         frames.removeAll(keepingCapacity: true)
         jumpSites.removeAll(keepingCapacity: true)
-        (lastResult, previousResult, lastComparison, previousComparison) = (nil, nil, nil, nil)
-        (lastAddition, previousAddition) = (nil, nil)
+        (lastResult, lastComparison, lastAddition) = (nil, nil, nil)
         (integerAccumulatorHolder, floatAccumulatorHolder, integerAccumulatorMirror, floatAccumulatorMirror) = (nil, nil, nil, nil)
         localTypes = validator.locals
         localSlotIndex.removeAll(keepingCapacity: true)
