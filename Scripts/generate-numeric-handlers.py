@@ -290,7 +290,7 @@ write("BranchHandlers.generated.swift", "\n".join(out))
 # --- Memory handlers ------------------------------------------------------------------------
 # Loads by how the loaded bytes extend to a slot's 64 bits; f32/f64 loads into the float
 # accumulator keep their bits. Stores by width.
-MODES = ["slot", "sum", "slotPlusConstant", "constant", "accumulator"]
+MODES = ["slot", "sum", "slotPlusConstant", "constant", "accumulator", "scaledSum"]
 LOADS = [("UInt32", "UInt64($0)", [".i32Load", ".f32Load", ".i64Load32U"]), ("UInt64", "$0", [".i64Load", ".f64Load"]),
          ("UInt8", "UInt64($0)", [".i32Load8U", ".i64Load8U"]), ("UInt16", "UInt64($0)", [".i32Load16U", ".i64Load16U"]),
          ("Int8", "UInt64(UInt32(bitPattern: Int32($0)))", [".i32Load8S"]),
@@ -378,7 +378,8 @@ PAIRS = [line.split("  +  ") for line in PAIRS_FILE.read_text().splitlines()
 
 LETTER = {"s": "S", "i": "I", "A": "A", "sA": "B"}
 RESULT_NAME = {"s": ".slot", "A": ".accumulator", "sA": ".slotAndAccumulator"}
-MODE_SUFFIX = {"": "slot", " [a+b]": "sum", " [a+c]": "slotPlusConstant", " [c]": "constant", " [A]": "accumulator"}
+MODE_SUFFIX = {"": "slot", " [a+b]": "sum", " [a+c]": "slotPlusConstant", " [c]": "constant", " [A]": "accumulator",
+               " [a+b<<k]": "scaledSum"}
 LOAD_RESULT = {"": "slot", " →A": "accumulator", " →F": "floatAccumulator", " →sA": "slotAndAccumulator",
                " →sF": "slotAndFloatAccumulator"}
 STORE_VALUE = {"": "slot", " imm": "immediate", " ←A": "accumulator", " ←F": "floatAccumulator"}
@@ -418,18 +419,18 @@ def step_of(name):
         return f"NumericHandlers.immediateHandler(.{m.group(1)})", f"{{ numeric{capitalized(m.group(1))}Immediate({CLOSURE}) }}", 3
     if name in signatures:
         return f"NumericHandlers.handler(.{name})", f"{{ numeric{capitalized(name)}({CLOSURE}) }}", 2
-    m = re.match(r"^(\w+?)((?: \[[a-zA-Z+]+\])?)((?: imm| [←→]s?[AF])?)$", name)
+    m = re.match(r"^(\w+?)((?: \[[a-zA-Z+<]+\])?)((?: imm| [←→]s?[AF])?)$", name)
     if m and m.group(1) in LOAD_TYPES:
         mode, result = MODE_SUFFIX[m.group(2)], LOAD_RESULT[m.group(3)]
         swift_type, extend = LOAD_TYPES[m.group(1)]
         word = f"MemoryHandlers.load(.{m.group(1)}, .{mode}, result: .{result})"
         step = f"{{ memoryLoad({swift_type}.self, {CLOSURE}, .{mode}, .{result}) {{ {extend} }} }}"
-        return word, step, 4 if mode == "slotPlusConstant" else 3
+        return word, step, 4 if mode in ("slotPlusConstant", "scaledSum") else 3
     if m and m.group(1) in STORE_TYPES:
         mode, value = MODE_SUFFIX[m.group(2)], STORE_VALUE[m.group(3)]
         word = f"MemoryHandlers.store(.{m.group(1)}, .{mode}, value: .{value})"
         step = f"{{ memoryStore({STORE_TYPES[m.group(1)]}.self, {CLOSURE}, .{mode}, .{value}) }}"
-        return word, step, (4 if mode == "slotPlusConstant" else 3) + (1 if value == "immediate" else 0)
+        return word, step, (4 if mode in ("slotPlusConstant", "scaledSum") else 3) + (1 if value == "immediate" else 0)
     sys.exit(f"superinstruction pair names an unknown handler: {name!r}")
 
 

@@ -47,7 +47,7 @@ enum HandlerNames {
             }
         }
         let modes: [(AddressMode, String)] = [(.slot, ""), (.sum, " [a+b]"), (.slotPlusConstant, " [a+c]"), (.constant, " [c]"),
-                                              (.accumulator, " [A]")]
+                                              (.accumulator, " [A]"), (.scaledSum, " [a+b<<k]")]
         let places: [(StoredValue, String, String)] = [(.slot, "", ""), (.immediate, "", " imm"), (.accumulator, " →A", " ←A"),
                                                        (.floatAccumulator, " →F", " ←F"), (.slotAndAccumulator, " →sA", ""),
                                                        (.slotAndFloatAccumulator, " →sF", "")]

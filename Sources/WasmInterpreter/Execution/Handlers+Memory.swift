@@ -16,16 +16,26 @@ enum AddressMode: Int, CaseIterable {
     case constant
     /// The integer accumulator: operands (–, value, destination), offset.
     case accumulator
+    /// A slot plus another shifted left by a constant (array indexing, `base + (i << k)`, the
+    /// fused `i32.shl` and `i32.add`), wrapped to 32 bits: operands (base, index, destination or
+    /// value), offset, then the shift.
+    case scaledSum
 
     /// Words of an access in this mode, the handler word included (a store of an immediate value
     /// has one more, the value).
-    var words: Int { self == .slotPlusConstant ? 4 : 3 }
+    @inline(__always)
+    var words: Int {
+        switch self {
+        case .slotPlusConstant, .scaledSum: return 4
+        case .slot, .sum, .constant, .accumulator: return 3
+        }
+    }
 }
 
 /// Where a store's value is.
 enum StoredValue: Int, CaseIterable {
-    /// A slot: the destination field in `.sum` mode (the two source fields hold the address), the
-    /// second source field otherwise.
+    /// A slot: the destination field in `.sum` and `.scaledSum` modes (the two source fields hold
+    /// the address), the second source field otherwise.
     case slot
     /// The word after the address operands.
     case immediate
@@ -56,6 +66,9 @@ func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, _ acc: U
         address = pc[2]
     case .accumulator:
         address = UInt64(UInt32(truncatingIfNeeded: acc)) &+ pc[2]
+    case .scaledSum:
+        let index = UInt32(truncatingIfNeeded: fp[slotB(pc)]) &<< UInt32(truncatingIfNeeded: pc[3])
+        address = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]) &+ index) &+ pc[2]
     }
     guard _fastPath(address &+ UInt64(width) <= UInt64(ms)) else { return nil }
     return Int(truncatingIfNeeded: address)
@@ -97,11 +110,20 @@ func memoryStore<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: 
     }
     let bits: UInt64
     switch value {
-    case .slot: bits = mode == .sum ? fp[slotD(pc)] : fp[slotB(pc)]
+    case .slot:
+        switch mode {
+        case .sum, .scaledSum: bits = fp[slotD(pc)]
+        case .slot, .slotPlusConstant, .constant, .accumulator: bits = fp[slotB(pc)]
+        }
     case .immediate: bits = pc[mode.words]
     case .accumulator, .slotAndAccumulator: bits = acc
     case .floatAccumulator, .slotAndFloatAccumulator: bits = facc.bitPattern
     }
     md.storeBytes(of: T(truncatingIfNeeded: bits).littleEndian, toByteOffset: address, as: T.self)
-    return Continuation(pc: pc + mode.words + (value == .immediate ? 1 : 0), acc: acc, facc: facc)
+    let immediateWord: Int
+    switch value {
+    case .immediate: immediateWord = 1
+    case .slot, .accumulator, .floatAccumulator, .slotAndAccumulator, .slotAndFloatAccumulator: immediateWord = 0
+    }
+    return Continuation(pc: pc + mode.words + immediateWord, acc: acc, facc: facc)
 }

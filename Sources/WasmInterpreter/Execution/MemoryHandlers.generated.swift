@@ -455,6 +455,88 @@ enum MemoryHandlers {
                 return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndFloatAccumulator) { $0 }, $1, $2, $3, $4) }
             default: return nil
             }
+        case (.scaledSum, .slot):
+            switch operation {
+            case .i32Load, .f32Load, .i64Load32U:
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i64Load, .f64Load:
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { $0 }, $1, $2, $3, $4) }
+            case .i32Load8U, .i64Load8U:
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load16U, .i64Load16U:
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i32Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i64Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load32S:
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            default: return nil
+            }
+        case (.scaledSum, .accumulator):
+            switch operation {
+            case .i32Load, .i64Load32U:
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i64Load:
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { $0 }, $1, $2, $3, $4) }
+            case .i32Load8U, .i64Load8U:
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load16U, .i64Load16U:
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i32Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i64Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load32S:
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            default: return nil
+            }
+        case (.scaledSum, .floatAccumulator):
+            switch operation {
+            case .f32Load:
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .f64Load:
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator) { $0 }, $1, $2, $3, $4) }
+            default: return nil
+            }
+        case (.scaledSum, .slotAndAccumulator):
+            switch operation {
+            case .i32Load, .i64Load32U:
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i64Load:
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { $0 }, $1, $2, $3, $4) }
+            case .i32Load8U, .i64Load8U:
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load16U, .i64Load16U:
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i32Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i64Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load32S:
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            default: return nil
+            }
+        case (.scaledSum, .slotAndFloatAccumulator):
+            switch operation {
+            case .f32Load:
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndFloatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .f64Load:
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndFloatAccumulator) { $0 }, $1, $2, $3, $4) }
+            default: return nil
+            }
         default: return nil
         }
     }
@@ -600,6 +682,34 @@ enum MemoryHandlers {
             case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator), $1, $2, $3, $4) }
             case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator), $1, $2, $3, $4) }
             default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator), $1, $2, $3, $4) }
+            }
+        case (.scaledSum, .slot):
+            switch operation.byteWidth {
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot), $1, $2, $3, $4) }
+            }
+        case (.scaledSum, .immediate):
+            switch operation.byteWidth {
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .immediate), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .immediate), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .immediate), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .immediate), $1, $2, $3, $4) }
+            }
+        case (.scaledSum, .accumulator):
+            switch operation.byteWidth {
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator), $1, $2, $3, $4) }
+            }
+        case (.scaledSum, .floatAccumulator):
+            switch operation.byteWidth {
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator), $1, $2, $3, $4) }
             }
         default: return nil
         }

@@ -147,7 +147,7 @@ extension Translator {
     }
 
     mutating func forgetPendingFusions() {
-        (lastResult, lastComparison, lastAddition) = (nil, nil, nil)
+        (lastResult, lastComparison, lastAddition, lastShift) = (nil, nil, nil, nil)
     }
 
     /// Writes `value` into a local's slot, keeping earlier reads of the local intact.

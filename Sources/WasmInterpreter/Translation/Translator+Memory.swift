@@ -15,7 +15,11 @@ extension Translator {
             mode = .constant
             words = [UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset]
         } else if let addition = takeFusableAddition(at: operands.count - 1) {
-            if let constant = addition.constant {
+            if let shift = addition.shift {
+                mode = .scaledSum
+                fields = (addition.first, addition.second)
+                words = [offset, UInt64(shift)]
+            } else if let constant = addition.constant {
                 mode = .slotPlusConstant
                 fields = (addition.first, 0)
                 words = [offset, UInt64(constant)]
@@ -78,7 +82,11 @@ extension Translator {
             words = [UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset]
         } else if value.source != .temporary, let addition = takeFusableAddition(at: operands.count - 2) {
             // Fused only when the value needs no code of its own (which would come after the addition).
-            if let constant = addition.constant {
+            if let shift = addition.shift {
+                mode = .scaledSum
+                fields = (addition.first, addition.second, valueSlot)
+                words = [offset, UInt64(shift)]
+            } else if let constant = addition.constant {
                 mode = .slotPlusConstant
                 fields = (addition.first, valueSlot, 0)
                 words = [offset, UInt64(constant)]

@@ -47,6 +47,8 @@ extension Translator {
     }
 
     mutating func translateBinary(_ operation: NumericOperation) {
+        // `base + (i << k)` just computed: the addition may become a memory access's scaled address.
+        let scaled = operation == .i32Add ? scaledIndex() : nil
         var operation = operation
         var (firstIndex, secondIndex) = (operands.count - 2, operands.count - 1)
         var (first, second) = (location(of: firstIndex), location(of: secondIndex))
@@ -111,10 +113,33 @@ extension Translator {
             noteResult(destination, start: start)
         }
         noteComparison(operation, start: start, first, a, second, constant ?? UInt64(b))
-        if operation == .i32Add, first == .slot, second != .accumulator {
-            lastAddition = PendingAddition(start: start, end: code.position, first: a, second: b,
-                                           constant: constant.map { UInt32(truncatingIfNeeded: $0) }, slot: operands[operands.count - 1].slot)
+        if let scaled {
+            lastAddition = PendingAddition(start: scaled.shift.start, end: code.position, producer: start, first: scaled.base,
+                                           second: scaled.shift.source,
+                                           constant: nil, slot: operands[operands.count - 1].slot, shift: scaled.shift.amount)
+        } else if operation == .i32Add, first == .slot, second != .accumulator {
+            lastAddition = PendingAddition(start: start, end: code.position, producer: start, first: a, second: b,
+                                           constant: constant.map { UInt32(truncatingIfNeeded: $0) }, slot: operands[operands.count - 1].slot,
+                                           shift: nil)
         }
+        if operation == .i32Shl, first == .slot, second == .immediate, let constant {
+            lastShift = PendingShift(start: start, end: code.position, source: a, amount: UInt32(truncatingIfNeeded: constant) & 31,
+                                     slot: operands[operands.count - 1].slot)
+        }
+    }
+
+    /// When one operand of the `i32.add` about to be translated is the result of the shift
+    /// emitted just before (nothing since) and the other is in a slot: that slot and the shift.
+    mutating func scaledIndex() -> (base: Int, shift: PendingShift)? {
+        guard let shift = lastShift, shift.end == code.position else { return nil }
+        func isShift(_ index: Int) -> Bool {
+            operands[index].slot == shift.slot
+                && (operands[index].source == .temporary || (operands[index].source == .accumulator && operands[index].producer == shift.start))
+        }
+        let (top, below) = (operands.count - 1, operands.count - 2)
+        if isShift(top), let base = operands[below].readSlot { return (base, shift) }
+        if isShift(below), let base = operands[top].readSlot { return (base, shift) }
+        return nil
     }
 
     /// Remembers a comparison just emitted at `start` (its result on top of the stack), so that a

@@ -97,6 +97,8 @@ struct Translator {
     var lastComparison: PendingComparison?
     /// The last `i32.add` emitted, for a memory access to fuse with (while nothing follows it).
     var lastAddition: PendingAddition?
+    /// The last `i32.shl` by a constant, for an `i32.add` of its result to make a scaled address.
+    var lastShift: PendingShift?
     /// Where each unconditional jump starts (by instruction number), for threading jumps to returns.
     var jumpSites: [Int] = []
     /// The operand (stack index) held in `acc`, and the one held in `facc`.
@@ -137,7 +139,7 @@ struct Translator {
         operands.removeAll()
         frames.removeAll(keepingCapacity: true)
         jumpSites.removeAll(keepingCapacity: true)
-        (lastResult, lastComparison, lastAddition) = (nil, nil, nil)
+        (lastResult, lastComparison, lastAddition, lastShift) = (nil, nil, nil, nil)
         (integerAccumulatorHolder, floatAccumulatorHolder, integerAccumulatorMirror, floatAccumulatorMirror) = (nil, nil, nil, nil)
         localTypes = validator.locals
         localSlotIndex.removeAll(keepingCapacity: true)
