@@ -70,7 +70,9 @@ func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, _ acc: U
         let index = UInt32(truncatingIfNeeded: fp[slotB(pc)]) &<< UInt32(truncatingIfNeeded: pc[3])
         address = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]) &+ index) &+ pc[2]
     }
-    guard _fastPath(address &+ UInt64(width) <= UInt64(ms)) else { return nil }
+    // Unchecked conversions: the size is never negative and the width is 1 to 16 (a checked
+    // conversion of the size cost two instructions and a branch on every access).
+    guard _fastPath(address &+ UInt64(truncatingIfNeeded: width) <= UInt64(UInt(bitPattern: ms))) else { return nil }
     return Int(truncatingIfNeeded: address)
 }
 
