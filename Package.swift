@@ -29,6 +29,10 @@ let package = Package(
                           path: "Benchmarks/PureWasmBenchmarks"),
         // Test-only: finds the official testsuite and reads its wast2json scripts. No product uses it.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Test-only: what each fuzz target checks for one input; Fuzz/ (its own package) links the
+        // same file, and FuzzRegressionTests replays every input the fuzzers found.
+        .target(name: "FuzzChecks", dependencies: ["WasmBinary", "WasmValidation", "WasmInterpreter", "WasmText"],
+                path: "Tests/FuzzChecks"),
         .testTarget(name: "WasmBinaryTests", dependencies: ["WasmBinary", "TestSupport"]),
         .testTarget(name: "WasmValidationTests", dependencies: ["WasmBinary", "WasmValidation", "TestSupport"]),
         .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmBinary", "WasmInterpreter", "WasmText", "WasmWASI", "TestSupport"]),
@@ -36,6 +40,8 @@ let package = Package(
         .testTarget(name: "WasmSpecTestTests", dependencies: ["WasmSpecTest", "TestSupport"]),
         .testTarget(name: "StringOpsTests", dependencies: ["StringOps", "WasmInterpreter"]),
         .testTarget(name: "WasmWASITests", dependencies: ["WasmWASI", "WasmInterpreter", "WasmText", "TestSupport"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzChecks", "TestSupport"], exclude: ["Inputs"]),
+        .testTarget(name: "WasmCommandLineTests", dependencies: ["wasm", "WasmBinary", "WasmInterpreter", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

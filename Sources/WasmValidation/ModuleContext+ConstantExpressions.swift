@@ -11,22 +11,22 @@ extension ModuleContext {
     func validateConstant(_ expression: ConstantExpression, type expected: ValueType, visibleGlobals: Int) throws(ValidationError) {
         let extended = features.contains(.extendedConstants)
         let visibleGlobals = extended ? visibleGlobals : importedGlobalCount
+        // Almost every expression is one instruction (an element segment may hold millions):
+        // those are checked without an array.
+        if let instruction = expression.singleInstruction {
+            try checkConstant(instruction, extended: extended, visibleGlobals: visibleGlobals)
+            if let type = try producedType(instruction) {
+                guard matcher.matches(type, OperandType(expected)) else {
+                    throw ValidationError("type mismatch: constant expression must produce \(expected), found \(type.description)")
+                }
+                return
+            }
+        }
         // First every instruction must be constant, then the expression must type-check (the
         // reference interpreter's order, so the first error reported is the same).
-        for instruction in expression.instructions {
-            switch instruction {
-            case .i32Const, .i64Const, .f32Const, .f64Const, .v128Const, .refNull, .refFunc:
-                continue
-            case .numeric(let operation) where extended && operation.isExtendedConstant:
-                continue
-            case .globalGet(let index):
-                guard Int(index) < visibleGlobals else { throw ValidationError("unknown global \(index)") }
-                guard globals[Int(index)].mutability == .constant else {
-                    throw ValidationError("constant expression required: global \(index) is mutable")
-                }
-            default:
-                throw ValidationError("constant expression required")
-            }
+        let instructions = expression.instructions
+        for instruction in instructions {
+            try checkConstant(instruction, extended: extended, visibleGlobals: visibleGlobals)
         }
         var stack: [OperandType] = []
         stack.reserveCapacity(2)
@@ -38,31 +38,56 @@ extension ModuleContext {
                 throw ValidationError("type mismatch: constant expression expected \(type.description), found \(top.description)")
             }
         }
-        for instruction in expression.instructions {
-            switch instruction {
-            case .i32Const: stack.append(.i32)
-            case .i64Const: stack.append(.i64)
-            case .f32Const: stack.append(.f32)
-            case .f64Const: stack.append(.f64)
-            case .v128Const: stack.append(.v128)
-            case .refNull(let heapType):
-                try Self.validate(heapType, typeCount: typeCount)
-                stack.append(OperandType(ReferenceType(heapType, isNullable: true)))
-            case .refFunc(let index):
-                guard Int(index) < functionCount else { throw ValidationError("unknown function \(index)") }
-                stack.append(OperandType(ReferenceType(.concrete(functionTypeIndices[Int(index)]), isNullable: false)))
-            case .globalGet(let index): stack.append(OperandType(globals[Int(index)].valueType))
-            case .numeric(let operation):
+        for instruction in instructions {
+            if let type = try producedType(instruction) {
+                stack.append(type)
+            } else if case .numeric(let operation) = instruction {
                 let type = OperandType(operation.signature.result)
                 try pop(type)
                 try pop(type)
                 stack.append(type)
-            default: continue  // Rejected by the loop above.
             }
         }
         guard stack.count == 1, let top = stack.first, matcher.matches(top, OperandType(expected)) else {
             let found = stack.count == 1 ? stack[0].description : "\(stack.count) values"
             throw ValidationError("type mismatch: constant expression must produce \(expected), found \(found)")
+        }
+    }
+
+    /// Throws unless `instruction` may appear in a constant expression.
+    func checkConstant(_ instruction: Instruction, extended: Bool, visibleGlobals: Int) throws(ValidationError) {
+        switch instruction {
+        case .i32Const, .i64Const, .f32Const, .f64Const, .v128Const, .refNull, .refFunc:
+            return
+        case .numeric(let operation) where extended && operation.isExtendedConstant:
+            return
+        case .globalGet(let index):
+            guard Int(index) < visibleGlobals else { throw ValidationError("unknown global \(index)") }
+            guard globals[Int(index)].mutability == .constant else {
+                throw ValidationError("constant expression required: global \(index) is mutable")
+            }
+        default:
+            throw ValidationError("constant expression required")
+        }
+    }
+
+    /// The type of the value a constant instruction pushes without popping any, or nil (the
+    /// extended arithmetic, which `validateConstant` types on its stack).
+    func producedType(_ instruction: Instruction) throws(ValidationError) -> OperandType? {
+        switch instruction {
+        case .i32Const: return .i32
+        case .i64Const: return .i64
+        case .f32Const: return .f32
+        case .f64Const: return .f64
+        case .v128Const: return .v128
+        case .refNull(let heapType):
+            try Self.validate(heapType, typeCount: typeCount)
+            return OperandType(ReferenceType(heapType, isNullable: true))
+        case .refFunc(let index):
+            guard Int(index) < functionCount else { throw ValidationError("unknown function \(index)") }
+            return OperandType(ReferenceType(.concrete(functionTypeIndices[Int(index)]), isNullable: false))
+        case .globalGet(let index): return OperandType(globals[Int(index)].valueType)
+        default: return nil
         }
     }
 }

@@ -16,12 +16,7 @@ extension ModuleContext {
             for index in start..<end {
                 try validateDefinedType(types[index], index: index, groupEnd: end, types: types, canonicalIDs: canonicalIDs)
             }
-            // The group's shape, with references inside the group relative to its start and
-            // references to earlier types by their canonical ids.
-            var key: [Int] = [end - start]
-            for index in start..<end {
-                appendShape(of: types[index], groupStart: start, canonicalIDs: canonicalIDs, to: &key)
-            }
+            let key = recursionGroupKey(types, group: start..<end, canonicalIDs: canonicalIDs)
             let base: Int
             if let existing = groups[key] {
                 base = existing
@@ -92,6 +87,20 @@ extension ModuleContext {
         try Self.validate(type, typeCount: typeCount)
     }
 
+    /// The identity of the recursion group `types[group]`: its shape, with references inside the
+    /// group by position and references to earlier types by `canonicalIDs` (which must hold the
+    /// ids of every type before the group). Equal keys mean equivalent groups. A runtime that
+    /// links several modules gives types runtime-wide ids with the same key, its own ids passed
+    /// as `canonicalIDs`.
+    /// <https://webassembly.github.io/spec/core/valid/conventions.html#rolling-and-unrolling>
+    public static func recursionGroupKey(_ types: [DefinedType], group: Range<Int>, canonicalIDs: [Int]) -> [Int] {
+        var key: [Int] = [group.count]
+        for index in group {
+            appendShape(of: types[index], groupStart: group.lowerBound, canonicalIDs: canonicalIDs, to: &key)
+        }
+        return key
+    }
+
     /// Appends a type's shape to a recursion group's key.
     private static func appendShape(of type: DefinedType, groupStart: Int, canonicalIDs: [Int], to key: inout [Int]) {
         key.append(type.isFinal ? 1 : 0)
@@ -151,11 +160,28 @@ extension ModuleContext {
     }
 }
 
-/// Subtyping between value, reference and function types of one module.
+/// Subtyping between value, reference and function types of one module (or of a runtime's
+/// canonical types, whose `canonicalIDs` are their own indices).
 /// <https://webassembly.github.io/spec/core/valid/matching.html>
-struct TypeMatcher {
+public struct TypeMatcher {
     let types: [DefinedType]
     let canonicalIDs: [Int]
+
+    /// A matcher for `types`, where `canonicalIDs[i]` is the identity of `types[i]`.
+    public init(types: [DefinedType], canonicalIDs: [Int]) {
+        self.types = types
+        self.canonicalIDs = canonicalIDs
+    }
+
+    /// `a <: b` for value types whose type indices refer to `types`.
+    public func matches(_ a: ValueType, _ b: ValueType) -> Bool {
+        a == b || matches(OperandType(a), OperandType(b))
+    }
+
+    /// `$a <: $b` for the defined types at indices `a` and `b` of `types`.
+    public func matchesDefinedType(_ a: Int, _ b: Int) -> Bool {
+        isSubtype(a, of: b)
+    }
 
     /// `a <: b` for function types: parameters contravariant, results covariant.
     func matches(_ a: FunctionType, _ b: FunctionType) -> Bool {

@@ -220,6 +220,10 @@ public struct ModuleContext: Sendable {
             if Int(index) < functionCount { referenced[Int(index)] = true }
         }
         func mark(_ expression: ConstantExpression) {
+            if let instruction = expression.singleInstruction {
+                if case .refFunc(let index) = instruction { mark(index) }
+                return
+            }
             for case .refFunc(let index) in expression.instructions { mark(index) }
         }
         for global in module.globals { mark(global.initializer) }

@@ -18,6 +18,7 @@ enum CommandLineTool {
         StringOpsCommand.subcommand,
         MemoryCommand.subcommand,
         Wat2WasmCommand.subcommand,
+        CallExportsCommand.subcommand,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {

@@ -92,13 +92,20 @@ import Testing
     }
 
     @Test(arguments: [
-        // 2^32 - 1 locals in total are allowed; one more is not
+        // The binary format allows 2^32 - 1 locals in total, one more is malformed (the
+        // decoder's default limits refuse far fewer: DecoderLimitsTests)
         ([0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x7F], nil),
         ([0x02, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x7F, 0x01, 0x7E], DecodeError.Kind.tooManyLocals),
         ([0x01, 0x01, 0x40], .malformedValueType),
     ] as [([UInt8], DecodeError.Kind?)])
     func checksLocalDeclarations(locals: [UInt8], kind: DecodeError.Kind?) {
-        #expect(decodeError(B.function(locals: locals, code: [0x0B]))?.kind == kind)
+        var error: DecodeError?
+        do {
+            _ = try ModuleDecoder.decode(B.function(locals: locals, code: [0x0B]), limits: .unlimited)
+        } catch let thrown {
+            error = thrown
+        }
+        #expect(error?.kind == kind)
     }
 
     @Test(arguments: [
@@ -135,8 +142,11 @@ import Testing
         #expect(module.customSections == [
             CustomSection(name: "meta", bytes: [1, 2, 3], placement: .first), CustomSection(name: "", bytes: [], placement: .first),
         ])
-        let placed = try ModuleDecoder.decode(B.module(B.section(1, [0x00]), B.section(0, B.name("after types"))))
+        let placed = try ModuleDecoder.decode(B.module(B.section(1, [0x01, 0x60, 0x00, 0x00]), B.section(0, B.name("after types"))))
         #expect(placed.customSections.map(\.placement) == [.after(.type)])
+        // An empty section is not encoded again: a custom section after it stands after the one before.
+        let afterEmpty = try ModuleDecoder.decode(B.module(B.section(1, [0x00]), B.section(0, B.name("after no types"))))
+        #expect(afterEmpty.customSections.map(\.placement) == [.first])
         #expect(decodeError(B.module(B.section(0, [0x01, 0xFF])))?.kind == .malformedUTF8)
         #expect(decodeError(B.module(B.section(0, [])))?.kind == .unexpectedEndOfSectionOrFunction)
     }

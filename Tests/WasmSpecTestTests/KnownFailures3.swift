@@ -40,18 +40,6 @@ enum KnownFailures3 {
         return entries
     }()
 
-    /// Commands whose failure follows from an earlier module that is not executable yet, though
-    /// their own failure does not say so (they act on another module the failed one should have
-    /// changed), by "script:line".
-    static let consequences: [String: String] = {
-        var table: [String: String] = [:]
-        for line in 25...29 {
-            table["load1.wast:\(line)"] = "not executable yet: multiple memories (the module of line 10 fails, so it does not write into $M's memory)"
-        }
-        table["linking0.wast:42"] = "not executable yet: multiple memories (the module of line 31 fails before its element segment is written into $Mt's table)"
-        return table
-    }()
-
     /// Why a failed command fails: "needs GC", "not executable yet: ...", or the reason of the
     /// earlier command (module, registration, definition) it depends on.
     static func reason(of result: SpecResult, in report: SpecReport) -> String {
@@ -61,7 +49,6 @@ enum KnownFailures3 {
             guard case .failed(let text) = current.outcome else { return "unclassified: not a failure" }
             if text.contains("garbage collection") { return needsGC }
             if let what = notExecutable(text) { return "not executable yet: \(what)" }
-            if let consequence = consequences["\(report.sourceName):\(current.line)"] { return consequence }
             guard let line = dependency(text), seen.insert(line).inserted,
                   let earlier = report.results.first(where: { $0.line == line }) else {
                 if text.hasPrefix("expected an uncaught exception") { return "not executable yet: exceptions" }

@@ -5,7 +5,8 @@ import Testing
 
 /// The committed fixture binaries are exactly what our assembler makes of their `.wat` sources.
 struct FixtureTests {
-    @Test(arguments: ["stringOps", "byteStats", "kernels/fib", "kernels/fnv1a", "kernels/loop", "kernels/stringops"])
+    @Test(arguments: ["stringOps", "byteStats", "kernels/fib", "kernels/fnv1a", "kernels/loop", "kernels/stringops",
+                        "exceptions/try_table", "exceptions/legacy"])
     func fixtureBinaryIsOurAssembly(name: String) throws {
         let fixtures = Testsuite.packageRoot.appendingPathComponent("Fixtures")
         let text = try String(contentsOf: fixtures.appendingPathComponent("\(name).wat"), encoding: .utf8)

@@ -25,13 +25,13 @@ struct ScratchArena {
         if count == 0 { return min(top, Self.addressLimit - 1) }
         let start = (top + Self.alignment - 1) & ~(Self.alignment - 1)
         let (end, overflow) = start.addingReportingOverflow(count)
-        let maximumPages = min(memory.maximumPageCount ?? HostConfiguration.addressablePages, HostConfiguration.addressablePages)
-        let maximumBytes = maximumPages * HostConfiguration.pageSize
+        let pageSize = memory.pageSize  // 64 KiB, or 1 for a memory of one-byte pages
+        let maximumBytes = min(memory.maximumPageCount.map { $0 * pageSize } ?? Self.addressLimit, Self.addressLimit)
         guard !overflow, end <= Self.addressLimit, count < Self.addressLimit else {
             throw .inputTooLarge(requiredBytes: overflow ? Int.max : end, maximumBytes: maximumBytes)
         }
         if end > memory.byteCount {
-            let missingPages = (end - memory.byteCount + HostConfiguration.pageSize - 1) / HostConfiguration.pageSize
+            let missingPages = (end - memory.byteCount + pageSize - 1) / pageSize
             guard memory.grow(by: missingPages) != nil else {
                 throw .inputTooLarge(requiredBytes: end, maximumBytes: maximumBytes)
             }

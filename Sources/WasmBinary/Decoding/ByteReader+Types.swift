@@ -102,23 +102,30 @@ extension ByteReader {
     }
 
     /// Reads the type section's entries: recursion groups (`0x4E` and a vector of sub types) or
-    /// single sub types, flattened into one list by type index.
-    mutating func readTypeSection() throws(DecodeError) -> [DefinedType] {
-        let count = try readVectorCount()
+    /// single sub types, flattened into one list by type index; at most `limits.types` in all.
+    mutating func readTypeSection(limits: DecoderLimits) throws(DecodeError) -> [DefinedType] {
+        let count = try readVectorCount(maximum: limits.types, item: .types)
         var types: [DefinedType] = []
         types.reserveCapacity(count)
         for _ in 0..<count {
             if try peekByte() == 0x4E && features.contains(.typedFunctionReferences) {
                 position &+= 1
+                let sizeIndex = position
                 let size = try readVectorCount()
+                guard size <= limits.types - types.count else {
+                    throw error(.limitExceeded(.types, limit: limits.types), at: sizeIndex)
+                }
                 for position in 0..<size {
-                    var type = try readSubType()
+                    var type = try readSubType(limits: limits)
                     type.positionInGroup = UInt32(position)
                     type.groupSize = UInt32(size)
                     types.append(type)
                 }
             } else {
-                types.append(try readSubType())
+                guard types.count < limits.types else {
+                    throw error(.limitExceeded(.types, limit: limits.types))
+                }
+                types.append(try readSubType(limits: limits))
             }
         }
         return types
@@ -126,30 +133,31 @@ extension ByteReader {
 
     /// Reads a sub type: `0x50` (open) or `0x4F` (final) with supertype indices, or a bare
     /// composite type (final, no supertypes).
-    mutating func readSubType() throws(DecodeError) -> DefinedType {
+    mutating func readSubType(limits: DecoderLimits) throws(DecodeError) -> DefinedType {
         let byte = try peekByte()
         guard (byte == 0x50 || byte == 0x4F) && features.contains(.typedFunctionReferences) else {
-            return DefinedType(try readCompositeType())
+            return DefinedType(try readCompositeType(limits: limits))
         }
         position &+= 1
         let count = try readVectorCount()
         var supertypes: [UInt32] = []
         supertypes.reserveCapacity(count)
         for _ in 0..<count { supertypes.append(try readVarUInt32()) }
-        return DefinedType(try readCompositeType(), isFinal: byte == 0x4F, supertypes: supertypes)
+        return DefinedType(try readCompositeType(limits: limits), isFinal: byte == 0x4F, supertypes: supertypes)
     }
 
-    /// Reads a composite type: a function (`0x60`), struct (`0x5F`) or array (`0x5E`) type.
-    mutating func readCompositeType() throws(DecodeError) -> CompositeType {
+    /// Reads a composite type: a function (`0x60`), struct (`0x5F`) or array (`0x5E`) type, its
+    /// parameters, results and fields each within `limits`.
+    mutating func readCompositeType(limits: DecoderLimits) throws(DecodeError) -> CompositeType {
         let index = position
         let form = try readByte()
         switch form {
         case 0x60:
-            let parameters = try readValueTypes()
-            let results = try readValueTypes()
+            let parameters = try readValueTypes(maximum: limits.parameters, item: .parameters)
+            let results = try readValueTypes(maximum: limits.results, item: .results)
             return .function(FunctionType(parameters: parameters, results: results))
         case 0x5F where features.contains(.typedFunctionReferences):
-            let count = try readVectorCount()
+            let count = try readVectorCount(maximum: limits.structFields, item: .structFields)
             var fields: [FieldType] = []
             fields.reserveCapacity(count)
             for _ in 0..<count { fields.append(try readFieldType()) }
@@ -187,9 +195,9 @@ extension ByteReader {
         }
     }
 
-    /// Reads a vector of value types.
-    mutating func readValueTypes() throws(DecodeError) -> [ValueType] {
-        let count = try readVectorCount()
+    /// Reads a vector of value types, at most `maximum` of them when an `item` is named.
+    mutating func readValueTypes(maximum: Int = .max, item: DecoderLimits.Item = .types) throws(DecodeError) -> [ValueType] {
+        let count = try readVectorCount(maximum: maximum, item: item)
         var types: [ValueType] = []
         types.reserveCapacity(count)
         for _ in 0..<count { types.append(try readValueType()) }
@@ -219,6 +227,19 @@ extension ByteReader {
     @inline(__always)
     mutating func readVectorCount() throws(DecodeError) -> Int {
         let count = Int(try readVarUInt32())
+        guard count <= remaining else {
+            position = limit
+            throw unexpectedEnd()
+        }
+        return count
+    }
+
+    /// Reads a vector's element count and checks it against `maximum` (a `DecoderLimits` entry
+    /// for `item`) and then against the bytes left, before anything is reserved for it.
+    mutating func readVectorCount(maximum: Int, item: DecoderLimits.Item) throws(DecodeError) -> Int {
+        let countIndex = position
+        let count = Int(try readVarUInt32())
+        guard count <= maximum else { throw error(.limitExceeded(item, limit: maximum), at: countIndex) }
         guard count <= remaining else {
             position = limit
             throw unexpectedEnd()

@@ -57,6 +57,9 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
         /// not implement; says nothing about the module's validity. (The kinds carry no payload,
         /// so that `DecodeError` stays trivial and cheap to throw through the hot paths.)
         case garbageCollectionInstruction
+        /// A count or size is over one of the decoder's `DecoderLimits` (an implementation
+        /// limit, not a malformation): what, and the limit in force.
+        case limitExceeded(DecoderLimits.Item, limit: Int)
 
         /// The message as the testsuite's `assert_malformed` commands spell it.
         public var message: String {
@@ -94,6 +97,9 @@ public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
             case .zeroByteExpected: return "zero byte expected"
             case .illegalOpcode: return "illegal opcode"
             case .garbageCollectionInstruction: return "unsupported: garbage collection instruction"
+            case .limitExceeded(let item, let limit):
+                let unit = item.unit.isEmpty ? "" : " \(item.unit)"
+                return "\(item.words) (this engine's limit is \(limit)\(unit))"
             }
         }
     }

@@ -7,8 +7,11 @@ public enum ModuleDecoder {
     /// constant-ness are left to validation.
     ///
     /// `features` are what the decoder accepts beyond WebAssembly 2.0 (by default all it knows).
-    public static func decode(_ bytes: [UInt8], features: WasmFeatures = .all) throws(DecodeError) -> Module {
-        var reader = ModuleReader(bytes: bytes, features: features)
+    /// Counts and sizes over `limits` are rejected with `DecodeError.Kind.limitExceeded` before
+    /// anything is allocated for them.
+    public static func decode(_ bytes: [UInt8], features: WasmFeatures = .all,
+                              limits: DecoderLimits = DecoderLimits()) throws(DecodeError) -> Module {
+        var reader = ModuleReader(bytes: bytes, features: features, limits: limits)
         return try reader.readModule()
     }
 
@@ -24,10 +27,14 @@ public enum ModuleDecoder {
 /// cross-section rules need to remember.
 struct ModuleReader {
     var reader: ByteReader
+    /// The implementation limits in force.
+    let limits: DecoderLimits
     var module = Module()
     /// `SectionID.order` of the last known section read.
     var lastSectionOrder = 0
-    /// The last known section read, where custom sections read now stand.
+    /// The last known section read that left contents in the module, where custom sections read
+    /// now stand. (A section without contents, such as a type section of no types, is not
+    /// encoded again, so a custom section after it stands where it would be: after the one before.)
     var lastSectionID: SectionID?
     var sawCodeSection = false
     /// Where the code section's body count was read, for the error when it differs from the
@@ -35,8 +42,9 @@ struct ModuleReader {
     var codeCountOffset = 0
     var sawDataSection = false
 
-    init(bytes: [UInt8], features: WasmFeatures = .all) {
+    init(bytes: [UInt8], features: WasmFeatures = .all, limits: DecoderLimits = DecoderLimits()) {
         reader = ByteReader(bytes: bytes, features: features)
+        self.limits = limits
     }
 
     static let magic: [UInt8] = [0x00, 0x61, 0x73, 0x6D]
@@ -72,6 +80,9 @@ struct ModuleReader {
 
     /// Reads the whole module and checks the rules that span sections.
     mutating func readModule() throws(DecodeError) -> Module {
+        guard reader.bytes.count <= limits.moduleSize else {
+            throw reader.error(.limitExceeded(.moduleSize, limit: limits.moduleSize), at: 0)
+        }
         try readHeader()
         while !reader.isAtEnd {
             let (header, outerLimit) = try readSectionStart()
@@ -80,9 +91,9 @@ struct ModuleReader {
                     throw reader.error(.unexpectedContentAfterLastSection, at: header.offset)
                 }
                 lastSectionOrder = header.id.order
-                lastSectionID = header.id
             }
             try readSectionContents(header)
+            if header.id != .custom, module.hasContents(in: header.id) { lastSectionID = header.id }
             try finishSection(header, outerLimit: outerLimit)
         }
         if !sawCodeSection && !module.functionTypeIndices.isEmpty {
@@ -101,25 +112,31 @@ struct ModuleReader {
     mutating func readSectionContents(_ header: SectionHeader) throws(DecodeError) {
         switch header.id {
         case .custom: try readCustomSection()
-        case .type: module.types = try reader.readTypeSection()
+        case .type: module.types = try reader.readTypeSection(limits: limits)
         case .import: try readImportSection()
-        case .function: module.functionTypeIndices = try readVector { (r: inout ByteReader) throws(DecodeError) in try r.readVarUInt32() }
+        case .function: module.functionTypeIndices = try readVector(.functions) { (r: inout ByteReader) throws(DecodeError) in try r.readVarUInt32() }
         case .table: try readTableSection()
-        case .memory: module.memories = try readVector { (r: inout ByteReader) throws(DecodeError) in try r.readMemoryType() }
-        case .tag: module.tags = try readVector { (r: inout ByteReader) throws(DecodeError) in try r.readTagType() }
+        case .memory: module.memories = try readVector(.memories) { (r: inout ByteReader) throws(DecodeError) in try r.readMemoryType() }
+        case .tag: module.tags = try readVector(.tags) { (r: inout ByteReader) throws(DecodeError) in try r.readTagType() }
         case .global: try readGlobalSection()
         case .export: try readExportSection()
         case .start: module.start = try reader.readVarUInt32()
         case .element: try readElementSection()
-        case .dataCount: module.dataCount = try reader.readVarUInt32()
+        case .dataCount:
+            let countIndex = reader.position
+            let count = try reader.readVarUInt32()
+            guard Int(count) <= limits.dataSegments else {
+                throw reader.error(.limitExceeded(.dataSegments, limit: limits.dataSegments), at: countIndex)
+            }
+            module.dataCount = count
         case .code: try readCodeSection()
         case .data: try readDataSection()
         }
     }
 
-    /// Reads a vector whose elements `element` reads.
-    mutating func readVector<T>(_ element: (inout ByteReader) throws(DecodeError) -> T) throws(DecodeError) -> [T] {
-        let count = try reader.readVectorCount()
+    /// Reads a vector of at most the `item` limit's count of elements, which `element` reads.
+    mutating func readVector<T>(_ item: DecoderLimits.Item, _ element: (inout ByteReader) throws(DecodeError) -> T) throws(DecodeError) -> [T] {
+        let count = try reader.readVectorCount(maximum: limits[item], item: item)
         var items: [T] = []
         items.reserveCapacity(count)
         for _ in 0..<count { items.append(try element(&reader)) }

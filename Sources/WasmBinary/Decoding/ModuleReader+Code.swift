@@ -8,25 +8,41 @@ extension ModuleReader {
         codeCountOffset = reader.position
         let count = try reader.readVectorCount()
         module.codes.reserveCapacity(count)
-        for _ in 0..<count {
-            module.codes.append(try readFunctionBody())
+        for index in 0..<count {
+            module.codes.append(try readFunctionBody(parameterCount: parameterCount(ofDefinedFunction: index)))
         }
     }
 
+    /// The parameter count of the `index`th defined function, or 0 when the function section has
+    /// no such entry or its type index is not a function type (reported after the code section
+    /// and by validation).
+    func parameterCount(ofDefinedFunction index: Int) -> Int {
+        guard index < module.functionTypeIndices.count else { return 0 }
+        return module.functionType(at: module.functionTypeIndices[index])?.parameters.count ?? 0
+    }
+
     /// Reads one function body: its size, its local declarations, then instructions up to the
-    /// `end` that closes the function, which must be the body's last byte.
-    mutating func readFunctionBody() throws(DecodeError) -> FunctionBody {
+    /// `end` that closes the function, which must be the body's last byte. The body's size and
+    /// its locals (with its `parameterCount` parameters) must be within `limits`.
+    mutating func readFunctionBody(parameterCount: Int = 0) throws(DecodeError) -> FunctionBody {
+        let sizeIndex = reader.position
         let outerLimit = try reader.beginSizedRegion()
         let bodyStart = reader.position
+        guard reader.remaining <= limits.functionBodySize else {
+            throw reader.error(.limitExceeded(.functionBodySize, limit: limits.functionBodySize), at: sizeIndex)
+        }
 
         let groupCount = try reader.readVectorCount()
         var locals: [LocalGroup] = []
         locals.reserveCapacity(groupCount)
-        var localCount: UInt64 = 0
+        var localCount = UInt64(parameterCount)
         for _ in 0..<groupCount {
             let count = try reader.readVarUInt32()
             localCount += UInt64(count)
-            guard localCount <= UInt64(UInt32.max) else { throw reader.error(.tooManyLocals, at: bodyStart) }
+            guard localCount - UInt64(parameterCount) <= UInt64(UInt32.max) else { throw reader.error(.tooManyLocals, at: bodyStart) }
+            guard localCount <= UInt64(limits.locals) else {
+                throw reader.error(.limitExceeded(.locals, limit: limits.locals), at: bodyStart)
+            }
             locals.append(LocalGroup(count: count, type: try reader.readValueType()))
         }
 

@@ -3,7 +3,7 @@
 extension ModuleReader {
     /// Reads the import section: module name, item name, and a descriptor by kind byte.
     mutating func readImportSection() throws(DecodeError) {
-        module.imports = try readVector { (r: inout ByteReader) throws(DecodeError) -> Import in
+        module.imports = try readVector(.imports) { (r: inout ByteReader) throws(DecodeError) -> Import in
             let moduleName = try r.readName()
             let name = try r.readName()
             let kindIndex = r.position
@@ -23,7 +23,7 @@ extension ModuleReader {
     /// Reads the table section: a table type each, or `0x40 0x00`, a table type and an
     /// initialiser expression for its elements.
     mutating func readTableSection() throws(DecodeError) {
-        module.tables = try readVector { (r: inout ByteReader) throws(DecodeError) -> TableDefinition in
+        module.tables = try readVector(.tables) { (r: inout ByteReader) throws(DecodeError) -> TableDefinition in
             guard try r.peekByte() == 0x40, r.features.contains(.typedFunctionReferences) else {
                 return TableDefinition(type: try r.readTableType())
             }
@@ -37,7 +37,7 @@ extension ModuleReader {
 
     /// Reads the global section: a global type and an initialiser each.
     mutating func readGlobalSection() throws(DecodeError) {
-        module.globals = try readVector { (r: inout ByteReader) throws(DecodeError) -> Global in
+        module.globals = try readVector(.globals) { (r: inout ByteReader) throws(DecodeError) -> Global in
             let type = try r.readGlobalType()
             return Global(type: type, initializer: try r.readConstantExpression())
         }
@@ -45,7 +45,7 @@ extension ModuleReader {
 
     /// Reads the export section: a name, a kind byte and an index each.
     mutating func readExportSection() throws(DecodeError) {
-        module.exports = try readVector { (r: inout ByteReader) throws(DecodeError) -> Export in
+        module.exports = try readVector(.exports) { (r: inout ByteReader) throws(DecodeError) -> Export in
             let name = try r.readName()
             let kindIndex = r.position
             let kind = try r.readByte()

@@ -7,7 +7,8 @@ extension ModuleReader {
     /// declarative segment (bit 1 then says which), bit 1 of an active one an explicit table
     /// index, and bit 2 expressions instead of indices.
     mutating func readElementSection() throws(DecodeError) {
-        module.elements = try readVector { (r: inout ByteReader) throws(DecodeError) -> ElementSegment in
+        let perSegment = limits.elementsPerSegment
+        module.elements = try readVector(.elementSegments) { (r: inout ByteReader) throws(DecodeError) -> ElementSegment in
             let flagsIndex = r.position
             let flags = try r.readVarUInt32()
             guard flags <= 7 else { throw r.error(.malformedElementSegmentKind, at: flagsIndex) }
@@ -37,7 +38,7 @@ extension ModuleReader {
                 type = .functionReference
             }
 
-            let count = try r.readVectorCount()
+            let count = try r.readVectorCount(maximum: perSegment, item: .elementsPerSegment)
             var initializers: [ConstantExpression] = []
             initializers.reserveCapacity(count)
             for _ in 0..<count {
@@ -56,7 +57,7 @@ extension ModuleReader {
     mutating func readDataSection() throws(DecodeError) {
         sawDataSection = true
         let countIndex = reader.position
-        module.data = try readVector { (r: inout ByteReader) throws(DecodeError) -> DataSegment in
+        module.data = try readVector(.dataSegments) { (r: inout ByteReader) throws(DecodeError) -> DataSegment in
             let flagsIndex = r.position
             let mode: DataMode
             switch try r.readVarUInt32() {

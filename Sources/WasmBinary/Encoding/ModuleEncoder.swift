@@ -4,7 +4,8 @@
 /// when they have contents; element segments use the most compact of the eight encodings that
 /// expresses them; the data count section is written when `module.dataCount` is set. Custom
 /// sections stand where their placement says (by default after the data section); the `name`
-/// section, when `names` is set, comes last.
+/// section made from `names`, when `names` is set and no custom section is called `name`, comes
+/// last.
 public enum ModuleEncoder {
     /// The module's bytes, starting with the magic number and version.
     public static func encode(_ module: Module) -> [UInt8] {
@@ -17,7 +18,10 @@ public enum ModuleEncoder {
             customSections(module, .after(id), &out)
         }
         customSections(module, .last, &out)
-        if let names = module.names {
+        // A decoded module keeps its `name` section both as raw bytes and as `names`: the raw
+        // section (with any subsections `names` does not model) is written, `names` only when
+        // there is none.
+        if let names = module.names, !module.customSections.contains(where: { $0.name == "name" }) {
             section(0, &out, skipIf: false) { nameSection(names, &$0) }
         }
         return out.bytes
@@ -33,8 +37,9 @@ public enum ModuleEncoder {
         }
     }
 
-    /// Writes one known section when the module has contents for it.
+    /// Writes one known section when the module has contents for it (`Module.hasContents(in:)`).
     static func knownSection(_ id: SectionID, _ module: Module, _ out: inout BinaryWriter) {
+        guard module.hasContents(in: id) else { return }
         switch id {
         case .custom: break
         case .type: section(1, &out, skipIf: module.types.isEmpty) { typeSection(module, &$0) }
@@ -137,5 +142,28 @@ public enum ModuleEncoder {
             InstructionEncoder.encode(instruction, into: &w.bytes)
         }
         w.byte(0x0B)
+    }
+}
+
+extension Module {
+    /// True when the module has contents for the known section `id`: the encoder writes exactly
+    /// those sections, and the decoder places a custom section after the last of them read.
+    public func hasContents(in id: SectionID) -> Bool {
+        switch id {
+        case .custom: return false
+        case .type: return !types.isEmpty
+        case .import: return !imports.isEmpty
+        case .function: return !functionTypeIndices.isEmpty
+        case .table: return !tables.isEmpty
+        case .memory: return !memories.isEmpty
+        case .tag: return !tags.isEmpty
+        case .global: return !globals.isEmpty
+        case .export: return !exports.isEmpty
+        case .start: return start != nil
+        case .element: return !elements.isEmpty
+        case .dataCount: return dataCount != nil
+        case .code: return !codes.isEmpty
+        case .data: return !data.isEmpty
+        }
     }
 }

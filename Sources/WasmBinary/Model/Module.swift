@@ -121,12 +121,40 @@ public struct Global: Equatable, Sendable {
 
 /// A constant expression (global initialisers, segment offsets, element items), without its final `end`.
 public struct ConstantExpression: Equatable, Sendable {
+    /// Almost every expression is one instruction (an element segment may hold millions of
+    /// `ref.func`s), which is kept inline rather than in an array of its own: a decoded element
+    /// costs the size of one instruction instead of a heap allocation.
+    private enum Storage: Equatable, Sendable {
+        case one(Instruction)
+        case many([Instruction])
+    }
+
+    private var storage: Storage
+
     /// The expression's instructions, in order.
-    public var instructions: [Instruction]
+    public var instructions: [Instruction] {
+        get {
+            switch storage {
+            case .one(let instruction): return [instruction]
+            case .many(let instructions): return instructions
+            }
+        }
+        set { storage = Self.storage(for: newValue) }
+    }
+
+    /// The expression's only instruction, when it has exactly one.
+    public var singleInstruction: Instruction? {
+        if case .one(let instruction) = storage { return instruction }
+        return nil
+    }
 
     /// An expression of these instructions (without the final `end`).
     public init(_ instructions: [Instruction]) {
-        self.instructions = instructions
+        storage = Self.storage(for: instructions)
+    }
+
+    private static func storage(for instructions: [Instruction]) -> Storage {
+        instructions.count == 1 ? .one(instructions[0]) : .many(instructions)
     }
 }
 

@@ -32,19 +32,21 @@ public struct CompiledModule: @unchecked Sendable {
     let code: TranslatedCode
 
     /// Decodes, validates and translates a binary module; `features` are what decoding and
-    /// validation accept beyond WebAssembly 2.0 (by default all they know).
-    public init(bytes: [UInt8], features: WasmFeatures = .all) throws(CompileError) {
-        try self.init(bytes: bytes, features: features, superinstructions: true)
+    /// validation accept beyond WebAssembly 2.0 (by default all they know). Counts and sizes
+    /// over `limits` are rejected as `CompileError.decode` before anything is allocated for them.
+    public init(bytes: [UInt8], features: WasmFeatures = .all, limits: DecoderLimits = DecoderLimits()) throws(CompileError) {
+        try self.init(bytes: bytes, features: features, limits: limits, superinstructions: true)
     }
 
     /// Decodes, validates and translates a binary module, with or without superinstructions
     /// (without: every instruction is its own dispatch, as the dispatch profile needs to count
     /// the pairs that superinstructions are chosen from).
     @_spi(Profiling)
-    public init(bytes: [UInt8], features: WasmFeatures = .all, superinstructions: Bool) throws(CompileError) {
+    public init(bytes: [UInt8], features: WasmFeatures = .all, limits: DecoderLimits = DecoderLimits(),
+                superinstructions: Bool) throws(CompileError) {
         let module: Module
         do {
-            module = try ModuleDecoder.decode(bytes, features: features)
+            module = try ModuleDecoder.decode(bytes, features: features, limits: limits)
         } catch {
             throw error.isUnsupported ? .unsupported(Self.unsupportedFeature(error.description)) : .decode(error)
         }
@@ -96,11 +98,13 @@ final class TranslatedCode: @unchecked Sendable {
     let entries: [Int]
     /// Frame size in slots of each defined function.
     let frameSlots: [Int]
+    /// Where exceptions thrown in each defined function go (see Runtime+Exceptions).
+    let exceptionHandlers: ExceptionHandlerTable
 
     init(module: Module, context: ModuleContext, superinstructions: Bool) throws(CompileError) {
         var entries: [Int] = []
         var frameSlots: [Int] = []
-        try Translator.checkExecutable(module)
+        var exceptionHandlers = ExceptionHandlerTable()
         let importCount = context.importedFunctionCount
         var translator = Translator(context: context, module: module, superinstructions: superinstructions)
         defer { translator.deallocate() }
@@ -111,6 +115,7 @@ final class TranslatedCode: @unchecked Sendable {
         for (index, body) in module.codes.enumerated() {
             entries.append(translator.code.position)
             frameSlots.append(try translator.translate(function: UInt32(importCount + index), body: body))
+            exceptionHandlers.append(function: translator.exceptionHandlers)
         }
         var builder = translator.code
         for fixup in translator.callFixups {
@@ -131,6 +136,24 @@ final class TranslatedCode: @unchecked Sendable {
         base = buffer
         self.entries = entries
         self.frameSlots = frameSlots
+        self.exceptionHandlers = exceptionHandlers
+    }
+
+    /// The defined function whose code contains `position` (a position in this code), if any.
+    func function(containing position: Int) -> Int? {
+        guard position >= 0, position < count, let first = entries.first, position >= first else { return nil }
+        var low = 0, high = entries.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if entries[middle] <= position { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// The position in this code of `pointer`, when it points into it.
+    func position(of pointer: CodePointer) -> Int? {
+        let position = pointer - base
+        return position >= 0 && position < count ? position : nil
     }
 
     deinit {

@@ -6,12 +6,19 @@ public enum InstantiationError: Error, CustomStringConvertible {
     case trap(Trap)
     /// The system could not provide what the module asked for (for example a huge memory).
     case resourceExhausted(String)
+    /// The module needs more than the runtime's `ResourceLimits` allow (more instances,
+    /// memories or tables, or larger ones, than the embedder set).
+    case limitExceeded(String)
+    /// The start function threw an exception that nothing caught.
+    case uncaughtException(WasmException)
 
     public var description: String {
         switch self {
         case .unlinkable(let message): return message
         case .trap(let trap): return trap.description
+        case .uncaughtException(let exception): return exception.description
         case .resourceExhausted(let message): return message
+        case .limitExceeded(let message): return "resource limit: \(message)"
         }
     }
 }

@@ -14,8 +14,9 @@ public struct Function {
     /// The function's signature.
     public var type: FunctionType { runtime.functionTypes[Int(address.rawValue)] }
 
-    /// Calls the function. Throws `Trap` when execution traps, `InvocationError` on wrong arguments,
-    /// and a host function's own error (anything but a `Trap`) as that host function threw it.
+    /// Calls the function. Throws `Trap` when execution traps, `WasmException` when an exception
+    /// leaves it uncaught, `InvocationError` on wrong arguments, and a host function's own error
+    /// (anything but a `Trap` or `WasmException`) as that host function threw it.
     public func call(_ arguments: [Value]) throws -> [Value] {
         try runtime.invoke(address: address.rawValue, arguments: arguments)
     }
@@ -27,6 +28,7 @@ public enum ExternalValue {
     case table(Table)
     case memory(Memory)
     case global(Global)
+    case tag(ExceptionTag)
 }
 
 /// The values a module's imports are resolved against, by module name and field name.

@@ -19,9 +19,14 @@ public final class Global {
     public let type: GlobalType
     /// Two slots, so that a v128 fits.
     let storage: UnsafeMutablePointer<UInt64>
+    /// The value type in the runtime's terms (type indices as runtime type ids), for import matching.
+    var canonicalValueType: ValueType
+    /// For an `exnref` global: the runtime's registry, which keeps exceptions the host stores here alive.
+    var exceptionRegistry: ExceptionRegistry?
 
     init(type: GlobalType, slots: (UInt64, UInt64)) {
         self.type = type
+        canonicalValueType = type.valueType
         storage = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
         storage[0] = slots.0
         storage[1] = slots.1
@@ -38,6 +43,7 @@ public final class Global {
     public func set(_ value: Value) throws(GlobalError) {
         guard type.mutability == .variable else { throw .immutable }
         guard value.type == type.valueType else { throw .typeMismatch(expected: type.valueType, got: value.type) }
+        if case .ref(.exception(let exception)) = value { exceptionRegistry?.register(exception) }
         value.store(to: storage)
     }
 }

@@ -46,8 +46,19 @@ public final class Instance {
         return nil
     }
 
-    /// Calls an exported function. Throws `Trap` when execution traps, `InvocationError` on misuse,
-    /// and a host function's own error (anything but a `Trap`) as that host function threw it.
+    /// The exported tag named `name`, if any.
+    public func tag(_ name: String) -> ExceptionTag? {
+        if case .tag(let tag) = export(name) { return tag }
+        return nil
+    }
+
+    /// The instance's tags by index (imported tags first, as the module numbers them): with
+    /// ``exports``, what names a ``WasmException``'s tag for a message.
+    public var tags: [ExceptionTag] { storage.tags }
+
+    /// Calls an exported function. Throws `Trap` when execution traps, `WasmException` when an
+    /// exception leaves it uncaught, `InvocationError` on misuse, and a host function's own error
+    /// (anything but a `Trap` or `WasmException`) as that host function threw it.
     public func invoke(_ name: String, _ arguments: [Value] = []) throws -> [Value] {
         guard let function = function(name) else { throw InvocationError.unknownExport(name) }
         return try function.call(arguments)
@@ -62,21 +73,25 @@ final class InstanceStorage {
     var memories: [Memory] = []
     var tables: [Table] = []
     var globals: [Global] = []
+    /// The tag index space: imported tags first.
+    var tags: [ExceptionTag] = []
     let functionAddresses: UnsafeMutablePointer<UInt32>
     let typeIDs: UnsafeMutablePointer<Int>
     let globalPointers: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
     let tablePointers: UnsafeMutablePointer<UnsafeMutablePointer<TableState>>
+    let memoryPointers: UnsafeMutablePointer<UnsafeMutablePointer<MemoryState>>
     let dataSegments: UnsafeMutablePointer<SegmentState>
     let elementSegments: UnsafeMutablePointer<SegmentState>
     let segmentCounts: (data: Int, elements: Int)
 
-    init(code: TranslatedCode, functionCount: Int, typeCount: Int, globalCount: Int, tableCount: Int,
+    init(code: TranslatedCode, functionCount: Int, typeCount: Int, globalCount: Int, tableCount: Int, memoryCount: Int,
          dataCount: Int, elementCount: Int) {
         self.code = code
         functionAddresses = .allocate(capacity: max(functionCount, 1))
         typeIDs = .allocate(capacity: max(typeCount, 1))
         globalPointers = .allocate(capacity: max(globalCount, 1))
         tablePointers = .allocate(capacity: max(tableCount, 1))
+        memoryPointers = .allocate(capacity: max(memoryCount, 1))
         dataSegments = .allocate(capacity: max(dataCount, 1))
         dataSegments.initialize(repeating: SegmentState(words: nil, bytes: nil, count: 0), count: max(dataCount, 1))
         elementSegments = .allocate(capacity: max(elementCount, 1))
@@ -92,6 +107,7 @@ final class InstanceStorage {
         typeIDs.deallocate()
         globalPointers.deallocate()
         tablePointers.deallocate()
+        memoryPointers.deallocate()
         dataSegments.deallocate()
         elementSegments.deallocate()
         state.deallocate()

@@ -20,7 +20,8 @@ public final class Runtime {
     /// The type of each function, by address.
     var functionTypes: [FunctionType] = []
     var hostFunctions: [HostFunction] = []
-    var typeIDs: [FunctionType: Int] = [:]
+    /// Runtime-wide type identities and subtyping (see `CanonicalTypes`).
+    var canonicalTypes = CanonicalTypes()
     var instances: [InstanceStorage] = []
     /// The error a host function threw (other than a `Trap`) in the run being unwound: the
     /// invocation that started the run rethrows it.
@@ -41,10 +42,28 @@ public final class Runtime {
     let emptyMemory: UnsafeMutablePointer<MemoryState>
     /// When set, debug builds count the handlers that run into it (see `DispatchProfile`).
     public var dispatchProfile: DispatchProfile?
+    /// What the runtime's memories, tables and instances hold, against `configuration.resourceLimits`.
+    let limiter: ResourceLimiter
+    /// Refuses invocations (nested ones, through host functions) that would overflow the native stack.
+    var nativeStack: NativeStackGuard
+    /// A one-instruction program that returns from the current frame: where a handler that
+    /// catches into a function's own label resumes, and the site of an exception thrown by a
+    /// host function that was tail-called (outside every function's handlers).
+    let returnCode: CodePointer
+    /// The exceptions wasm code may hold references to.
+    let exceptionRegistry: ExceptionRegistry
+    /// The exception being thrown, from its `throw` until a handler takes it or it leaves the run.
+    var exceptionInFlight: WasmException?
+    /// A `WasmException` the host function just called threw, for the calling handler to throw.
+    var hostException: WasmException?
+    /// Each instance's storage by its state pointer, for the exception paths.
+    var storageByState: [UnsafeMutablePointer<InstanceState>: InstanceStorage] = [:]
 
     /// An empty runtime whose value stack and call depth follow `configuration`.
     public init(configuration: RuntimeConfiguration = .init()) {
         self.configuration = configuration
+        limiter = ResourceLimiter(limits: configuration.resourceLimits)
+        nativeStack = NativeStackGuard(reserve: configuration.nativeStackReserve)
         recordCapacity = 64
         records = .allocate(capacity: recordCapacity)
         recordsCell = .allocate(capacity: 1)
@@ -63,6 +82,9 @@ public final class Runtime {
         callFrames = .allocate(capacity: maxCallDepth + 1)
         exitCode = .allocate(capacity: 1)
         exitCode.initialize(to: Handlers.exit)
+        returnCode = .allocate(capacity: 1)
+        returnCode.initialize(to: Handlers.returnFromFunction)
+        exceptionRegistry = ExceptionRegistry(stackBase: valueStack)
         emptyMemory = .allocate(capacity: 1)
         emptyMemory.initialize(to: MemoryState(base: .allocate(byteCount: 16, alignment: 16), size: 0, pageCount: 0, maximumPageCount: 0))
     }
@@ -74,16 +96,14 @@ public final class Runtime {
         AddressSpace.release(UnsafeMutableRawPointer(valueStack), Int(bitPattern: valueStackEnd) - Int(bitPattern: valueStack))
         callFrames.deallocate()
         exitCode.deallocate()
+        returnCode.deallocate()
         emptyMemory.pointee.base.deallocate()
         emptyMemory.deallocate()
     }
 
-    /// The runtime-wide id of a function type (equal types share one).
+    /// The runtime-wide id of a host function's type (equal types share one).
     func typeID(of type: FunctionType) -> Int {
-        if let id = typeIDs[type] { return id }
-        let id = typeIDs.count
-        typeIDs[type] = id
-        return id
+        canonicalTypes.id(of: type)
     }
 
     /// Adds a function record and returns its address.
@@ -104,10 +124,15 @@ public final class Runtime {
     }
 
     /// A host function: `body` receives the arguments and returns the results. Throwing a `Trap`
-    /// from it traps the caller with that reason. Any other error ends the run: the invocation
+    /// from it traps the caller with that reason. Throwing a `WasmException` throws that
+    /// exception in the module that called it, where `try_table` and `catch` can catch it (its
+    /// tag must belong to this runtime and its values match the tag's type, or the call traps).
+    /// Any other error ends the run: the invocation
     /// that started it (`Instance.invoke`, `Function.call`) rethrows that error as it was thrown,
     /// so an embedder can stop a program with an error of its own type. (From a start function,
     /// which runs during instantiation, it is `InstantiationError.trap` with `TrapReason.hostError`.)
+    /// The reference types in `type` are abstract ones (`funcref`, `externref`, `exnref`, ...): a
+    /// host has no module whose type indices it could name.
     public func hostFunction(type: FunctionType, _ body: @escaping ([Value]) throws -> [Value]) -> Function {
         hostFunctions.append(HostFunction(type: type, body: body))
         let record = FunctionRecord(typeID: typeID(of: type), entry: nil, frameSlots: 0,
@@ -119,10 +144,14 @@ public final class Runtime {
 
     /// A memory that instances can import.
     public func createMemory(_ type: MemoryType) throws(InstantiationError) -> Memory {
-        guard type.limits.min <= 65_536, type.limits.max.map({ $0 >= type.limits.min && $0 <= 65_536 }) ?? true else {
-            throw .unlinkable("memory size must be at most 65536 pages (4GiB)")
+        let limit = type.specificationPageLimit
+        guard type.pageSizeLog2 == 0 || type.pageSizeLog2 == MemoryType.defaultPageSizeLog2 else {
+            throw .unlinkable("invalid custom page size: 2^\(type.pageSizeLog2) bytes")
         }
-        return try Memory(type: type, reservation: configuration.memoryReservationBytes)
+        guard type.limits.min <= limit, type.limits.max.map({ $0 >= type.limits.min && $0 <= limit }) ?? true else {
+            throw .unlinkable("memory size must be at most \(limit) pages of \(1 << type.pageSizeLog2) bytes")
+        }
+        return try Memory(type: type, reservation: configuration.memoryReservationBytes, limiter: limiter)
     }
 
     /// A table that instances can import.
@@ -130,12 +159,32 @@ public final class Runtime {
         guard type.limits.max.map({ $0 >= type.limits.min }) ?? true, type.limits.min <= UInt64(TableState.elementLimit) else {
             throw .unlinkable("table size out of range")
         }
-        return Table(type: type, initialValue: initialValue.slot)
+        if case .exception(let exception) = initialValue { exceptionRegistry.register(exception) }
+        let table = try Table(type: type, initialValue: initialValue.slot, limiter: limiter)
+        adopt(table)
+        return table
     }
 
     /// A global that instances can import.
     public func createGlobal(_ type: GlobalType, value: Value) -> Global {
-        Global(type: type, slots: value.slots)
+        if case .ref(.exception(let exception)) = value { exceptionRegistry.register(exception) }
+        let global = Global(type: type, slots: value.slots)
+        adopt(global)
+        return global
+    }
+
+    /// Lets an `exnref` table keep the exceptions stored in it alive (see `ExceptionRegistry`).
+    func adopt(_ table: Table) {
+        guard ValueType.ref(table.type.elementType).mayHoldException else { return }
+        table.exceptionRegistry = exceptionRegistry
+        exceptionRegistry.track(table)
+    }
+
+    /// Lets an `exnref` global keep the exception stored in it alive (see `ExceptionRegistry`).
+    func adopt(_ global: Global) {
+        guard global.type.valueType.mayHoldException else { return }
+        global.exceptionRegistry = exceptionRegistry
+        exceptionRegistry.track(global)
     }
 }
 

@@ -10,6 +10,12 @@ public enum TrapReason: Hashable, Sendable, CustomStringConvertible {
     case uninitializedElement
     case indirectCallTypeMismatch
     case callStackExhausted
+    /// `call_ref` or `return_call_ref` of a null reference.
+    case nullFunctionReference
+    /// `ref.as_non_null` of a null reference.
+    case nullReference
+    /// `throw_ref` of a null exception reference.
+    case nullExceptionReference
     /// A data or element segment did not fit while instantiating (`assert_uninstantiable`'s
     /// "out of bounds memory access" / "out of bounds table access" are reported as those cases).
     case hostError(String)
@@ -27,6 +33,9 @@ public enum TrapReason: Hashable, Sendable, CustomStringConvertible {
         case .uninitializedElement: return "uninitialized element"
         case .indirectCallTypeMismatch: return "indirect call type mismatch"
         case .callStackExhausted: return "call stack exhausted"
+        case .nullFunctionReference: return "null function reference"
+        case .nullReference: return "null reference"
+        case .nullExceptionReference: return "null exception reference"
         case .hostError(let message): return "host function failed: \(message)"
         }
     }

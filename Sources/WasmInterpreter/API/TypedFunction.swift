@@ -39,7 +39,8 @@ public struct TypedFunction<each Parameter: WasmNumber, Result> {
     public var type: FunctionType { runtime.functionTypes[Int(target.address)] }
 
     /// Calls the function. Throws ``Trap`` when it traps (``TrapReason/callStackExhausted``
-    /// also when called from a host function too deep in the stacks).
+    /// also when called from a host function too deep in the stacks), ``WasmException`` when an
+    /// exception leaves it uncaught.
     @inlinable
     public func callAsFunction(_ argument: repeat each Parameter) throws -> Result where Result: WasmNumber {
         let frame = try target.enter()
@@ -58,7 +59,8 @@ func store<Number: WasmNumber>(_ value: Number, at slot: inout UnsafeMutablePoin
 }
 
 extension TypedFunction where Result == Void {
-    /// Calls the function, which returns nothing. Throws ``Trap`` when it traps.
+    /// Calls the function, which returns nothing. Throws ``Trap`` when it traps,
+    /// ``WasmException`` when an exception leaves it uncaught.
     @inlinable
     public func callAsFunction(_ argument: repeat each Parameter) throws {
         let frame = try target.enter()

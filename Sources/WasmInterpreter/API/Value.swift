@@ -42,6 +42,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .null(let nullType): return expected.isNullable && nullType.heapType.isFunctionHierarchy == expected.heapType.isFunctionHierarchy
         case .extern: return expected.heapType == .extern
         case .function: return expected.heapType == .func
+        case .exception: return expected.heapType == .exn
         }
     }
 
@@ -82,13 +83,15 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A reference value: null, a function, or an opaque host value.
+/// A reference value: null, a function, an opaque host value, or an exception.
 public enum Reference: Hashable, Sendable, CustomStringConvertible {
     case null(ReferenceType)
     /// A function, by its address in the runtime that owns it.
     case function(FunctionAddress)
     /// An opaque host reference (`ref.extern N` in the spec's scripts).
     case extern(UInt32)
+    /// An exception (an `exnref`), as `catch_ref` and `catch_all_ref` deliver it.
+    case exception(WasmException)
 
     /// The reference's type.
     public var type: ReferenceType {
@@ -96,6 +99,7 @@ public enum Reference: Hashable, Sendable, CustomStringConvertible {
         case .null(let type): return type
         case .function: return .funcref
         case .extern: return .externref
+        case .exception: return .exnref
         }
     }
 
@@ -104,6 +108,7 @@ public enum Reference: Hashable, Sendable, CustomStringConvertible {
         case .null(let type): return "ref.null \(type.heapType)"
         case .function(let address): return "ref.func @\(address.rawValue)"
         case .extern(let value): return "ref.extern \(value)"
+        case .exception(let exception): return "ref.exn (\(exception.tag))"
         }
     }
 }

@@ -1,12 +1,15 @@
 import WasmBinary
 
 extension Reference {
-    /// The reference as a slot: 0 is null, a function is its address + 1, an extern value is value + 1.
+    /// The reference as a slot: 0 is null, a function is its address + 1, an extern value is
+    /// value + 1, an exception its address (which whoever writes it into wasm storage registers
+    /// with the runtime's `ExceptionRegistry`).
     var slot: UInt64 {
         switch self {
         case .null: return 0
         case .function(let address): return UInt64(address.rawValue) + 1
         case .extern(let value): return UInt64(value) + 1
+        case .exception(let exception): return exception.slot
         }
     }
 
@@ -15,6 +18,8 @@ extension Reference {
             self = .null(type)
         } else if type.heapType == .extern || type.heapType == .noExtern {
             self = .extern(UInt32(truncatingIfNeeded: slot - 1))
+        } else if (type.heapType == .exn || type.heapType == .noExn), let exception = WasmException.fromSlot(slot) {
+            self = .exception(exception)
         } else {
             // Without garbage collection every other non-null reference is to a function.
             self = .function(FunctionAddress(rawValue: UInt32(truncatingIfNeeded: slot - 1)))

@@ -19,6 +19,9 @@ typealias Handler = @convention(thin) (CodePointer, FramePointer, UnsafeMutableR
 /// Whether a run is still going and how it ended.
 enum ExecutionStatus: UInt8 {
     case running, finished, trapped
+    /// An exception is being thrown (`Runtime.exceptionInFlight`) from the site in `pc` and `fp`:
+    /// handlers stop, and `run` looks for a handler to resume at (see Runtime+Exceptions).
+    case throwing
 }
 
 /// A return address on the interpreter's own call stack (wasm calls never recurse on Swift's stack).
@@ -44,7 +47,8 @@ struct ExecutionState {
     var trapElementIndex: Int?
     /// The runtime, for the slow paths (host calls, cross-instance calls, growing tables).
     var runtime: Unmanaged<Runtime>
-    // Registers saved between trampoline steps (debug builds only).
+    // Registers saved between trampoline steps (debug builds only), and where an exception
+    // being thrown comes from (its site and frame, in every build).
     var pc: CodePointer
     var fp: FramePointer
     var memoryBase: UnsafeMutableRawPointer
@@ -131,8 +135,20 @@ func trap(_ reason: TrapReason, elementIndex index: Int, _ state: StatePointer) 
 }
 
 extension ExecutionState {
-    /// Runs from `pc` until the entry frame returns or a trap stops the run.
+    /// Runs from `pc` until the entry frame returns, a trap stops the run, or an exception leaves
+    /// it. A thrown exception stops the handlers; a handler for it (found by walking the call
+    /// frames, off the path of code that does not throw) is where the run resumes.
     static func run(_ state: StatePointer, pc: CodePointer, fp: FramePointer) {
+        var resume = (pc: pc, fp: fp)
+        while true {
+            dispatch(state, pc: resume.pc, fp: resume.fp)
+            guard state.pointee.status == .throwing, let handler = unwindException(state) else { return }
+            resume = handler
+        }
+    }
+
+    /// Runs handlers from `pc` until one stops (a return to the exit program, a trap, a throw).
+    private static func dispatch(_ state: StatePointer, pc: CodePointer, fp: FramePointer) {
         let memory = state.pointee.instance.pointee.memory0
         state.pointee.status = .running
         #if DEBUG

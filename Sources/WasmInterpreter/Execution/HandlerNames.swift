@@ -30,8 +30,15 @@ enum HandlerNames {
             (Handlers.tableGet, "table.get"), (Handlers.tableSet, "table.set"), (Handlers.tableSize, "table.size"),
             (Handlers.tableGrow, "table.grow"), (Handlers.tableFill, "table.fill"), (Handlers.tableCopy, "table.copy"),
             (Handlers.tableInit, "table.init"), (Handlers.elementDrop, "elem.drop"),
+            (Handlers.callReference, "call_ref"), (Handlers.refAsNonNull, "ref.as_non_null"),
+            (Handlers.branchIfNull, "branchIfNull"), (Handlers.branchIfNotNull, "branchIfNotNull"),
+            (Handlers.returnCallInternal, "return_call"), (Handlers.returnCallFunction, "return_call (import)"),
+            (Handlers.returnCallIndirect, "return_call_indirect"), (Handlers.returnCallIndirect64, "return_call_indirect (i64)"),
+            (Handlers.returnCallReference, "return_call_ref"),
+            (Handlers.throw, "throw"), (Handlers.throwReference, "throw_ref"),
         ]
         for (word, name) in control { add(word, name) }
+        for (word, name) in webAssembly3Names { add(word, name) }
         let locations: [(OperandLocation, String)] = [(.slot, "s"), (.immediate, "i"), (.accumulator, "A"), (.slotAndAccumulator, "sA")]
         for operation in NumericOperation.allCases {
             add(NumericHandlers.handler(operation), "\(operation)")

@@ -46,7 +46,7 @@ func callFunction(address: UInt32, returnPC: CodePointer, fp: FramePointer, call
 @inline(never)
 func callHostAndContinue(_ record: UnsafeMutablePointer<FunctionRecord>, returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer,
                          _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
-    guard callHostFunction(record.pointee, arguments: calleeFrame, state) else { return }
+    guard callHostFunction(record.pointee, arguments: calleeFrame, site: returnPC - 1, fp: fp, state) else { return }
     let memory = state.pointee.instance.pointee.memory0
     next(returnPC, fp, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
@@ -71,7 +71,7 @@ func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
     // The type check: one comparison of canonical (runtime-wide) type ids.
     let expected = instance.pointee.typeIDs[Int(truncatingIfNeeded: pc[2])]
     guard (instance.pointee.functionRecords.pointee + Int(address)).pointee.typeID == expected else {
-        return trap(.indirectCallTypeMismatch, state)
+        return callIndirectToSubtype(pc, fp, md, ms, state, acc, facc)
     }
     callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
 }
@@ -106,11 +106,18 @@ func handleExit(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPoi
 }
 
 /// Calls a host function with the arguments in the slots at `arguments`, writing its results there.
+/// False when the run must stop: a trap, or a `WasmException` the host threw, which is thrown
+/// from `site` (an address inside the calling instruction) in the frame at `fp`.
 @inline(never)
-func callHostFunction(_ record: FunctionRecord, arguments: FramePointer, _ state: StatePointer) -> Bool {
+func callHostFunction(_ record: FunctionRecord, arguments: FramePointer, site: CodePointer, fp: FramePointer, _ state: StatePointer) -> Bool {
     let runtime = state.pointee.runtime.takeUnretainedValue()
     if let reason = runtime.callHost(index: record.hostIndex, slots: arguments, state: state) {
         trap(reason, state)
+        return false
+    }
+    if let exception = runtime.hostException {
+        runtime.hostException = nil
+        beginThrow(exception, site: site, fp: fp, state)
         return false
     }
     return true

@@ -6,24 +6,40 @@
 /// the reservation, the memory moves to one at least twice as large (a copy), which keeps growing
 /// in small steps amortized constant time per page.
 extension MemoryState {
+    /// The default page size: 64 KiB.
     static let pageSize = 65_536
+    /// The unit of reservations and commits, whatever the memory's page size: a multiple of every
+    /// system page size, so that a memory of one-byte pages still commits whole system pages.
+    static let granule = 65_536
+    /// The most bytes a memory may hold in this engine (256 TiB, beyond any 64-bit system's user
+    /// address space): a 64-bit memory's larger maximum is cut to it, and growing past it fails.
+    static let byteLimit = 1 << 48
 
-    /// A memory of `pages` zeroed pages that may grow to `maximum` pages, reserving address space
-    /// for at most `reservation` bytes up front; nil when the system cannot provide it.
-    static func make(pages: Int, maximum: Int, reservation: Int = 1 << 32) -> MemoryState? {
-        let size = pages * pageSize
-        let reservationPages = (min(max(reservation, 0), 65_536 * pageSize) + pageSize - 1) / pageSize
-        let wanted = max(min(maximum, reservationPages) * pageSize, size, pageSize)
+    /// `byteCount` rounded up to whole granules (`byteCount` is at most `byteLimit`).
+    static func granules(_ byteCount: Int) -> Int {
+        (byteCount + granule - 1) & ~(granule - 1)
+    }
+
+    /// A memory of `pages` zeroed pages of `2^pageSizeLog2` bytes that may grow to `maximum` pages
+    /// (at most `byteLimit` bytes), reserving address space for at most `reservation` bytes up
+    /// front; nil when the system cannot provide it.
+    static func make(pages: Int, maximum: Int, pageSizeLog2: Int = 16, reservation: Int = 1 << 32) -> MemoryState? {
+        let size = pages << pageSizeLog2
+        let committed = granules(size)
+        let cap = granules(min(max(reservation, 0), byteLimit))
+        let wanted = max(min(granules(maximum << pageSizeLog2), cap), committed, granule)
         // A system that refuses the whole reservation (an address-space limit) may still give what is needed now.
+        let fallback = max(committed, granule)
         guard let (base, reserved) = AddressSpace.reserve(wanted).map({ ($0, wanted) })
-                ?? AddressSpace.reserve(max(size, pageSize)).map({ ($0, max(size, pageSize)) }) else {
+                ?? AddressSpace.reserve(fallback).map({ ($0, fallback) }) else {
             return nil
         }
-        guard AddressSpace.commit(base, size) else {
+        guard AddressSpace.commit(base, committed) else {
             AddressSpace.release(base, reserved)
             return nil
         }
-        return MemoryState(base: base, size: size, pageCount: pages, maximumPageCount: maximum, reservedBytes: reserved, committedBytes: size)
+        return MemoryState(base: base, size: size, pageCount: pages, maximumPageCount: maximum, pageSizeLog2: pageSizeLog2,
+                           reservedBytes: reserved, committedBytes: committed)
     }
 
     func deallocate() {
@@ -36,20 +52,26 @@ extension MemoryState {
         let old = pageCount
         guard delta >= 0, delta <= maximumPageCount - old else { return nil }
         if delta == 0 { return old }
-        let newSize = (old + delta) * MemoryState.pageSize
-        if newSize > reservedBytes {
-            guard moveToLargerReservation(holding: newSize) else { return nil }
+        // Resource limits (ResourceLimiter): checked before growing, counted after.
+        let addedBytes = delta << pageSizeLog2
+        guard ResourceLimiter.allowsMemoryGrowth(limiter, bytes: addedBytes) else { return nil }
+        defer { if pageCount == old + delta { ResourceLimiter.recordMemoryGrowth(limiter, bytes: addedBytes) } }
+        let newSize = (old + delta) << pageSizeLog2
+        let needed = MemoryState.granules(newSize)
+        if needed > reservedBytes {
+            guard moveToLargerReservation(holding: needed) else { return nil }
         }
-        guard commit(upTo: newSize) else { return nil }
+        guard commit(upTo: needed) else { return nil }
         size = newSize
         pageCount = old + delta
         return old
     }
 
-    /// Makes the first `byteCount` bytes of the reservation accessible. Commits ahead, up to twice
-    /// what is committed, so that growing one page at a time makes a system call only now and
-    /// then; the pages beyond `size` stay unreachable (every access is checked against `size`)
-    /// and cost no physical memory until touched. False when the system refuses even `byteCount`.
+    /// Makes the first `byteCount` bytes of the reservation accessible (a whole number of
+    /// granules). Commits ahead, up to twice what is committed, so that growing one page at a time
+    /// makes a system call only now and then; the bytes beyond `size` stay unreachable (every
+    /// access is checked against `size`) and cost no physical memory until touched. False when
+    /// the system refuses even `byteCount`.
     private mutating func commit(upTo byteCount: Int) -> Bool {
         if byteCount <= committedBytes { return true }
         let ahead = min(reservedBytes, max(byteCount, committedBytes * 2))
@@ -60,12 +82,13 @@ extension MemoryState {
         return false
     }
 
-    /// Moves the contents to a new reservation of at least `byteCount` bytes and at least twice
-    /// the current one (capped at the maximum size); false when the system refuses.
+    /// Moves the contents to a new reservation of at least `byteCount` bytes (whole granules) and
+    /// at least twice the current one (capped at the maximum size); false when the system refuses.
     private mutating func moveToLargerReservation(holding byteCount: Int) -> Bool {
-        let capacity = min(max(byteCount, reservedBytes * 2), maximumPageCount * MemoryState.pageSize)
+        let capacity = min(max(byteCount, reservedBytes * 2), MemoryState.granules(maximumPageCount << pageSizeLog2))
         guard let newBase = AddressSpace.reserve(capacity) else { return false }
-        guard AddressSpace.commit(newBase, size) else {
+        let committed = MemoryState.granules(size)
+        guard AddressSpace.commit(newBase, committed) else {
             AddressSpace.release(newBase, capacity)
             return false
         }
@@ -73,7 +96,7 @@ extension MemoryState {
         AddressSpace.release(base, reservedBytes)
         base = newBase
         reservedBytes = capacity
-        committedBytes = size
+        committedBytes = committed
         return true
     }
 

@@ -7,14 +7,27 @@ extension Runtime {
     public func instantiate(_ compiled: CompiledModule, imports: Imports = Imports()) throws(InstantiationError) -> Instance {
         let module = compiled.module
         let context = compiled.context
+        // Resource limits: what the instance defines must fit before anything is created.
+        try limiter.checkInstantiation(
+            memoryBytes: module.memories.reduce(0) { total, type in
+                // At most 2^48 bytes each (a larger minimum fails when the memory is made); the sum saturates.
+                let bytes = Int(min(type.limits.min, UInt64(type.enginePageLimit))) << Int(type.pageSizeLog2)
+                let (sum, overflow) = total.addingReportingOverflow(bytes)
+                return overflow ? .max : sum
+            },
+            memories: module.memories.count,
+            tableElements: module.tables.reduce(0) { $0 + Int(min($1.type.limits.min, 0xFFFF_FFFF)) },
+            tables: module.tables.count)
+        limiter.recordInstance()
         let storage = InstanceStorage(
             code: compiled.code, functionCount: context.functionTypeIndices.count, typeCount: module.types.count,
-            globalCount: context.globals.count, tableCount: context.tables.count,
+            globalCount: context.globals.count, tableCount: context.tables.count, memoryCount: context.memories.count,
             dataCount: module.data.count, elementCount: module.elements.count)
         instances.append(storage)
         let state = storage.state
-        // `CompiledModule` admits only plain function types (Translator.checkExecutable).
-        for (index, type) in module.types.enumerated() { storage.typeIDs[index] = typeID(of: type.functionType ?? FunctionType()) }
+        storageByState[state] = storage
+        let typeIDs = canonicalTypes.ids(of: module.types)
+        for (index, id) in typeIDs.enumerated() { storage.typeIDs[index] = id }
 
         // Imports, in order, into each index space.
         var functionCount = 0
@@ -24,29 +37,36 @@ extension Runtime {
             }
             switch (entry.descriptor, value) {
             case (.function(let typeIndex), .function(let function)):
-                guard function.runtime === self, function.type == module.functionType(at: typeIndex) else {
+                guard function.runtime === self, matches(function, typeID: typeIDs[Int(typeIndex)]) else {
                     throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
                 }
                 storage.functionAddresses[functionCount] = function.address.rawValue
                 functionCount += 1
             case (.table(let type), .table(let table)):
-                guard table.type.elementType == type.elementType,
+                guard matches(table, type, typeIDs: typeIDs),
                       Self.limits(current: UInt64(table.size), maximum: table.type.limits.max, match: type.limits) else {
                     throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
                 }
                 storage.tablePointers[storage.tables.count] = table.state
                 storage.tables.append(table)
             case (.memory(let type), .memory(let memory)):
-                guard Self.limits(current: UInt64(memory.pageCount), maximum: memory.type.limits.max, match: type.limits) else {
+                guard memory.type.addressType == type.addressType, memory.type.pageSizeLog2 == type.pageSizeLog2,
+                      Self.limits(current: UInt64(memory.pageCount), maximum: memory.type.limits.max, match: type.limits) else {
                     throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
                 }
+                storage.memoryPointers[storage.memories.count] = memory.state
                 storage.memories.append(memory)
             case (.global(let type), .global(let global)):
-                guard global.type == type else {
+                guard matches(global, type, typeIDs: typeIDs) else {
                     throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
                 }
                 storage.globalPointers[storage.globals.count] = global.storage
                 storage.globals.append(global)
+            case (.tag(let type), .tag(let tag)):
+                guard tag.runtimeIdentifier == ObjectIdentifier(self), tag.typeID == typeIDs[Int(type.typeIndex)] else {
+                    throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
+                }
+                storage.tags.append(tag)
             default:
                 throw .unlinkable("incompatible import type for \(entry.module).\(entry.name)")
             }
@@ -57,7 +77,7 @@ extension Runtime {
         for (index, typeIndex) in module.functionTypeIndices.enumerated() {
             let type = module.functionType(at: typeIndex) ?? FunctionType()  // validated: a function type
             let record = FunctionRecord(
-                typeID: typeID(of: type), entry: compiled.code.base + compiled.code.entries[index],
+                typeID: typeIDs[Int(typeIndex)], entry: compiled.code.base + compiled.code.entries[index],
                 frameSlots: compiled.code.frameSlots[index],
                 parameterSlots: type.parameters.reduce(0) { $0 + $1.slotWidth },
                 resultSlots: type.results.reduce(0) { $0 + $1.slotWidth }, instance: state, hostIndex: -1)
@@ -71,20 +91,31 @@ extension Runtime {
             guard type.limits.min <= UInt64(TableState.elementLimit) else {
                 throw .resourceExhausted("table of \(type.limits.min) elements exceeds this engine's limit")
             }
-            let table = Table(type: type, initialValue: 0)
+            let table = try Table(type: type, initialValue: 0, limiter: limiter)
+            table.canonicalElementType = ValueType.ref(type.elementType).canonical(typeIDs).referenceType ?? type.elementType
+            adopt(table)
             storage.tablePointers[storage.tables.count] = table.state
             storage.tables.append(table)
         }
+        for tag in module.tags {
+            let type = module.functionType(at: tag.typeIndex) ?? FunctionType()  // validated: a function type
+            storage.tags.append(ExceptionTag(type: type, typeID: typeIDs[Int(tag.typeIndex)], runtime: self))
+        }
         for type in module.memories {
-            storage.memories.append(try Memory(type: type, reservation: configuration.memoryReservationBytes))
+            let memory = try Memory(type: type, reservation: configuration.memoryReservationBytes, limiter: limiter)
+            storage.memoryPointers[storage.memories.count] = memory.state
+            storage.memories.append(memory)
         }
         state.initialize(to: InstanceState(
             memory0: storage.memories.first?.state ?? emptyMemory, globals: storage.globalPointers,
             tables: storage.tablePointers, functions: storage.functionAddresses, typeIDs: storage.typeIDs,
-            dataSegments: storage.dataSegments, elementSegments: storage.elementSegments, functionRecords: recordsCell))
+            dataSegments: storage.dataSegments, elementSegments: storage.elementSegments, functionRecords: recordsCell,
+            memories: storage.memoryPointers))
         for global in module.globals {
             let value = evaluate(global.initializer, in: storage)
             let created = Global(type: global.type, slots: value)
+            created.canonicalValueType = global.type.valueType.canonical(typeIDs)
+            adopt(created)
             storage.globalPointers[storage.globals.count] = created.storage
             storage.globals.append(created)
         }
@@ -106,7 +137,7 @@ extension Runtime {
             case .table(let index): value = .table(storage.tables[Int(index)])
             case .memory(let index): value = .memory(storage.memories[Int(index)])
             case .global(let index): value = .global(storage.globals[Int(index)])
-            case .tag: continue  // `CompiledModule` admits no tags yet (Translator.checkExecutable).
+            case .tag(let index): value = .tag(storage.tags[Int(index)])
             }
             exports.append((export.name, value))
         }
@@ -127,7 +158,7 @@ extension Runtime {
         for (index, segment) in module.elements.enumerated() {
             switch segment.mode {
             case .active(let tableIndex, let offsetExpression):
-                let offset = UInt64(UInt32(truncatingIfNeeded: evaluate(offsetExpression, in: storage).0))
+                let offset = address(evaluate(offsetExpression, in: storage).0, storage.tables[Int(tableIndex)].type.addressType)
                 let table = storage.tablePointers[Int(tableIndex)]
                 let count = UInt64(segment.initializers.count)
                 guard table.pointee.contains(offset, count: count) else { throw .trap(Trap(.outOfBoundsTableAccess)) }
@@ -142,9 +173,9 @@ extension Runtime {
             }
         }
         for (index, segment) in module.data.enumerated() {
-            guard case .active(_, let offsetExpression) = segment.mode else { continue }
-            let offset = UInt64(UInt32(truncatingIfNeeded: evaluate(offsetExpression, in: storage).0))
-            let memory = state.pointee.memory0
+            guard case .active(let memoryIndex, let offsetExpression) = segment.mode else { continue }
+            let offset = address(evaluate(offsetExpression, in: storage).0, storage.memories[Int(memoryIndex)].type.addressType)
+            let memory = storage.memoryPointers[Int(memoryIndex)]
             let count = UInt64(segment.bytes.count)
             guard memory.pointee.contains(offset, count: count) else { throw .trap(Trap(.outOfBoundsMemoryAccess)) }
             if count > 0 {
@@ -159,11 +190,18 @@ extension Runtime {
                 _ = try invoke(address: storage.functionAddresses[Int(start)], arguments: [])
             } catch let trap as Trap {
                 throw .trap(trap)
+            } catch let exception as WasmException {
+                throw .uncaughtException(exception)
             } catch {
                 throw .trap(Trap(.hostError("\(error)")))
             }
         }
         return instance
+    }
+
+    /// A constant offset's bits as an address of `type` (an i32's upper bits are not part of it).
+    func address(_ bits: UInt64, _ type: AddressType) -> UInt64 {
+        type == .i64 ? bits : UInt64(UInt32(truncatingIfNeeded: bits))
     }
 
     /// Import matching for limits: the provided size and maximum must fit the declared limits.
@@ -178,21 +216,13 @@ extension Runtime {
     /// Evaluates a validated constant expression to its slots: constants, `ref.null`, `ref.func`,
     /// `global.get`, and the extended constants' `i32`/`i64` `add`, `sub` and `mul`, which wrap.
     func evaluate(_ expression: ConstantExpression, in storage: InstanceStorage) -> (UInt64, UInt64) {
+        if let instruction = expression.singleInstruction { return value(of: instruction, in: storage) ?? (0, 0) }
         var stack: [(UInt64, UInt64)] = []
         stack.reserveCapacity(2)
         for instruction in expression.instructions {
-            switch instruction {
-            case .i32Const(let constant): stack.append((UInt64(UInt32(bitPattern: constant)), 0))
-            case .i64Const(let constant): stack.append((UInt64(bitPattern: constant), 0))
-            case .f32Const(let bits): stack.append((UInt64(bits), 0))
-            case .f64Const(let bits): stack.append((bits, 0))
-            case .v128Const(let vector): stack.append((vector.low, vector.high))
-            case .refNull: stack.append((0, 0))
-            case .refFunc(let index): stack.append((UInt64(storage.functionAddresses[Int(index)]) + 1, 0))
-            case .globalGet(let index):
-                let global = storage.globalPointers[Int(index)]
-                stack.append((global[0], global[1]))
-            case .numeric(let operation):
+            if let value = self.value(of: instruction, in: storage) {
+                stack.append(value)
+            } else if case .numeric(let operation) = instruction {
                 // Validation admits only the six extended-constant operations, with two operands.
                 guard stack.count >= 2 else { break }
                 let b = stack.removeLast().0
@@ -208,9 +238,25 @@ extension Runtime {
                 default: result = 0
                 }
                 stack.append((result, 0))
-            default: break
             }
         }
         return stack.last ?? (0, 0)
+    }
+
+    /// The slots a constant instruction produces, or nil for one that produces nothing.
+    func value(of instruction: Instruction, in storage: InstanceStorage) -> (UInt64, UInt64)? {
+        switch instruction {
+        case .i32Const(let constant): return (UInt64(UInt32(bitPattern: constant)), 0)
+        case .i64Const(let constant): return (UInt64(bitPattern: constant), 0)
+        case .f32Const(let bits): return (UInt64(bits), 0)
+        case .f64Const(let bits): return (bits, 0)
+        case .v128Const(let vector): return (vector.low, vector.high)
+        case .refNull: return (0, 0)
+        case .refFunc(let index): return (UInt64(storage.functionAddresses[Int(index)]) + 1, 0)
+        case .globalGet(let index):
+            let global = storage.globalPointers[Int(index)]
+            return (global[0], global[1])
+        default: return nil
+        }
     }
 }

@@ -10,6 +10,8 @@ extension Runtime {
         for (index, (argument, parameter)) in zip(arguments, type.parameters).enumerated() where !argument.matches(parameter) {
             throw InvocationError.argumentMismatch("argument \(index) is \(argument.type), expected \(parameter)")
         }
+        // Host → wasm → host nesting uses the native stack: refuse a call that would overflow it.
+        guard nativeStack.hasRoom() else { throw Trap(.callStackExhausted) }
         let record = records[Int(address)]
         guard let entry = record.entry, let instance = record.instance else {
             return try callHostDirectly(index: record.hostIndex, arguments: arguments)
@@ -19,6 +21,7 @@ extension Runtime {
         guard frameTop < maxCallDepth, base + needed <= valueStackEnd else {
             throw Trap(.callStackExhausted)
         }
+        exceptionRegistry.register(exceptionsIn: arguments, liveTop: base)
         var slot = base
         for argument in arguments {
             argument.store(to: slot)
@@ -37,7 +40,8 @@ extension Runtime {
 
     /// Runs the wasm function at `entry` of `instance` on the frame at `frame`, which holds its
     /// arguments and receives its results; the caller has checked that the stacks have room.
-    /// Allocates nothing unless it traps. Throws `Trap`, or the error a host function threw.
+    /// Allocates nothing unless it traps or throws. Throws `Trap`, the `WasmException` that left
+    /// the run uncaught, or the error a host function threw.
     func execute(entry: CodePointer, instance: UnsafeMutablePointer<InstanceState>, frame base: FramePointer) throws {
         var state = ExecutionState(
             instance: instance, frameTop: callFrames + frameTop + 1, frameEnd: callFrames + maxCallDepth,
@@ -48,6 +52,10 @@ extension Runtime {
         (callFrames + frameTop).initialize(to: CallFrame(returnPC: exitCode, framePointer: base, instance: instance))
         withUnsafeMutablePointer(to: &state) { pointer in
             ExecutionState.run(pointer, pc: entry, fp: base)
+        }
+        if state.status == .throwing, let exception = exceptionInFlight {
+            exceptionInFlight = nil
+            throw exception
         }
         if state.status == .trapped {
             // A host function's own error ended the run: the embedder gets it as thrown.
@@ -85,6 +93,10 @@ extension Runtime {
             results = try host.body(arguments)
         } catch let trap as Trap {
             return trap.reason
+        } catch let exception as WasmException {
+            if let reason = admit(exception) { return reason }
+            hostException = exception
+            return nil
         } catch {
             pendingHostError = error
             return .hostError("\(error)")
@@ -92,6 +104,7 @@ extension Runtime {
         guard results.map(\.type) == host.type.results else {
             return .hostError("host function returned \(results.map(\.type)), expected \(host.type.results)")
         }
+        exceptionRegistry.register(exceptionsIn: results, liveTop: slots + width)
         slot = slots
         for result in results {
             result.store(to: slot)

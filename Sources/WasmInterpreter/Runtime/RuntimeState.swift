@@ -11,11 +11,16 @@ struct MemoryState {
     var size: Int
     var pageCount: Int
     var maximumPageCount: Int
+    /// log2 of the page size: 16 (64 KiB pages) or 0 (one-byte pages, the custom-page-sizes proposal).
+    var pageSizeLog2: Int = 16
     /// Bytes of address space reserved at `base` (0 when `base` is not a reservation, as for the
     /// runtime's empty memory). Growing within it commits pages in place.
     var reservedBytes: Int = 0
     /// Bytes from `base` the system has made accessible: at least `size`.
     var committedBytes: Int = 0
+    /// The runtime's resource counts that growing is checked against (nil: none), unretained:
+    /// the `Memory` that owns this state keeps it alive.
+    var limiter: Unmanaged<ResourceLimiter>? = nil
 }
 
 /// A table's elements, encoded as slots (0 is null; a function reference is its address + 1;
@@ -26,6 +31,9 @@ struct TableState {
     var capacity: Int
     var maximum: Int
     var elementType: ReferenceType
+    /// The runtime's resource counts that growing is checked against (nil: none), unretained:
+    /// the `Table` that owns this state keeps it alive.
+    var limiter: Unmanaged<ResourceLimiter>? = nil
 }
 
 /// A data or element segment's remaining contents (empty once dropped).
@@ -64,4 +72,6 @@ struct InstanceState {
     var elementSegments: UnsafeMutablePointer<SegmentState>
     /// The runtime's function records (refreshed whenever the runtime adds functions).
     var functionRecords: UnsafeMutablePointer<UnsafeMutablePointer<FunctionRecord>>
+    /// Every memory of the module's memory index space (`memory0` is the first, when there is one).
+    var memories: UnsafeMutablePointer<UnsafeMutablePointer<MemoryState>>
 }

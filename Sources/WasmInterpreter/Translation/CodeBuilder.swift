@@ -37,6 +37,17 @@ struct CodeBuilder {
         words.append(third)
     }
 
+    mutating func emit(_ handler: UInt64, _ first: UInt64, _ second: UInt64, _ third: UInt64, _ fourth: UInt64) {
+        emit(handler, first, second, third)
+        words.append(fourth)
+    }
+
+    mutating func emit(_ handler: UInt64, _ first: UInt64, _ second: UInt64, _ third: UInt64, _ fourth: UInt64,
+                       _ fifth: UInt64) {
+        emit(handler, first, second, third, fourth)
+        words.append(fifth)
+    }
+
     mutating func append(_ operand: UInt64) {
         words.append(operand)
     }

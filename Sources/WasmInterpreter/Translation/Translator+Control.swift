@@ -104,7 +104,9 @@ extension Translator {
         if let (operand, start) = frame.elseFixup {
             code.patch(operand, instructionStart: start, target: code.position)
         }
+        for handler in frame.exceptionScope.handlersResumingAtEnd { exceptionHandlers[handler].target = code.position }
         let reachable = !frame.isDead || !frame.endFixups.isEmpty || frame.elseFixup != nil
+            || !frame.exceptionScope.handlersResumingAtEnd.isEmpty
         resetOperands(to: frame, frame.resultTypes)
         if !reachable { markDead() }
     }

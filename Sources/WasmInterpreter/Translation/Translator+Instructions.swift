@@ -13,18 +13,40 @@ extension Translator {
         case .loop(let type): enterBlock(.loop, type); forgetPendingFusions(); return
         case .if(let type): enterBlock(.if, type); forgetPendingFusions(); return
         case .else: translateElse(); forgetPendingFusions(); return
-        case .end: translateEnd(); forgetPendingFusions(); return
-        case .returnCall, .returnCallIndirect, .callRef, .returnCallRef, .brOnNull, .brOnNonNull, .refAsNonNull,
-             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow, .wideArithmetic, .relaxedSIMD:
-            throw Self.notExecutableYet(instruction)
+        case .end: closeTryTable(); translateEnd(); forgetPendingFusions(); return
+        case .tryTable(let type, let clauses): translateTryTable(type, clauses); forgetPendingFusions(); return
+        case .try(let type): translateTry(type); forgetPendingFusions(); return
+        case .catch(let tag): translateCatch(tag: tag); forgetPendingFusions(); return
+        case .catchAll: translateCatch(tag: nil); forgetPendingFusions(); return
+        case .delegate(let depth): translateDelegate(depth); forgetPendingFusions(); return
         default: break
         }
         guard !isDead else { return }
+        // Memories other than the registers' one, and 64-bit tables (Translator+MultiMemory, +Table64).
+        if translateIndexedMemory(instruction) || translateTable64(instruction) { return }
         switch instruction {
-        case .block, .loop, .if, .else, .end,
-             .returnCall, .returnCallIndirect, .callRef, .returnCallRef, .brOnNull, .brOnNonNull, .refAsNonNull,
-             .throw, .throwRef, .tryTable, .try, .catch, .catchAll, .delegate, .rethrow, .wideArithmetic, .relaxedSIMD:
-            break  // Handled (or rejected) above.
+        case .block, .loop, .if, .else, .end, .tryTable, .try, .catch, .catchAll, .delegate:
+            break  // Handled above.
+        case .returnCall(let index):
+            translateReturnCall(index)
+        case .returnCallIndirect(let typeIndex, let tableIndex):
+            translateReturnCallIndirect(typeIndex: typeIndex, tableIndex: tableIndex)
+        case .callRef(let typeIndex):
+            translateCallReference(typeIndex: typeIndex)
+        case .returnCallRef(let typeIndex):
+            translateReturnCallReference(typeIndex: typeIndex)
+        case .brOnNull(let depth):
+            translateBranchOnNull(depth: depth)
+        case .brOnNonNull(let depth):
+            translateBranchOnNonNull(depth: depth)
+        case .refAsNonNull:
+            emitUnary(Handlers.refAsNonNull)
+        case .throw(let tag):
+            translateThrow(tag)
+        case .throwRef:
+            translateThrowReference()
+        case .rethrow(let depth):
+            translateRethrow(depth)
         case .unreachable:
             code.emit(Handlers.unreachable)
             markDead()
@@ -143,6 +165,10 @@ extension Translator {
             translateNumeric(operation)
         case .v128Const, .i8x16Shuffle, .simdMemory, .simdMemoryLane, .simdLane, .simd:
             try translateSIMD(instruction)
+        case .relaxedSIMD(let operation):
+            try translateRelaxedSIMD(operation)
+        case .wideArithmetic(let operation):
+            translateWideArithmetic(operation)
         }
     }
 

@@ -64,6 +64,8 @@ struct TranslationFrame {
     var isDead: Bool
     /// True when the frame was entered in dead code: nothing inside it is emitted.
     var enteredDead: Bool
+    /// A try block's exception handlers, and the handlers that resume at this frame's label.
+    var exceptionScope = ExceptionScope()
 
     var labelTypes: [ValueType] { kind == .loop ? parameterTypes : resultTypes }
 }
@@ -90,6 +92,8 @@ struct Translator {
     /// Calls to functions whose entry is not known yet: (instruction start, callee index), over
     /// all the functions translated so far.
     var callFixups: [(position: Int, callee: UInt32)] = []
+    /// The current function's exception handlers, innermost first (see Translator+Exceptions).
+    var exceptionHandlers: [ExceptionHandler] = []
     /// The last result written to a slot and where its destination is encoded: while nothing has
     /// been emitted after it, a `local.set` can retarget it instead of copying.
     var lastResult: (slot: Int, operandPosition: Int, end: Int)?
@@ -139,6 +143,7 @@ struct Translator {
         operands.removeAll()
         frames.removeAll(keepingCapacity: true)
         jumpSites.removeAll(keepingCapacity: true)
+        exceptionHandlers.removeAll(keepingCapacity: true)
         (lastResult, lastComparison, lastAddition, lastShift) = (nil, nil, nil, nil)
         (integerAccumulatorHolder, floatAccumulatorHolder, integerAccumulatorMirror, floatAccumulatorMirror) = (nil, nil, nil, nil)
         localTypes = validator.locals

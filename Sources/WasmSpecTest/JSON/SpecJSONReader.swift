@@ -9,12 +9,7 @@ public enum SpecJSONReader {
     /// Reads the script at `path` and the `.wasm`/`.wat` files it names from the same folder.
     public static func read(path: String) throws(SpecScriptError) -> SpecScript {
         let url = URL(fileURLWithPath: path)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw SpecScriptError("cannot read \(path): \(error.localizedDescription)")
-        }
+        let data = try SpecScriptFiles.read(path: path)
         let folder = url.deletingLastPathComponent()
         return try parse(data, name: url.deletingPathExtension().lastPathComponent) { fileName in
             [UInt8](try Data(contentsOf: folder.appendingPathComponent(fileName)))

@@ -20,6 +20,7 @@ enum SpecValueFormat {
             case .null(let type): return "ref.null \(type.heapType)"
             case .function(let address): return "ref.func @\(address.rawValue)"
             case .extern(let number): return "ref.extern \(number)"
+            case .exception: return "ref.exn"
             }
         }
     }

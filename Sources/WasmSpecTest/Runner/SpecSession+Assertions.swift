@@ -7,6 +7,7 @@ extension SpecSession {
         switch perform(action) {
         case .returned: return .passed
         case .trapped(let trap): return .failed("trapped: \(trap)")
+        case .threw(let exception): return .failed("\(exception)")
         case .unperformed(let outcome): return outcome
         }
     }
@@ -23,6 +24,8 @@ extension SpecSession {
             return .failed("expected \(wanted), got \(SpecValueFormat.describe(values, shapes: shapes))")
         case .trapped(let trap):
             return .failed("expected \(wanted), trapped: \(trap)")
+        case .threw(let exception):
+            return .failed("expected \(wanted), \(exception)")
         case .unperformed(let outcome):
             return outcome
         }
@@ -42,20 +45,22 @@ extension SpecSession {
                 return .failed("expected trap \"\(message)\", trapped: \(trap)")
             }
             return .passed
+        case .threw(let exception):
+            return .failed("expected trap \"\(message)\", \(exception)")
         case .unperformed(let outcome):
             return outcome
         }
     }
 
     /// `assert_exception`: the action must end in a WebAssembly exception that nothing caught.
-    /// This engine does not throw exceptions yet (modules with tags do not compile), so such an
-    /// action ends otherwise and the command fails with what happened.
     func checkException(_ action: SpecAction) -> SpecOutcome {
         switch perform(action) {
         case .returned(let values):
             return .failed("expected an uncaught exception, got \(SpecValueFormat.describe(values))")
         case .trapped(let trap):
             return .failed("expected an uncaught exception, trapped: \(trap)")
+        case .threw:
+            return .passed
         case .unperformed(let outcome):
             return outcome
         }
@@ -117,8 +122,10 @@ extension SpecSession {
                     return (.failed("trapped (\(trap)), expected unlinkable \"\(message)\""), nil)
                 }
                 got = trap.description
-            case .resourceExhausted(let reason):
+            case .resourceExhausted(let reason), .limitExceeded(let reason):
                 return (.failed("out of resources (\(reason)), expected \"\(message)\""), nil)
+            case .uncaughtException(let exception):
+                return (.failed("\(exception) while instantiating, expected \"\(message)\""), nil)
             }
             return (.passed, got.contains(message) ? nil : "message \"\(got)\", expected \"\(message)\"")
         }

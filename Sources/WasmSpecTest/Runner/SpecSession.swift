@@ -52,6 +52,8 @@ final class SpecSession {
     enum ActionResult {
         case returned([Value])
         case trapped(Trap)
+        /// An exception left the action uncaught.
+        case threw(WasmException)
         /// The action could not be performed (no such module or export, bad arguments, ...).
         case unperformed(SpecOutcome)
     }
@@ -240,6 +242,8 @@ final class SpecSession {
                 return .returned(try instance.invoke(field, arguments))
             } catch let trap as Trap {
                 return .trapped(trap)
+            } catch let exception as WasmException {
+                return .threw(exception)
             } catch {
                 return .unperformed(.failed("cannot invoke \"\(field)\": \(error)"))
             }

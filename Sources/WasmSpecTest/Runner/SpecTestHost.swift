@@ -2,8 +2,8 @@ import WasmBinary
 import WasmInterpreter
 
 /// The `spectest` module the testsuite's scripts import: `print*` functions that do nothing,
-/// `global_i32`/`global_i64` = 666, `global_f32`/`global_f64` = 666.6, a 10..20 funcref `table`
-/// and a 1..2 page `memory`.
+/// `global_i32`/`global_i64` = 666, `global_f32`/`global_f64` = 666.6, a 10..20 funcref `table`,
+/// the same with 64-bit indices as `table64`, and a 1..2 page `memory`.
 enum SpecTestHost {
     /// Creates the module's entities in `runtime` and defines them in `imports` under `spectest`.
     static func define(in runtime: Runtime, into imports: inout Imports) throws(InstantiationError) {
@@ -33,6 +33,9 @@ enum SpecTestHost {
         let table = try runtime.createTable(
             TableType(elementType: .funcref, limits: Limits(min: 10, max: 20)), initialValue: .null(.funcref))
         imports.define(module: "spectest", name: "table", .table(table))
+        let table64 = try runtime.createTable(
+            TableType(elementType: .funcref, limits: Limits(min: 10, max: 20), addressType: .i64), initialValue: .null(.funcref))
+        imports.define(module: "spectest", name: "table64", .table(table64))
         let memory = try runtime.createMemory(MemoryType(limits: Limits(min: 1, max: 2)))
         imports.define(module: "spectest", name: "memory", .memory(memory))
     }

@@ -14,12 +14,7 @@ public enum WastScriptReader {
     /// Reads and parses the script at `path`; its name is the file name without `.wast`.
     public static func read(path: String) throws(SpecScriptError) -> SpecScript {
         let url = URL(fileURLWithPath: path)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw SpecScriptError("cannot read \(path): \(error.localizedDescription)")
-        }
+        let data = try SpecScriptFiles.read(path: path)
         return try parse(
             String(decoding: data, as: UTF8.self),
             name: url.deletingPathExtension().lastPathComponent,

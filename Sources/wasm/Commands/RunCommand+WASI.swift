@@ -13,13 +13,15 @@ extension RunCommand {
                 PreopenedDirectory(hostPath: $0.hostPath, guestPath: $0.guestPath)
             })
         let trapStatus: Int32 = 134
+        var instance: Instance?
         do {
             let wasi = try WASI(configuration: configuration)
-            let instance = try wasi.instantiate(module, in: Runtime())
+            let program = try wasi.instantiate(module, in: Runtime())
+            instance = program
             if let name = options.exportName {
-                return invoke(name, of: instance, path: path, arguments: arguments, trapStatus: trapStatus)
+                return invoke(name, of: program, path: path, arguments: arguments, trapStatus: trapStatus)
             }
-            return Int32(truncatingIfNeeded: try wasi.start(instance))
+            return Int32(truncatingIfNeeded: try wasi.start(program))
         } catch let exit as WASIExit {
             return Int32(truncatingIfNeeded: exit.code)
         } catch let error as WASIError {
@@ -28,10 +30,17 @@ extension RunCommand {
         } catch let trap as Trap {
             Console.error("trap: \(trap)")
             return trapStatus
+        } catch let exception as WasmException {
+            Console.error("wasm run: \(ExceptionText.describe(exception, in: instance))")
+            return 1
         } catch let error as InstantiationError {
             if case .trap(let trap) = error {
                 Console.error("trap: \(trap)")
                 return trapStatus
+            }
+            if case .uncaughtException(let exception) = error {
+                Console.error("wasm run: \(ExceptionText.describe(exception, in: nil)) (from the start function)")
+                return 1
             }
             Console.error("\(path): \(error)")
             return 1

@@ -29,7 +29,10 @@ enum RunCommand {
         and each result is printed on its own line (integers in signed decimal, floats in
         shortest round-trip form). A WASI reactor's _initialize runs first. A module that
         imports nothing from WASI is instantiated (its start function runs) and, with --invoke,
-        the export is called; a trap there prints 'trap: MESSAGE' and exits 1. Misuse exits 2.
+        the export is called; a trap there prints 'trap: MESSAGE' and exits 1. An exception that
+        nothing catches prints 'wasm run: uncaught exception: tag NAME (param ...) with values
+        ...' (NAME is the tag's export name in quotes, or its index) and exits 1, for a WASI
+        program too. Misuse exits 2.
 
         Options:
         \(RunOptions.helpLines)
@@ -99,6 +102,8 @@ enum RunCommand {
         } catch {
             if case .trap(let trap) = error {
                 Console.error("trap: \(trap)")
+            } else if case .uncaughtException(let exception) = error {
+                Console.error("wasm run: \(ExceptionText.describe(exception, in: nil)) (from the start function)")
             } else {
                 Console.error("\(path): \(error)")
             }
@@ -144,6 +149,9 @@ enum RunCommand {
         } catch let trap as Trap {
             Console.error("trap: \(trap)")
             return trapStatus
+        } catch let exception as WasmException {
+            Console.error("wasm run: \(ExceptionText.describe(exception, in: instance))")
+            return 1
         } catch {
             Console.error("wasm run: \(error)")
             return 1

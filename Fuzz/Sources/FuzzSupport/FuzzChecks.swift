@@ -1,0 +1,1 @@
+../../../Tests/FuzzChecks/FuzzChecks.swift
