@@ -13,13 +13,13 @@ public struct FunctionValidator {
 
     let context: ModuleContext
     /// The module-wide index of the function being validated.
-    public let functionIndex: UInt32
+    public private(set) var functionIndex: UInt32 = 0
     /// The function's parameters, then its declared locals.
-    public let locals: [ValueType]
+    public private(set) var locals: [ValueType] = []
     /// `locals` as operand types.
-    let localTypes: [OperandType]
+    var localTypes: [OperandType] = []
     /// The function's result types.
-    let resultTypes: [ValueType]
+    var resultTypes: [ValueType] = []
     /// The operand stack's storage, of which the first `operandCount` entries are in use;
     /// `.unknown` is a value of unknown type (from the polymorphic stack). Kept filled so pushes
     /// only assign.
@@ -49,6 +49,25 @@ public struct FunctionValidator {
 
     /// Prepares to validate the body of the defined function with the given module-wide index.
     public init(context: ModuleContext, functionIndex: UInt32, body: FunctionBody) throws(ValidationError) {
+        self.init(context: context)
+        try begin(functionIndex: functionIndex, body: body)
+    }
+
+    /// A validator for the functions of the module `context` describes, validating none yet:
+    /// `begin(functionIndex:body:)` starts each function, reusing the validator's storage.
+    public init(context: ModuleContext) {
+        self.context = context
+        self.site = ErrorSite(functionIndex: 0, offset: 0)
+        self.operands = [OperandType](repeating: .unknown, count: 64)
+        self.numericSignatures = OperatorSignature.numeric
+        self.vectorSignatures = OperatorSignature.vector
+        self.relaxedVectorSignatures = OperatorSignature.relaxedVector
+        frames.reserveCapacity(16)
+    }
+
+    /// Starts validating the body of the defined function with the given module-wide index
+    /// (whatever the validator was doing before is dropped).
+    public mutating func begin(functionIndex: UInt32, body: FunctionBody) throws(ValidationError) {
         guard Int(functionIndex) >= context.importedFunctionCount, let type = context.functionType(at: functionIndex) else {
             throw ValidationError("unknown function \(functionIndex)", functionIndex: functionIndex)
         }
@@ -57,7 +76,8 @@ public struct FunctionValidator {
         guard localCount <= UInt64(Self.maximumLocalCount) else {
             throw ValidationError("too many locals: \(localCount)", functionIndex: functionIndex, offset: body.codeOffset)
         }
-        var locals = type.parameters
+        locals.removeAll(keepingCapacity: true)
+        locals.append(contentsOf: type.parameters)
         locals.reserveCapacity(Int(localCount))
         var hasNonDefaultableLocal = false
         for group in body.locals {
@@ -72,16 +92,18 @@ public struct FunctionValidator {
             if !group.type.isDefaultable { hasNonDefaultableLocal = true }
             locals.append(contentsOf: repeatElement(group.type, count: Int(group.count)))
         }
-        self.context = context
         self.functionIndex = functionIndex
-        self.locals = locals
-        self.localTypes = locals.map(OperandType.init)
+        localTypes.removeAll(keepingCapacity: true)
+        for local in locals { localTypes.append(OperandType(local)) }
         self.resultTypes = type.results
         self.site = ErrorSite(functionIndex: functionIndex, offset: body.codeOffset)
-        self.operands = [OperandType](repeating: .unknown, count: 64)
-        self.numericSignatures = OperatorSignature.numeric
-        self.vectorSignatures = OperatorSignature.vector
-        self.relaxedVectorSignatures = OperatorSignature.relaxedVector
+        operandCount = 0
+        frames.removeAll(keepingCapacity: true)
+        frameHeight = 0
+        frameIsUnreachable = false
+        isFinished = false
+        localIsSet.removeAll(keepingCapacity: true)
+        setLocals.removeAll(keepingCapacity: true)
         if hasNonDefaultableLocal {
             // Parameters are set on entry; declared locals start unset.
             localIsSet = [Bool](repeating: true, count: locals.count)
@@ -89,7 +111,6 @@ public struct FunctionValidator {
                 localIsSet[index] = false
             }
         }
-        frames.reserveCapacity(16)
         let typeIndex = context.functionTypeIndices[Int(functionIndex)]
         frames.append(OpenFrame(kind: .function, blockType: .typeIndex(typeIndex), height: 0, isUnreachable: false, setLocalsHeight: 0))
     }

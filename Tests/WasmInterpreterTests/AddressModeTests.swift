@@ -78,6 +78,8 @@ import WasmInterpreter
               (func (export "100plus") (param i32 i32) (result \(access.type)) (\(op) (i32.add (i32.const 100) (local.get 0))))
               (func (export "at1000") (param i32 i32) (result \(access.type)) (\(op) (i32.const 1000)))
               (func (export "masked") (param i32 i32) (result \(access.type)) (\(op) (i32.and (local.get 0) (i32.const 0xFFFF))))
+              (func (export "scaled") (param i32 i32) (result \(access.type)) (\(op) (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 2)))))
+              (func (export "scaledFirst") (param i32 i32) (result \(access.type)) (\(op) (i32.add (i32.shl (local.get 1) (i32.const 33)) (local.get 0))))
               (func (export "atEnd") (param i32 i32) (result \(access.type)) (\(op) (i32.const \(65_533 - access.width + 1)))))
             """
     }
@@ -98,6 +100,9 @@ import WasmInterpreter
         #expect(try call("100plus", 7) == [Self.expected(access, at: 110)])
         #expect(try call("at1000", 0) == [Self.expected(access, at: 1003)])
         #expect(try call("masked", 0xABCD_0123) == [Self.expected(access, at: 0x126)])  // the address computed in the accumulator
+        #expect(try call("scaled", 100, 5) == [Self.expected(access, at: 123)])  // base + (i << 2), + 3
+        #expect(try call("scaled", 0xFFFF_FFF0, 8) == [Self.expected(access, at: 0x13)])  // wraps to 0x10 before the offset
+        #expect(try call("scaledFirst", 100, 7) == [Self.expected(access, at: 117)])  // the shift counts mod 32: << 1
         // Past the end, each way: the access must trap, never read.
         let oob = Trap(.outOfBoundsMemoryAccess)
         #expect(throws: oob) { try call("slot", UInt32(65_536 - 3 - access.width + 1)) }
@@ -106,6 +111,7 @@ import WasmInterpreter
         #expect(throws: oob) { try call("plus100", 65_440) }
         #expect(throws: oob) { try call("atEnd", 0) }
         #expect(throws: oob) { try call("masked", 0xFFFF) }
+        #expect(throws: oob) { try call("scaled", 65_000, 200) }
     }
 
     /// Stores: one function per address shape, storing the parameter `value` or a constant.
@@ -130,11 +136,13 @@ import WasmInterpreter
           (func (export "plusConstant") (param i32 i32 \(valueType)) (\(op) (i32.add (local.get 0) (i32.const -16)) (local.get 2)))
           (func (export "atConstant") (param i32 i32 \(valueType)) (\(op) (i32.const 1000) (local.get 2)))
           (func (export "masked") (param i32 i32 \(valueType)) (\(op) (i32.and (local.get 0) (i32.const 0xFFFF)) (local.get 2)))
+          (func (export "scaled") (param i32 i32 \(valueType)) (\(op) (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 3))) (local.get 2)))
           (func (export "slotC") (param i32 i32 \(valueType)) (\(op) (local.get 0) \(constant)))
           (func (export "sumC") (param i32 i32 \(valueType)) (\(op) (i32.add (local.get 0) (local.get 1)) \(constant)))
           (func (export "plusConstantC") (param i32 i32 \(valueType)) (\(op) (i32.add (local.get 0) (i32.const -16)) \(constant)))
           (func (export "atConstantC") (param i32 i32 \(valueType)) (\(op) (i32.const 1000) \(constant)))
-          (func (export "maskedC") (param i32 i32 \(valueType)) (\(op) (i32.and (local.get 0) (i32.const 0xFFFF)) \(constant))))
+          (func (export "maskedC") (param i32 i32 \(valueType)) (\(op) (i32.and (local.get 0) (i32.const 0xFFFF)) \(constant)))
+          (func (export "scaledC") (param i32 i32 \(valueType)) (\(op) (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 3))) \(constant))))
         """
     }
 
@@ -154,7 +162,7 @@ import WasmInterpreter
         let constantBytes = [UInt8](repeating: 0x5A, count: access.width)
         let cases: [(String, UInt32, UInt32, Int)] = [
             ("slot", 40, 0, 43), ("sum", 0xFFFF_FFF0, 0x30, 0x23), ("plusConstant", 116, 0, 103), ("atConstant", 0, 0, 1003),
-            ("masked", 0x7777_0200, 0, 0x203),
+            ("masked", 0x7777_0200, 0, 0x203), ("scaled", 0xFFFF_FFF8, 100, 0x31B),
         ]
         for (name, x, y, address) in cases {
             for (suffix, expected) in [("", bytes), ("C", constantBytes)] {

@@ -39,17 +39,30 @@ public struct CompiledModule: @unchecked Sendable {
     /// validation accept beyond WebAssembly 2.0 (by default all they know). Counts and sizes
     /// over `limits` are rejected as `CompileError.decode` before anything is allocated for them.
     public init(bytes: [UInt8], features: WasmFeatures = .all, limits: DecoderLimits = DecoderLimits()) throws(CompileError) {
+        try self.init(bytes: bytes, features: features, limits: limits, superinstructions: true)
+    }
+
+    /// Decodes, validates and translates a binary module, with or without superinstructions
+    /// (without: every instruction is its own dispatch, as the dispatch profile needs to count
+    /// the pairs that superinstructions are chosen from).
+    @_spi(Profiling)
+    public init(bytes: [UInt8], features: WasmFeatures = .all, limits: DecoderLimits = DecoderLimits(),
+                superinstructions: Bool) throws(CompileError) {
         let module: Module
         do {
             module = try ModuleDecoder.decode(bytes, features: features, limits: limits)
         } catch {
             throw error.isUnsupported ? .unsupported(Self.unsupportedFeature(error.description)) : .decode(error)
         }
-        try self.init(module: module, features: features)
+        try self.init(module: module, features: features, superinstructions: superinstructions)
     }
 
     /// Validates and translates a decoded module.
     public init(module: Module, features: WasmFeatures = .all) throws(CompileError) {
+        try self.init(module: module, features: features, superinstructions: true)
+    }
+
+    init(module: Module, features: WasmFeatures, superinstructions: Bool) throws(CompileError) {
         self.module = module
         do {
             context = try ModuleContext(module: module, features: features)
@@ -57,7 +70,7 @@ public struct CompiledModule: @unchecked Sendable {
             throw error.isUnsupported ? .unsupported(Self.unsupportedFeature(error.description)) : .validation(error)
         }
         do {
-            code = try TranslatedCode(module: module, context: context)
+            code = try TranslatedCode(module: module, context: context, superinstructions: superinstructions)
         } catch .unsupported(let message) {
             // Translation stopped at the first thing it cannot run; the module may still be
             // invalid further on, and invalid is the more useful answer.
@@ -92,27 +105,28 @@ final class TranslatedCode: @unchecked Sendable {
     /// Where exceptions thrown in each defined function go (see Runtime+Exceptions).
     let exceptionHandlers: ExceptionHandlerTable
 
-    init(module: Module, context: ModuleContext, metering: Bool = false) throws(CompileError) {
-        var builder = CodeBuilder()
+    /// Translates `module`'s functions; with `metering`, with the fuel charges of Translator+Fuel.
+    init(module: Module, context: ModuleContext, superinstructions: Bool, metering: Bool = false) throws(CompileError) {
         var entries: [Int] = []
         var frameSlots: [Int] = []
-        var callFixups: [(position: Int, callee: UInt32)] = []
         // With fuel: what each function's first block costs, which a call charges (Translator+Fuel).
         var entryCharges: [(target: Int, cost: Int)] = []
         var exceptionHandlers = ExceptionHandlerTable()
         let importCount = context.importedFunctionCount
+        var translator = Translator(context: context, module: module, superinstructions: superinstructions, metering: metering)
+        defer { translator.deallocate() }
+        // About two words of code per byte of a body: reserved once, so the buffer rarely moves.
+        translator.code.reserveCapacity(module.codes.reduce(0) { $0 + $1.code.count } * 2)
+        entries.reserveCapacity(module.codes.count)
+        frameSlots.reserveCapacity(module.codes.count)
         for (index, body) in module.codes.enumerated() {
-            entries.append(builder.position)
-            // The translator owns the words while it works (no copy of the buffer).
-            var translator = try Translator(code: consume builder, context: context, module: module,
-                                            functionIndex: UInt32(importCount + index), body: body, metering: metering)
-            frameSlots.append(try translator.translate(body: body))
+            entries.append(translator.code.position)
+            frameSlots.append(try translator.translate(function: UInt32(importCount + index), body: body))
             if metering { entryCharges.append(translator.fuelCharge(at: entries[index]) ?? (entries[index], 0)) }
-            builder = translator.code
-            callFixups += translator.callFixups
             exceptionHandlers.append(function: translator.exceptionHandlers)
         }
-        for fixup in callFixups {
+        var builder = translator.code
+        for fixup in translator.callFixups {
             let callee = Int(fixup.callee) - importCount
             if builder.words[fixup.position] == Handlers.meteredCallInternal {
                 // The call charges the callee's first block and enters past its charge (a tail
@@ -127,9 +141,12 @@ final class TranslatedCode: @unchecked Sendable {
         let words = builder.words
         count = words.count
         let buffer = CodePointer.allocate(capacity: max(count, 1))
-        buffer.initialize(repeating: 0, count: max(count, 1))
         words.withUnsafeBufferPointer { source in
-            if let start = source.baseAddress { buffer.update(from: start, count: source.count) }
+            if let start = source.baseAddress, source.count > 0 {
+                buffer.initialize(from: start, count: source.count)
+            } else {
+                buffer.initialize(to: 0)
+            }
         }
         base = buffer
         self.entries = entries
@@ -168,7 +185,7 @@ final class MeteredCode: Sendable {
     func code(for compiled: CompiledModule) throws(CompileError) -> TranslatedCode {
         try translation.withLock { (translation: inout TranslatedCode?) throws(CompileError) -> TranslatedCode in
             if let translation { return translation }
-            let code = try TranslatedCode(module: compiled.module, context: compiled.context, metering: true)
+            let code = try TranslatedCode(module: compiled.module, context: compiled.context, superinstructions: true, metering: true)
             translation = code
             return code
         }

@@ -79,8 +79,10 @@ public final class Runtime {
         recordsCell = .allocate(capacity: 1)
         recordsCell.initialize(to: records)
         let slots = min(max(configuration.valueStackSlots, 1024), RuntimeConfiguration.valueStackSlotLimit)
-        // Zeroed lazily by the system, page by page, as deep calls reach them.
-        guard let stack = calloc(slots, MemoryLayout<UInt64>.stride) else {
+        // Mapped fresh, so zeroed lazily by the system, page by page, as deep calls reach them
+        // (calloc may instead hand out recycled heap memory and clear all of it first).
+        let stackBytes = slots * MemoryLayout<UInt64>.stride
+        guard let stack = AddressSpace.reserve(stackBytes), AddressSpace.commit(stack, stackBytes) else {
             preconditionFailure("cannot allocate a value stack of \(slots) slots")
         }
         valueStack = stack.bindMemory(to: UInt64.self, capacity: slots)
@@ -103,7 +105,7 @@ public final class Runtime {
         instances.removeAll()
         records.deallocate()
         recordsCell.deallocate()
-        free(valueStack)
+        AddressSpace.release(UnsafeMutableRawPointer(valueStack), Int(bitPattern: valueStackEnd) - Int(bitPattern: valueStack))
         callFrames.deallocate()
         exitCode.deallocate()
         interruptedCode.deallocate()

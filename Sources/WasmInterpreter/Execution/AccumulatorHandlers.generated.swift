@@ -6,6213 +6,6617 @@
 import WasmBinary
 
 @inline(__always)
-func numericI32AddSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AddSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AddSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AddSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AddASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32AddASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AddASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AddAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32AddAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AddAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AddAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32AddAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AddAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32SubSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32SubSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32SubSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32SubSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32SubASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32SubASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32SubASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32SubAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32SubAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32SubAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32SubSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32SubSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI32SubISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32SubISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32SubIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI32SubIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32SubIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32MulSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32MulSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32MulSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32MulASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32MulASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32MulASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32MulAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32MulAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32MulAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32MulAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32MulAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32MulAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AndSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AndSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AndSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AndSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AndSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AndSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AndSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AndSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AndASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AndASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32AndASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AndASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AndASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AndASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AndAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AndAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32AndAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AndAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32AndAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AndAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32OrSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32OrSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32OrSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32OrSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32OrSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32OrSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32OrSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32OrSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32OrASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32OrASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32OrASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32OrASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32OrASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32OrASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32OrAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32OrAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32OrAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32OrAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32OrAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32OrAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32XorSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32XorSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32XorSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32XorSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32XorSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32XorSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32XorSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32XorSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32XorASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32XorASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32XorASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32XorASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32XorASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32XorASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32XorAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32XorAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32XorAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32XorAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32XorAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32XorAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI32ShlISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32ShlISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32ShlIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI32ShlIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32ShlIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI32ShrSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32EqASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32EqAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32NeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32NeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32NeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32NeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32NeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32NeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32NeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32NeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32NeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32NeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32NeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32NeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32NeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32NeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32NeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32NeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32NeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32NeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32NeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32NeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AddSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AddSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AddSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AddSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AddASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64AddASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AddASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AddAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64AddAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AddAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AddAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64AddAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AddAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64SubSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64SubSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64SubSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64SubSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64SubASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64SubASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64SubASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64SubAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64SubAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64SubAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64SubSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64SubSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI64SubISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64SubISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64SubIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI64SubIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64SubIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64MulSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64MulSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64MulSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64MulASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64MulASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64MulASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64MulAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64MulAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64MulAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64MulAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64MulAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64MulAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AndSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AndSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AndSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AndSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AndSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AndSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AndSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AndSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AndASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AndASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64AndASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AndASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AndASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AndASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AndAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AndAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64AndAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AndAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64AndAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AndAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64OrSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64OrSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64OrSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64OrSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64OrSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64OrSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64OrSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64OrSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64OrASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64OrASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64OrASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64OrASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64OrASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64OrASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64OrAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64OrAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64OrAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64OrAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64OrAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64OrAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64XorSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64XorSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64XorSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64XorSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64XorSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64XorSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64XorSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64XorSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64XorASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64XorASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64XorASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64XorASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64XorASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64XorASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64XorAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64XorAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64XorAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64XorAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64XorAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64XorAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI64ShlISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64ShlISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64ShlIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericI64ShlIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64ShlIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: acc))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
+}
+
+@inline(__always)
+func numericI64ShrSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64EqASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64EqAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64NeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64NeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64NeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64NeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64NeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64NeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64NeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64NeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64NeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64NeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64NeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64NeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64NeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64NeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64NeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64NeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64NeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64NeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64NeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64NeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32AddSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AddSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AddSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AddSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AddASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32AddASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AddASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AddAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32AddAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AddAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AddAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32AddAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AddAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SubSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SubSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SubSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SubSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SubASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32SubASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SubASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SubAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32SubAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SubAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SubSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32SubSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF32SubISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32SubISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32SubIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF32SubIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32SubIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32MulSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32MulSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32MulSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32MulASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32MulASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32MulASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32MulAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32MulAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32MulAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32MulAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32MulAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32MulAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DivSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DivSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DivSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DivSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DivASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32DivASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DivASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DivAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32DivAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DivAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DivSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32DivSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DivSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32EqSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF32DivISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32DivISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32DivIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF32DivIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32DivIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: pc[2]), UInt32(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF32EqSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32EqSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32EqSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32EqSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32EqSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32EqSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32EqSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32EqASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32EqASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32EqASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32EqASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32EqASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32EqASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32EqAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32EqAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32EqAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32EqAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32EqAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32EqAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32NeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32NeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32NeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32NeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32NeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32NeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32NeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32NeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32NeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32NeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LtSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LtSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LtSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LtASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32LtASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LtASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LtAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32LtAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LtAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32LtSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LtSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GtSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GtSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GtSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GtASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32GtASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GtASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GtAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32GtAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GtAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32GtSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GtSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32LeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32LeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32LeSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32LeSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32GeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32GeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32GeSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF32GeSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64AddSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AddSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AddSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AddSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AddASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64AddASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AddASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AddAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64AddAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AddAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AddAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64AddAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AddAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SubSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SubSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SubSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SubSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SubASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64SubASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SubASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SubAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64SubAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SubAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SubSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64SubSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF64SubISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64SubISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64SubIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF64SubIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64SubIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64MulSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64MulSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64MulSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64MulSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64MulASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64MulASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64MulASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64MulAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64MulAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64MulAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64MulAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulAAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64MulAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulAAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64MulAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulAAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64DivSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64DivSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64DivSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64DivSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64DivASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64DivASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64DivASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64DivAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64DivAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64DivAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64DivSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64DivSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64DivSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64EqSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivISS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF64DivISA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64DivISB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64DivIAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+@inline(__always)
+func numericF64DivIAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64DivIAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: pc[2]), UInt64(truncatingIfNeeded: facc.bitPattern))
+    fp[slotD(pc)] = UInt64(result)
+    return Continuation(pc: pc + 3, acc: acc, facc: Double(bitPattern: UInt64(result)))
+}
+
+@inline(__always)
+func numericF64EqSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64EqSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64EqSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64EqSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64EqSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64EqSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64EqSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64EqASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64EqASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64EqASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64EqASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64EqASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64EqASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64EqAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64EqAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64EqAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64EqAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64EqAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64EqAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64NeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64NeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64NeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64NeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64NeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64NeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64NeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64NeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64NeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64NeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LtSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LtSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LtSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LtASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64LtASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LtASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LtAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64LtAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LtAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64LtSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LtSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GtSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GtSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GtSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GtASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64GtASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GtASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GtAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64GtAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GtAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64GtSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GtSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64LeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64LeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64LeSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64LeSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeSSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeSIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeSIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeASS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64GeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeASA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeASB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeAIS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64GeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeAIA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeAIB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 3, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64GeSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeSAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64GeSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeSAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqzSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqzSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eqz(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqzSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqzSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eqz(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqzAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqzAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eqz(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32EqzAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqzAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eqz(UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32EqzAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqzAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eqz(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqzSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqzSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eqz(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqzSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqzSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eqz(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqzAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqzAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eqz(UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64EqzAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqzAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eqz(UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64EqzAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqzAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eqz(UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend8SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend8SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend8S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend8SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend8SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend8S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend8SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend8SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend8S(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend8SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend8SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend8S(UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend8SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend8SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend8S(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend16SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend16SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend16S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend16SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend16SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend16S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend16SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend16SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend16S(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend16SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend16SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend16S(UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend16SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend16SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend16S(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32WrapI64SA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32WrapI64SA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32WrapI64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32WrapI64SB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32WrapI64SB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32WrapI64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32WrapI64AS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32WrapI64AS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32WrapI64(UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32WrapI64AA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32WrapI64AA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32WrapI64(UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32WrapI64AB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32WrapI64AB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32WrapI64(UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32S(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32S(UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32S(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32USA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32USA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32U(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32USB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32USB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32U(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32UAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32UAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32U(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32UAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32UAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32U(UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32UAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32UAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32U(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64ConvertI32SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ConvertI32SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ConvertI32SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32S(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64ConvertI32SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32S(UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ConvertI32SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32S(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ConvertI32USA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32USA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32U(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ConvertI32USB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32USB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32U(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ConvertI32UAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32UAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32U(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64ConvertI32UAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32UAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32U(UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ConvertI32UAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32UAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32U(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ConvertI64SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI64SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI64S(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ConvertI64SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI64SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI64S(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ConvertI64SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI64SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI64S(UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64ConvertI64SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI64SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI64S(UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ConvertI64SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI64SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI64S(UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32ConvertI32SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32ConvertI32SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32ConvertI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32ConvertI32SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32ConvertI32SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32ConvertI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32ConvertI32SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32ConvertI32SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32ConvertI32S(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32ConvertI32SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32ConvertI32SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32ConvertI32S(UInt32(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32ConvertI32SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32ConvertI32SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32ConvertI32S(UInt32(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64PromoteF32SA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64PromoteF32SA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64PromoteF32(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64PromoteF32SB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64PromoteF32SB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64PromoteF32(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64PromoteF32AS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64PromoteF32AS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64PromoteF32(UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64PromoteF32AA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64PromoteF32AA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64PromoteF32(UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64PromoteF32AB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64PromoteF32AB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64PromoteF32(UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DemoteF64SA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DemoteF64SA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32DemoteF64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DemoteF64SB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DemoteF64SB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32DemoteF64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DemoteF64AS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DemoteF64AS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32DemoteF64(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32DemoteF64AA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DemoteF64AA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32DemoteF64(UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32DemoteF64AB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DemoteF64AB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32DemoteF64(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SqrtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SqrtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sqrt(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SqrtSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SqrtSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sqrt(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SqrtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SqrtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sqrt(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64SqrtAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SqrtAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sqrt(UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64SqrtAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SqrtAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sqrt(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AbsSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AbsSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Abs(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AbsSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AbsSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Abs(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AbsAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AbsAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Abs(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64AbsAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AbsAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Abs(UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64AbsAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AbsAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Abs(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64NegSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NegSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Neg(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64NegSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NegSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Neg(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64NegAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NegAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Neg(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64NegAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NegAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Neg(UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64NegAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NegAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Neg(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SqrtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SqrtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sqrt(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SqrtSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SqrtSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sqrt(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SqrtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SqrtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sqrt(UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32SqrtAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SqrtAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sqrt(UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32SqrtAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SqrtAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sqrt(UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AbsSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AbsSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Abs(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AbsSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AbsSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Abs(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AbsAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AbsAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Abs(UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32AbsAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AbsAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Abs(UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32AbsAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AbsAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Abs(UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32NegSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NegSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Neg(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32NegSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NegSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Neg(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32NegAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NegAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Neg(UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32NegAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NegAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Neg(UInt32(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF32NegAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NegAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Neg(UInt32(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericI32TruncF64SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncF64SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncF64SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncF64SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncF64SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncF64SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: facc.bitPattern)) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: facc.bitPattern)) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncF64SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncF64SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: facc.bitPattern)) } catch { return trap(error, state) }
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: facc.bitPattern)) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncF64SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncF64SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: facc.bitPattern)) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: facc.bitPattern)) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncSatF64SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncSatF64SSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32TruncSatF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncSatF64SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncSatF64SSB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32TruncSatF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncSatF64SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncSatF64SAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32TruncSatF64S(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncSatF64SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncSatF64SAA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32TruncSatF64S(UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncSatF64SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncSatF64SAB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32TruncSatF64S(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ReinterpretF64SA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ReinterpretF64SA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ReinterpretF64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ReinterpretF64SB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ReinterpretF64SB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ReinterpretF64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ReinterpretF64AS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ReinterpretF64AS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ReinterpretF64(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ReinterpretF64AA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ReinterpretF64AA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ReinterpretF64(UInt64(truncatingIfNeeded: facc.bitPattern))
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericI64ReinterpretF64AB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ReinterpretF64AB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ReinterpretF64(UInt64(truncatingIfNeeded: facc.bitPattern))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, UInt64(result), facc)
+    return Continuation(pc: pc + 2, acc: UInt64(result), facc: facc)
 }
 
 @inline(__always)
-func numericF64ReinterpretI64SA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ReinterpretI64SA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ReinterpretI64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ReinterpretI64SB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ReinterpretI64SB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ReinterpretI64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ReinterpretI64AS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ReinterpretI64AS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ReinterpretI64(UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64ReinterpretI64AA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ReinterpretI64AA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ReinterpretI64(UInt64(truncatingIfNeeded: acc))
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 @inline(__always)
-func numericF64ReinterpretI64AB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ReinterpretI64AB(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ReinterpretI64(UInt64(truncatingIfNeeded: acc))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, Double(bitPattern: UInt64(result)))
+    return Continuation(pc: pc + 2, acc: acc, facc: Double(bitPattern: UInt64(result)))
 }
 
 /// The numeric handlers with an operand or the result in an accumulator.
 enum AccumulatorHandlers {
     /// The handler computing `operation` from `first` (and `second`) into `result`; nil when
     /// there is none (the translator then keeps its operands in slots). Unary operations pass
-    /// `.slot` as `second`.
+    /// `.slot` as `second`. (A table lookup: the translator asks for every numeric instruction.)
     static func handler(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation,
                         _ result: OperandLocation) -> UInt64? {
+        let word = table[operation.denseIndex << 6 | first.rawValue << 4 | second.rawValue << 2 | result.rawValue]
+        return word == 0 ? nil : word
+    }
+
+    private static let table: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: NumericOperation.denseCount << 6)
+        for operation in NumericOperation.allCases {
+            for first in OperandLocation.allCases {
+                for second in OperandLocation.allCases {
+                    for result in OperandLocation.allCases {
+                        let index = operation.denseIndex << 6 | first.rawValue << 4 | second.rawValue << 2 | result.rawValue
+                        table[index] = build(operation, first, second, result) ?? 0
+                    }
+                }
+            }
+        }
+        return table
+    }()
+
+    private static func build(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation,
+                              _ result: OperandLocation) -> UInt64? {
         switch (operation, first, second, result) {
-        case (.i32Add, .slot, .slot, .accumulator): return handlerWord { numericI32AddSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .slot, .immediate, .accumulator): return handlerWord { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .accumulator, .slot, .slot): return handlerWord { numericI32AddASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .accumulator, .slot, .accumulator): return handlerWord { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .accumulator, .immediate, .slot): return handlerWord { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .accumulator, .immediate, .accumulator): return handlerWord { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .accumulator, .accumulator, .slot): return handlerWord { numericI32AddAAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .accumulator, .accumulator, .accumulator): return handlerWord { numericI32AddAAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Add, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { numericI32AddAAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .slot, .slot, .accumulator): return handlerWord { numericI32SubSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .slot, .immediate, .accumulator): return handlerWord { numericI32SubSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .accumulator, .slot, .slot): return handlerWord { numericI32SubASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .accumulator, .slot, .accumulator): return handlerWord { numericI32SubASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32SubASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .accumulator, .immediate, .slot): return handlerWord { numericI32SubAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .accumulator, .immediate, .accumulator): return handlerWord { numericI32SubAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32SubAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .slot, .accumulator, .slot): return handlerWord { numericI32SubSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .slot, .accumulator, .accumulator): return handlerWord { numericI32SubSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32SubSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .slot, .slot, .accumulator): return handlerWord { numericI32MulSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32MulSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .slot, .immediate, .accumulator): return handlerWord { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32MulSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .accumulator, .slot, .slot): return handlerWord { numericI32MulASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .accumulator, .slot, .accumulator): return handlerWord { numericI32MulASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32MulASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .accumulator, .immediate, .slot): return handlerWord { numericI32MulAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .accumulator, .immediate, .accumulator): return handlerWord { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .accumulator, .accumulator, .slot): return handlerWord { numericI32MulAAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .accumulator, .accumulator, .accumulator): return handlerWord { numericI32MulAAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Mul, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { numericI32MulAAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32And, .slot, .slot, .accumulator): return handlerWord { numericI32AndSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32And, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32AndSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32And, .slot, .immediate, .accumulator): return handlerWord { numericI32AndSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32And, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32AndSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32And, .accumulator, .slot, .slot): return handlerWord { numericI32AndASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32And, .accumulator, .slot, .accumulator): return handlerWord { numericI32AndASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32And, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32AndASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32And, .accumulator, .immediate, .slot): return handlerWord { numericI32AndAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32And, .accumulator, .immediate, .accumulator): return handlerWord { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32And, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32AndAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Or, .slot, .slot, .accumulator): return handlerWord { numericI32OrSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Or, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32OrSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Or, .slot, .immediate, .accumulator): return handlerWord { numericI32OrSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Or, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32OrSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Or, .accumulator, .slot, .slot): return handlerWord { numericI32OrASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Or, .accumulator, .slot, .accumulator): return handlerWord { numericI32OrASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Or, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32OrASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Or, .accumulator, .immediate, .slot): return handlerWord { numericI32OrAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Or, .accumulator, .immediate, .accumulator): return handlerWord { numericI32OrAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Or, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32OrAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Xor, .slot, .slot, .accumulator): return handlerWord { numericI32XorSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Xor, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32XorSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Xor, .slot, .immediate, .accumulator): return handlerWord { numericI32XorSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Xor, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32XorSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Xor, .accumulator, .slot, .slot): return handlerWord { numericI32XorASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Xor, .accumulator, .slot, .accumulator): return handlerWord { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Xor, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Xor, .accumulator, .immediate, .slot): return handlerWord { numericI32XorAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Xor, .accumulator, .immediate, .accumulator): return handlerWord { numericI32XorAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Xor, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32XorAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .slot, .slot, .accumulator): return handlerWord { numericI32ShlSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32ShlSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .slot, .immediate, .accumulator): return handlerWord { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32ShlSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .accumulator, .slot, .slot): return handlerWord { numericI32ShlASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .accumulator, .slot, .accumulator): return handlerWord { numericI32ShlASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32ShlASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .accumulator, .immediate, .slot): return handlerWord { numericI32ShlAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .accumulator, .immediate, .accumulator): return handlerWord { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .slot, .accumulator, .slot): return handlerWord { numericI32ShlSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .slot, .accumulator, .accumulator): return handlerWord { numericI32ShlSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Shl, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32ShlSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .slot, .slot, .accumulator): return handlerWord { numericI32ShrSSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32ShrSSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .slot, .immediate, .accumulator): return handlerWord { numericI32ShrSSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32ShrSSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .accumulator, .slot, .slot): return handlerWord { numericI32ShrSASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .accumulator, .slot, .accumulator): return handlerWord { numericI32ShrSASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32ShrSASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .accumulator, .immediate, .slot): return handlerWord { numericI32ShrSAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .accumulator, .immediate, .accumulator): return handlerWord { numericI32ShrSAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32ShrSAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .slot, .accumulator, .slot): return handlerWord { numericI32ShrSSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .slot, .accumulator, .accumulator): return handlerWord { numericI32ShrSSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32ShrSSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .slot, .slot, .accumulator): return handlerWord { numericI32ShrUSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32ShrUSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .slot, .immediate, .accumulator): return handlerWord { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32ShrUSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .accumulator, .slot, .slot): return handlerWord { numericI32ShrUASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .accumulator, .slot, .accumulator): return handlerWord { numericI32ShrUASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32ShrUASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .accumulator, .immediate, .slot): return handlerWord { numericI32ShrUAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .accumulator, .immediate, .accumulator): return handlerWord { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .slot, .accumulator, .slot): return handlerWord { numericI32ShrUSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .slot, .accumulator, .accumulator): return handlerWord { numericI32ShrUSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32ShrU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32ShrUSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .slot, .slot, .accumulator): return handlerWord { numericI32RotlSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32RotlSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .slot, .immediate, .accumulator): return handlerWord { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32RotlSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .accumulator, .slot, .slot): return handlerWord { numericI32RotlASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .accumulator, .slot, .accumulator): return handlerWord { numericI32RotlASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32RotlASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .accumulator, .immediate, .slot): return handlerWord { numericI32RotlAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .accumulator, .immediate, .accumulator): return handlerWord { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .slot, .accumulator, .slot): return handlerWord { numericI32RotlSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .slot, .accumulator, .accumulator): return handlerWord { numericI32RotlSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotl, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32RotlSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .slot, .slot, .accumulator): return handlerWord { numericI32RotrSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32RotrSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .slot, .immediate, .accumulator): return handlerWord { numericI32RotrSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32RotrSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .accumulator, .slot, .slot): return handlerWord { numericI32RotrASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .accumulator, .slot, .accumulator): return handlerWord { numericI32RotrASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32RotrASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .accumulator, .immediate, .slot): return handlerWord { numericI32RotrAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .accumulator, .immediate, .accumulator): return handlerWord { numericI32RotrAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32RotrAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .slot, .accumulator, .slot): return handlerWord { numericI32RotrSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .slot, .accumulator, .accumulator): return handlerWord { numericI32RotrSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Rotr, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32RotrSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .slot, .slot, .accumulator): return handlerWord { numericI32EqSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32EqSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .slot, .immediate, .accumulator): return handlerWord { numericI32EqSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32EqSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .accumulator, .slot, .slot): return handlerWord { numericI32EqASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .accumulator, .slot, .accumulator): return handlerWord { numericI32EqASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32EqASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .accumulator, .immediate, .slot): return handlerWord { numericI32EqAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .accumulator, .immediate, .accumulator): return handlerWord { numericI32EqAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32EqAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .slot, .slot, .accumulator): return handlerWord { numericI32NeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32NeSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .slot, .immediate, .accumulator): return handlerWord { numericI32NeSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32NeSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .accumulator, .slot, .slot): return handlerWord { numericI32NeASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .accumulator, .slot, .accumulator): return handlerWord { numericI32NeASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32NeASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .accumulator, .immediate, .slot): return handlerWord { numericI32NeAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .accumulator, .immediate, .accumulator): return handlerWord { numericI32NeAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32NeAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .slot, .accumulator): return handlerWord { numericI32LtSSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32LtSSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .immediate, .accumulator): return handlerWord { numericI32LtSSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32LtSSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .accumulator, .slot, .slot): return handlerWord { numericI32LtSASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .accumulator, .slot, .accumulator): return handlerWord { numericI32LtSASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32LtSASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .accumulator, .immediate, .slot): return handlerWord { numericI32LtSAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .accumulator, .immediate, .accumulator): return handlerWord { numericI32LtSAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32LtSAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .accumulator, .slot): return handlerWord { numericI32LtSSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .accumulator, .accumulator): return handlerWord { numericI32LtSSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32LtSSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .slot, .accumulator): return handlerWord { numericI32LtUSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32LtUSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .immediate, .accumulator): return handlerWord { numericI32LtUSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32LtUSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .accumulator, .slot, .slot): return handlerWord { numericI32LtUASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .accumulator, .slot, .accumulator): return handlerWord { numericI32LtUASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32LtUASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .accumulator, .immediate, .slot): return handlerWord { numericI32LtUAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .accumulator, .immediate, .accumulator): return handlerWord { numericI32LtUAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32LtUAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .accumulator, .slot): return handlerWord { numericI32LtUSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .accumulator, .accumulator): return handlerWord { numericI32LtUSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32LtUSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .slot, .accumulator): return handlerWord { numericI32GtSSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32GtSSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .immediate, .accumulator): return handlerWord { numericI32GtSSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32GtSSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .accumulator, .slot, .slot): return handlerWord { numericI32GtSASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .accumulator, .slot, .accumulator): return handlerWord { numericI32GtSASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32GtSASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .accumulator, .immediate, .slot): return handlerWord { numericI32GtSAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .accumulator, .immediate, .accumulator): return handlerWord { numericI32GtSAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32GtSAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .accumulator, .slot): return handlerWord { numericI32GtSSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .accumulator, .accumulator): return handlerWord { numericI32GtSSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32GtSSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .slot, .accumulator): return handlerWord { numericI32GtUSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32GtUSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .immediate, .accumulator): return handlerWord { numericI32GtUSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32GtUSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .accumulator, .slot, .slot): return handlerWord { numericI32GtUASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .accumulator, .slot, .accumulator): return handlerWord { numericI32GtUASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32GtUASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .accumulator, .immediate, .slot): return handlerWord { numericI32GtUAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .accumulator, .immediate, .accumulator): return handlerWord { numericI32GtUAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32GtUAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .accumulator, .slot): return handlerWord { numericI32GtUSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .accumulator, .accumulator): return handlerWord { numericI32GtUSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32GtUSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .slot, .accumulator): return handlerWord { numericI32LeSSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32LeSSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .immediate, .accumulator): return handlerWord { numericI32LeSSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32LeSSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .accumulator, .slot, .slot): return handlerWord { numericI32LeSASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .accumulator, .slot, .accumulator): return handlerWord { numericI32LeSASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32LeSASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .accumulator, .immediate, .slot): return handlerWord { numericI32LeSAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .accumulator, .immediate, .accumulator): return handlerWord { numericI32LeSAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32LeSAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .accumulator, .slot): return handlerWord { numericI32LeSSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .accumulator, .accumulator): return handlerWord { numericI32LeSSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32LeSSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .slot, .accumulator): return handlerWord { numericI32LeUSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32LeUSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .immediate, .accumulator): return handlerWord { numericI32LeUSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32LeUSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .accumulator, .slot, .slot): return handlerWord { numericI32LeUASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .accumulator, .slot, .accumulator): return handlerWord { numericI32LeUASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32LeUASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .accumulator, .immediate, .slot): return handlerWord { numericI32LeUAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .accumulator, .immediate, .accumulator): return handlerWord { numericI32LeUAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32LeUAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .accumulator, .slot): return handlerWord { numericI32LeUSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .accumulator, .accumulator): return handlerWord { numericI32LeUSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32LeUSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .slot, .accumulator): return handlerWord { numericI32GeSSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32GeSSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .immediate, .accumulator): return handlerWord { numericI32GeSSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32GeSSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .accumulator, .slot, .slot): return handlerWord { numericI32GeSASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .accumulator, .slot, .accumulator): return handlerWord { numericI32GeSASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32GeSASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .accumulator, .immediate, .slot): return handlerWord { numericI32GeSAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .accumulator, .immediate, .accumulator): return handlerWord { numericI32GeSAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32GeSAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .accumulator, .slot): return handlerWord { numericI32GeSSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .accumulator, .accumulator): return handlerWord { numericI32GeSSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32GeSSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .slot, .accumulator): return handlerWord { numericI32GeUSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32GeUSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .immediate, .accumulator): return handlerWord { numericI32GeUSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI32GeUSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .accumulator, .slot, .slot): return handlerWord { numericI32GeUASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .accumulator, .slot, .accumulator): return handlerWord { numericI32GeUASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32GeUASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .accumulator, .immediate, .slot): return handlerWord { numericI32GeUAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .accumulator, .immediate, .accumulator): return handlerWord { numericI32GeUAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI32GeUAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .accumulator, .slot): return handlerWord { numericI32GeUSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .accumulator, .accumulator): return handlerWord { numericI32GeUSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI32GeUSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .slot, .slot, .accumulator): return handlerWord { numericI64AddSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .slot, .immediate, .accumulator): return handlerWord { numericI64AddSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .accumulator, .slot, .slot): return handlerWord { numericI64AddASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .accumulator, .slot, .accumulator): return handlerWord { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .accumulator, .immediate, .slot): return handlerWord { numericI64AddAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .accumulator, .immediate, .accumulator): return handlerWord { numericI64AddAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64AddAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .accumulator, .accumulator, .slot): return handlerWord { numericI64AddAAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .accumulator, .accumulator, .accumulator): return handlerWord { numericI64AddAAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Add, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { numericI64AddAAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .slot, .slot, .accumulator): return handlerWord { numericI64SubSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64SubSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .slot, .immediate, .accumulator): return handlerWord { numericI64SubSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64SubSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .accumulator, .slot, .slot): return handlerWord { numericI64SubASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .accumulator, .slot, .accumulator): return handlerWord { numericI64SubASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64SubASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .accumulator, .immediate, .slot): return handlerWord { numericI64SubAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .accumulator, .immediate, .accumulator): return handlerWord { numericI64SubAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64SubAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .slot, .accumulator, .slot): return handlerWord { numericI64SubSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .slot, .accumulator, .accumulator): return handlerWord { numericI64SubSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI64SubSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .slot, .slot, .accumulator): return handlerWord { numericI64MulSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64MulSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .slot, .immediate, .accumulator): return handlerWord { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64MulSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .accumulator, .slot, .slot): return handlerWord { numericI64MulASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .accumulator, .slot, .accumulator): return handlerWord { numericI64MulASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64MulASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .accumulator, .immediate, .slot): return handlerWord { numericI64MulAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .accumulator, .immediate, .accumulator): return handlerWord { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .accumulator, .accumulator, .slot): return handlerWord { numericI64MulAAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .accumulator, .accumulator, .accumulator): return handlerWord { numericI64MulAAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Mul, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { numericI64MulAAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64And, .slot, .slot, .accumulator): return handlerWord { numericI64AndSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64And, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64AndSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64And, .slot, .immediate, .accumulator): return handlerWord { numericI64AndSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64And, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64AndSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64And, .accumulator, .slot, .slot): return handlerWord { numericI64AndASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64And, .accumulator, .slot, .accumulator): return handlerWord { numericI64AndASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64And, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64AndASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64And, .accumulator, .immediate, .slot): return handlerWord { numericI64AndAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64And, .accumulator, .immediate, .accumulator): return handlerWord { numericI64AndAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64And, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64AndAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Or, .slot, .slot, .accumulator): return handlerWord { numericI64OrSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Or, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64OrSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Or, .slot, .immediate, .accumulator): return handlerWord { numericI64OrSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Or, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64OrSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Or, .accumulator, .slot, .slot): return handlerWord { numericI64OrASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Or, .accumulator, .slot, .accumulator): return handlerWord { numericI64OrASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Or, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64OrASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Or, .accumulator, .immediate, .slot): return handlerWord { numericI64OrAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Or, .accumulator, .immediate, .accumulator): return handlerWord { numericI64OrAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Or, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64OrAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Xor, .slot, .slot, .accumulator): return handlerWord { numericI64XorSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Xor, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64XorSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Xor, .slot, .immediate, .accumulator): return handlerWord { numericI64XorSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Xor, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64XorSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Xor, .accumulator, .slot, .slot): return handlerWord { numericI64XorASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Xor, .accumulator, .slot, .accumulator): return handlerWord { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Xor, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Xor, .accumulator, .immediate, .slot): return handlerWord { numericI64XorAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Xor, .accumulator, .immediate, .accumulator): return handlerWord { numericI64XorAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Xor, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64XorAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .slot, .slot, .accumulator): return handlerWord { numericI64ShlSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64ShlSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .slot, .immediate, .accumulator): return handlerWord { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64ShlSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .accumulator, .slot, .slot): return handlerWord { numericI64ShlASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .accumulator, .slot, .accumulator): return handlerWord { numericI64ShlASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64ShlASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .accumulator, .immediate, .slot): return handlerWord { numericI64ShlAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .accumulator, .immediate, .accumulator): return handlerWord { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .slot, .accumulator, .slot): return handlerWord { numericI64ShlSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .slot, .accumulator, .accumulator): return handlerWord { numericI64ShlSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Shl, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI64ShlSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .slot, .slot, .accumulator): return handlerWord { numericI64ShrSSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64ShrSSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .slot, .immediate, .accumulator): return handlerWord { numericI64ShrSSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64ShrSSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .accumulator, .slot, .slot): return handlerWord { numericI64ShrSASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .accumulator, .slot, .accumulator): return handlerWord { numericI64ShrSASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64ShrSASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .accumulator, .immediate, .slot): return handlerWord { numericI64ShrSAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .accumulator, .immediate, .accumulator): return handlerWord { numericI64ShrSAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64ShrSAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .slot, .accumulator, .slot): return handlerWord { numericI64ShrSSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .slot, .accumulator, .accumulator): return handlerWord { numericI64ShrSSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI64ShrSSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .slot, .slot, .accumulator): return handlerWord { numericI64ShrUSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64ShrUSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .slot, .immediate, .accumulator): return handlerWord { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64ShrUSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .accumulator, .slot, .slot): return handlerWord { numericI64ShrUASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .accumulator, .slot, .accumulator): return handlerWord { numericI64ShrUASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64ShrUASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .accumulator, .immediate, .slot): return handlerWord { numericI64ShrUAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .accumulator, .immediate, .accumulator): return handlerWord { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .slot, .accumulator, .slot): return handlerWord { numericI64ShrUSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .slot, .accumulator, .accumulator): return handlerWord { numericI64ShrUSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ShrU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI64ShrUSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .slot, .slot, .accumulator): return handlerWord { numericI64RotlSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64RotlSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .slot, .immediate, .accumulator): return handlerWord { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64RotlSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .accumulator, .slot, .slot): return handlerWord { numericI64RotlASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .accumulator, .slot, .accumulator): return handlerWord { numericI64RotlASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64RotlASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .accumulator, .immediate, .slot): return handlerWord { numericI64RotlAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .accumulator, .immediate, .accumulator): return handlerWord { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .slot, .accumulator, .slot): return handlerWord { numericI64RotlSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .slot, .accumulator, .accumulator): return handlerWord { numericI64RotlSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Rotl, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI64RotlSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .slot, .slot, .accumulator): return handlerWord { numericI64EqSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64EqSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .slot, .immediate, .accumulator): return handlerWord { numericI64EqSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64EqSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .accumulator, .slot, .slot): return handlerWord { numericI64EqASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .accumulator, .slot, .accumulator): return handlerWord { numericI64EqASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64EqASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .accumulator, .immediate, .slot): return handlerWord { numericI64EqAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .accumulator, .immediate, .accumulator): return handlerWord { numericI64EqAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64EqAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .slot, .slot, .accumulator): return handlerWord { numericI64NeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64NeSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .slot, .immediate, .accumulator): return handlerWord { numericI64NeSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64NeSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .accumulator, .slot, .slot): return handlerWord { numericI64NeASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .accumulator, .slot, .accumulator): return handlerWord { numericI64NeASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64NeASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .accumulator, .immediate, .slot): return handlerWord { numericI64NeAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .accumulator, .immediate, .accumulator): return handlerWord { numericI64NeAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64NeAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .slot, .accumulator): return handlerWord { numericI64LtSSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64LtSSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .immediate, .accumulator): return handlerWord { numericI64LtSSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64LtSSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .accumulator, .slot, .slot): return handlerWord { numericI64LtSASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .accumulator, .slot, .accumulator): return handlerWord { numericI64LtSASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64LtSASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .accumulator, .immediate, .slot): return handlerWord { numericI64LtSAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .accumulator, .immediate, .accumulator): return handlerWord { numericI64LtSAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64LtSAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .accumulator, .slot): return handlerWord { numericI64LtSSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .accumulator, .accumulator): return handlerWord { numericI64LtSSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI64LtSSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .slot, .accumulator): return handlerWord { numericI64LtUSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64LtUSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .immediate, .accumulator): return handlerWord { numericI64LtUSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64LtUSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .accumulator, .slot, .slot): return handlerWord { numericI64LtUASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .accumulator, .slot, .accumulator): return handlerWord { numericI64LtUASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64LtUASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .accumulator, .immediate, .slot): return handlerWord { numericI64LtUAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .accumulator, .immediate, .accumulator): return handlerWord { numericI64LtUAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64LtUAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .accumulator, .slot): return handlerWord { numericI64LtUSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .accumulator, .accumulator): return handlerWord { numericI64LtUSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI64LtUSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .slot, .accumulator): return handlerWord { numericI64GtSSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64GtSSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .immediate, .accumulator): return handlerWord { numericI64GtSSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64GtSSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .accumulator, .slot, .slot): return handlerWord { numericI64GtSASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .accumulator, .slot, .accumulator): return handlerWord { numericI64GtSASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64GtSASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .accumulator, .immediate, .slot): return handlerWord { numericI64GtSAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .accumulator, .immediate, .accumulator): return handlerWord { numericI64GtSAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64GtSAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .accumulator, .slot): return handlerWord { numericI64GtSSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .accumulator, .accumulator): return handlerWord { numericI64GtSSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI64GtSSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .slot, .accumulator): return handlerWord { numericI64GtUSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64GtUSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .immediate, .accumulator): return handlerWord { numericI64GtUSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericI64GtUSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .accumulator, .slot, .slot): return handlerWord { numericI64GtUASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .accumulator, .slot, .accumulator): return handlerWord { numericI64GtUASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64GtUASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .accumulator, .immediate, .slot): return handlerWord { numericI64GtUAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .accumulator, .immediate, .accumulator): return handlerWord { numericI64GtUAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericI64GtUAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .accumulator, .slot): return handlerWord { numericI64GtUSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .accumulator, .accumulator): return handlerWord { numericI64GtUSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericI64GtUSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .slot, .slot, .accumulator): return handlerWord { numericF32AddSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32AddSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .slot, .immediate, .accumulator): return handlerWord { numericF32AddSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF32AddSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .accumulator, .slot, .slot): return handlerWord { numericF32AddASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .accumulator, .slot, .accumulator): return handlerWord { numericF32AddASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32AddASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .accumulator, .immediate, .slot): return handlerWord { numericF32AddAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .accumulator, .immediate, .accumulator): return handlerWord { numericF32AddAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF32AddAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .accumulator, .accumulator, .slot): return handlerWord { numericF32AddAAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .accumulator, .accumulator, .accumulator): return handlerWord { numericF32AddAAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Add, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { numericF32AddAAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .slot, .slot, .accumulator): return handlerWord { numericF32SubSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32SubSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .slot, .immediate, .accumulator): return handlerWord { numericF32SubSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF32SubSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .accumulator, .slot, .slot): return handlerWord { numericF32SubASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .accumulator, .slot, .accumulator): return handlerWord { numericF32SubASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32SubASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .accumulator, .immediate, .slot): return handlerWord { numericF32SubAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .accumulator, .immediate, .accumulator): return handlerWord { numericF32SubAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF32SubAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .slot, .accumulator, .slot): return handlerWord { numericF32SubSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .slot, .accumulator, .accumulator): return handlerWord { numericF32SubSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF32SubSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .slot, .slot, .accumulator): return handlerWord { numericF32MulSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32MulSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .slot, .immediate, .accumulator): return handlerWord { numericF32MulSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF32MulSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .accumulator, .slot, .slot): return handlerWord { numericF32MulASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .accumulator, .slot, .accumulator): return handlerWord { numericF32MulASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32MulASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .accumulator, .immediate, .slot): return handlerWord { numericF32MulAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .accumulator, .immediate, .accumulator): return handlerWord { numericF32MulAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF32MulAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .accumulator, .accumulator, .slot): return handlerWord { numericF32MulAAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .accumulator, .accumulator, .accumulator): return handlerWord { numericF32MulAAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Mul, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { numericF32MulAAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .slot, .slot, .accumulator): return handlerWord { numericF32DivSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32DivSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .slot, .immediate, .accumulator): return handlerWord { numericF32DivSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF32DivSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .accumulator, .slot, .slot): return handlerWord { numericF32DivASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .accumulator, .slot, .accumulator): return handlerWord { numericF32DivASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32DivASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .accumulator, .immediate, .slot): return handlerWord { numericF32DivAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .accumulator, .immediate, .accumulator): return handlerWord { numericF32DivAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF32DivAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .slot, .accumulator, .slot): return handlerWord { numericF32DivSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .slot, .accumulator, .accumulator): return handlerWord { numericF32DivSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Div, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF32DivSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .slot, .accumulator): return handlerWord { numericF32EqSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32EqSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .immediate, .accumulator): return handlerWord { numericF32EqSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF32EqSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .slot, .slot): return handlerWord { numericF32EqASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .slot, .accumulator): return handlerWord { numericF32EqASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32EqASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .immediate, .slot): return handlerWord { numericF32EqAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .immediate, .accumulator): return handlerWord { numericF32EqAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF32EqAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .slot, .accumulator): return handlerWord { numericF32NeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32NeSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .immediate, .accumulator): return handlerWord { numericF32NeSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF32NeSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .slot, .slot): return handlerWord { numericF32NeASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .slot, .accumulator): return handlerWord { numericF32NeASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32NeASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .immediate, .slot): return handlerWord { numericF32NeAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .immediate, .accumulator): return handlerWord { numericF32NeAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF32NeAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .slot, .accumulator): return handlerWord { numericF32LtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32LtSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .immediate, .accumulator): return handlerWord { numericF32LtSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF32LtSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .slot, .slot): return handlerWord { numericF32LtASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .slot, .accumulator): return handlerWord { numericF32LtASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32LtASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .immediate, .slot): return handlerWord { numericF32LtAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .immediate, .accumulator): return handlerWord { numericF32LtAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF32LtAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .accumulator, .slot): return handlerWord { numericF32LtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .accumulator, .accumulator): return handlerWord { numericF32LtSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF32LtSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .slot, .accumulator): return handlerWord { numericF32GtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32GtSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .immediate, .accumulator): return handlerWord { numericF32GtSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF32GtSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .slot, .slot): return handlerWord { numericF32GtASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .slot, .accumulator): return handlerWord { numericF32GtASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32GtASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .immediate, .slot): return handlerWord { numericF32GtAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .immediate, .accumulator): return handlerWord { numericF32GtAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF32GtAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .accumulator, .slot): return handlerWord { numericF32GtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .accumulator, .accumulator): return handlerWord { numericF32GtSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF32GtSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .slot, .accumulator): return handlerWord { numericF32LeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32LeSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .immediate, .accumulator): return handlerWord { numericF32LeSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF32LeSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .slot, .slot): return handlerWord { numericF32LeASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .slot, .accumulator): return handlerWord { numericF32LeASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32LeASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .immediate, .slot): return handlerWord { numericF32LeAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .immediate, .accumulator): return handlerWord { numericF32LeAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF32LeAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .accumulator, .slot): return handlerWord { numericF32LeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .accumulator, .accumulator): return handlerWord { numericF32LeSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF32LeSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .slot, .accumulator): return handlerWord { numericF32GeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32GeSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .immediate, .accumulator): return handlerWord { numericF32GeSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF32GeSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .slot, .slot): return handlerWord { numericF32GeASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .slot, .accumulator): return handlerWord { numericF32GeASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32GeASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .immediate, .slot): return handlerWord { numericF32GeAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .immediate, .accumulator): return handlerWord { numericF32GeAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF32GeAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .accumulator, .slot): return handlerWord { numericF32GeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .accumulator, .accumulator): return handlerWord { numericF32GeSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF32GeSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .slot, .slot, .accumulator): return handlerWord { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .slot, .immediate, .accumulator): return handlerWord { numericF64AddSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF64AddSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .accumulator, .slot, .slot): return handlerWord { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .accumulator, .slot, .accumulator): return handlerWord { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .accumulator, .immediate, .slot): return handlerWord { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .accumulator, .immediate, .accumulator): return handlerWord { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .accumulator, .accumulator, .slot): return handlerWord { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .accumulator, .accumulator, .accumulator): return handlerWord { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Add, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .slot, .slot, .accumulator): return handlerWord { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .slot, .immediate, .accumulator): return handlerWord { numericF64SubSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF64SubSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .accumulator, .slot, .slot): return handlerWord { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .accumulator, .slot, .accumulator): return handlerWord { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .accumulator, .immediate, .slot): return handlerWord { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .accumulator, .immediate, .accumulator): return handlerWord { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .slot, .accumulator, .slot): return handlerWord { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .slot, .accumulator, .accumulator): return handlerWord { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .slot, .slot, .accumulator): return handlerWord { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .slot, .immediate, .accumulator): return handlerWord { numericF64MulSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF64MulSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .accumulator, .slot, .slot): return handlerWord { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .accumulator, .slot, .accumulator): return handlerWord { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .accumulator, .immediate, .slot): return handlerWord { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .accumulator, .immediate, .accumulator): return handlerWord { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .accumulator, .accumulator, .slot): return handlerWord { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .accumulator, .accumulator, .accumulator): return handlerWord { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Mul, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .slot, .slot, .accumulator): return handlerWord { numericF64DivSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64DivSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .slot, .immediate, .accumulator): return handlerWord { numericF64DivSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF64DivSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .accumulator, .slot, .slot): return handlerWord { numericF64DivASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .accumulator, .slot, .accumulator): return handlerWord { numericF64DivASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64DivASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .accumulator, .immediate, .slot): return handlerWord { numericF64DivAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .accumulator, .immediate, .accumulator): return handlerWord { numericF64DivAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF64DivAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .slot, .accumulator, .slot): return handlerWord { numericF64DivSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .slot, .accumulator, .accumulator): return handlerWord { numericF64DivSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Div, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF64DivSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .slot, .accumulator): return handlerWord { numericF64EqSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64EqSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .immediate, .accumulator): return handlerWord { numericF64EqSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF64EqSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .slot, .slot): return handlerWord { numericF64EqASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .slot, .accumulator): return handlerWord { numericF64EqASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64EqASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .immediate, .slot): return handlerWord { numericF64EqAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .immediate, .accumulator): return handlerWord { numericF64EqAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF64EqAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .slot, .accumulator): return handlerWord { numericF64NeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64NeSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .immediate, .accumulator): return handlerWord { numericF64NeSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF64NeSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .slot, .slot): return handlerWord { numericF64NeASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .slot, .accumulator): return handlerWord { numericF64NeASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64NeASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .immediate, .slot): return handlerWord { numericF64NeAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .immediate, .accumulator): return handlerWord { numericF64NeAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF64NeAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .slot, .accumulator): return handlerWord { numericF64LtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64LtSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .immediate, .accumulator): return handlerWord { numericF64LtSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF64LtSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .slot, .slot): return handlerWord { numericF64LtASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .slot, .accumulator): return handlerWord { numericF64LtASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64LtASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .immediate, .slot): return handlerWord { numericF64LtAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .immediate, .accumulator): return handlerWord { numericF64LtAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF64LtAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .accumulator, .slot): return handlerWord { numericF64LtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .accumulator, .accumulator): return handlerWord { numericF64LtSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF64LtSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .slot, .accumulator): return handlerWord { numericF64GtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64GtSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .immediate, .accumulator): return handlerWord { numericF64GtSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF64GtSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .slot, .slot): return handlerWord { numericF64GtASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .slot, .accumulator): return handlerWord { numericF64GtASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64GtASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .immediate, .slot): return handlerWord { numericF64GtAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .immediate, .accumulator): return handlerWord { numericF64GtAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF64GtAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .accumulator, .slot): return handlerWord { numericF64GtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .accumulator, .accumulator): return handlerWord { numericF64GtSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF64GtSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .slot, .accumulator): return handlerWord { numericF64LeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64LeSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .immediate, .accumulator): return handlerWord { numericF64LeSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF64LeSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .slot, .slot): return handlerWord { numericF64LeASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .slot, .accumulator): return handlerWord { numericF64LeASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64LeASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .immediate, .slot): return handlerWord { numericF64LeAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .immediate, .accumulator): return handlerWord { numericF64LeAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF64LeAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .accumulator, .slot): return handlerWord { numericF64LeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .accumulator, .accumulator): return handlerWord { numericF64LeSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF64LeSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .slot, .accumulator): return handlerWord { numericF64GeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64GeSSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .immediate, .accumulator): return handlerWord { numericF64GeSIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .immediate, .slotAndAccumulator): return handlerWord { numericF64GeSIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .slot, .slot): return handlerWord { numericF64GeASS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .slot, .accumulator): return handlerWord { numericF64GeASA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64GeASB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .immediate, .slot): return handlerWord { numericF64GeAIS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .immediate, .accumulator): return handlerWord { numericF64GeAIA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { numericF64GeAIB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .accumulator, .slot): return handlerWord { numericF64GeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .accumulator, .accumulator): return handlerWord { numericF64GeSAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .accumulator, .slotAndAccumulator): return handlerWord { numericF64GeSAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eqz, .slot, .slot, .accumulator): return handlerWord { numericI32EqzSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eqz, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32EqzSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eqz, .accumulator, .slot, .slot): return handlerWord { numericI32EqzAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eqz, .accumulator, .slot, .accumulator): return handlerWord { numericI32EqzAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eqz, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32EqzAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eqz, .slot, .slot, .accumulator): return handlerWord { numericI64EqzSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eqz, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64EqzSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eqz, .accumulator, .slot, .slot): return handlerWord { numericI64EqzAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eqz, .accumulator, .slot, .accumulator): return handlerWord { numericI64EqzAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eqz, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64EqzAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Extend8S, .slot, .slot, .accumulator): return handlerWord { numericI32Extend8SSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Extend8S, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32Extend8SSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Extend8S, .accumulator, .slot, .slot): return handlerWord { numericI32Extend8SAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Extend8S, .accumulator, .slot, .accumulator): return handlerWord { numericI32Extend8SAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Extend8S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32Extend8SAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Extend16S, .slot, .slot, .accumulator): return handlerWord { numericI32Extend16SSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Extend16S, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32Extend16SSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Extend16S, .accumulator, .slot, .slot): return handlerWord { numericI32Extend16SAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Extend16S, .accumulator, .slot, .accumulator): return handlerWord { numericI32Extend16SAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Extend16S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32Extend16SAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32WrapI64, .slot, .slot, .accumulator): return handlerWord { numericI32WrapI64SA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32WrapI64, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32WrapI64SB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32WrapI64, .accumulator, .slot, .slot): return handlerWord { numericI32WrapI64AS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32WrapI64, .accumulator, .slot, .accumulator): return handlerWord { numericI32WrapI64AA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32WrapI64, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32WrapI64AB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ExtendI32S, .slot, .slot, .accumulator): return handlerWord { numericI64ExtendI32SSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ExtendI32S, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64ExtendI32SSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ExtendI32S, .accumulator, .slot, .slot): return handlerWord { numericI64ExtendI32SAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ExtendI32S, .accumulator, .slot, .accumulator): return handlerWord { numericI64ExtendI32SAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ExtendI32S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64ExtendI32SAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ExtendI32U, .slot, .slot, .accumulator): return handlerWord { numericI64ExtendI32USA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ExtendI32U, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64ExtendI32USB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ExtendI32U, .accumulator, .slot, .slot): return handlerWord { numericI64ExtendI32UAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ExtendI32U, .accumulator, .slot, .accumulator): return handlerWord { numericI64ExtendI32UAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ExtendI32U, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64ExtendI32UAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI32S, .slot, .slot, .accumulator): return handlerWord { numericF64ConvertI32SSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI32S, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64ConvertI32SSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI32S, .accumulator, .slot, .slot): return handlerWord { numericF64ConvertI32SAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI32S, .accumulator, .slot, .accumulator): return handlerWord { numericF64ConvertI32SAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI32S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64ConvertI32SAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI32U, .slot, .slot, .accumulator): return handlerWord { numericF64ConvertI32USA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI32U, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64ConvertI32USB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI32U, .accumulator, .slot, .slot): return handlerWord { numericF64ConvertI32UAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI32U, .accumulator, .slot, .accumulator): return handlerWord { numericF64ConvertI32UAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI32U, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64ConvertI32UAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI64S, .slot, .slot, .accumulator): return handlerWord { numericF64ConvertI64SSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI64S, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64ConvertI64SSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI64S, .accumulator, .slot, .slot): return handlerWord { numericF64ConvertI64SAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI64S, .accumulator, .slot, .accumulator): return handlerWord { numericF64ConvertI64SAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ConvertI64S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64ConvertI64SAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32ConvertI32S, .slot, .slot, .accumulator): return handlerWord { numericF32ConvertI32SSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32ConvertI32S, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32ConvertI32SSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32ConvertI32S, .accumulator, .slot, .slot): return handlerWord { numericF32ConvertI32SAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32ConvertI32S, .accumulator, .slot, .accumulator): return handlerWord { numericF32ConvertI32SAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32ConvertI32S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32ConvertI32SAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64PromoteF32, .slot, .slot, .accumulator): return handlerWord { numericF64PromoteF32SA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64PromoteF32, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64PromoteF32SB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64PromoteF32, .accumulator, .slot, .slot): return handlerWord { numericF64PromoteF32AS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64PromoteF32, .accumulator, .slot, .accumulator): return handlerWord { numericF64PromoteF32AA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64PromoteF32, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64PromoteF32AB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32DemoteF64, .slot, .slot, .accumulator): return handlerWord { numericF32DemoteF64SA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32DemoteF64, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32DemoteF64SB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32DemoteF64, .accumulator, .slot, .slot): return handlerWord { numericF32DemoteF64AS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32DemoteF64, .accumulator, .slot, .accumulator): return handlerWord { numericF32DemoteF64AA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32DemoteF64, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32DemoteF64AB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sqrt, .slot, .slot, .accumulator): return handlerWord { numericF64SqrtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sqrt, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64SqrtSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sqrt, .accumulator, .slot, .slot): return handlerWord { numericF64SqrtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sqrt, .accumulator, .slot, .accumulator): return handlerWord { numericF64SqrtAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Sqrt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64SqrtAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Abs, .slot, .slot, .accumulator): return handlerWord { numericF64AbsSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Abs, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64AbsSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Abs, .accumulator, .slot, .slot): return handlerWord { numericF64AbsAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Abs, .accumulator, .slot, .accumulator): return handlerWord { numericF64AbsAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Abs, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64AbsAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Neg, .slot, .slot, .accumulator): return handlerWord { numericF64NegSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Neg, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64NegSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Neg, .accumulator, .slot, .slot): return handlerWord { numericF64NegAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Neg, .accumulator, .slot, .accumulator): return handlerWord { numericF64NegAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Neg, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64NegAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sqrt, .slot, .slot, .accumulator): return handlerWord { numericF32SqrtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sqrt, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32SqrtSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sqrt, .accumulator, .slot, .slot): return handlerWord { numericF32SqrtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sqrt, .accumulator, .slot, .accumulator): return handlerWord { numericF32SqrtAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Sqrt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32SqrtAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Abs, .slot, .slot, .accumulator): return handlerWord { numericF32AbsSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Abs, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32AbsSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Abs, .accumulator, .slot, .slot): return handlerWord { numericF32AbsAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Abs, .accumulator, .slot, .accumulator): return handlerWord { numericF32AbsAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Abs, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32AbsAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Neg, .slot, .slot, .accumulator): return handlerWord { numericF32NegSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Neg, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF32NegSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Neg, .accumulator, .slot, .slot): return handlerWord { numericF32NegAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Neg, .accumulator, .slot, .accumulator): return handlerWord { numericF32NegAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Neg, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF32NegAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32TruncF64S, .slot, .slot, .accumulator): return handlerWord { numericI32TruncF64SSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32TruncF64S, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32TruncF64SSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32TruncF64S, .accumulator, .slot, .slot): return handlerWord { numericI32TruncF64SAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32TruncF64S, .accumulator, .slot, .accumulator): return handlerWord { numericI32TruncF64SAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32TruncF64S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32TruncF64SAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32TruncSatF64S, .slot, .slot, .accumulator): return handlerWord { numericI32TruncSatF64SSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32TruncSatF64S, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI32TruncSatF64SSB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32TruncSatF64S, .accumulator, .slot, .slot): return handlerWord { numericI32TruncSatF64SAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32TruncSatF64S, .accumulator, .slot, .accumulator): return handlerWord { numericI32TruncSatF64SAA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32TruncSatF64S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI32TruncSatF64SAB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ReinterpretF64, .slot, .slot, .accumulator): return handlerWord { numericI64ReinterpretF64SA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ReinterpretF64, .slot, .slot, .slotAndAccumulator): return handlerWord { numericI64ReinterpretF64SB($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ReinterpretF64, .accumulator, .slot, .slot): return handlerWord { numericI64ReinterpretF64AS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ReinterpretF64, .accumulator, .slot, .accumulator): return handlerWord { numericI64ReinterpretF64AA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64ReinterpretF64, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericI64ReinterpretF64AB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ReinterpretI64, .slot, .slot, .accumulator): return handlerWord { numericF64ReinterpretI64SA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ReinterpretI64, .slot, .slot, .slotAndAccumulator): return handlerWord { numericF64ReinterpretI64SB($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ReinterpretI64, .accumulator, .slot, .slot): return handlerWord { numericF64ReinterpretI64AS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ReinterpretI64, .accumulator, .slot, .accumulator): return handlerWord { numericF64ReinterpretI64AA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64ReinterpretI64, .accumulator, .slot, .slotAndAccumulator): return handlerWord { numericF64ReinterpretI64AB($0, $1, $2, $3, $4, $5, $6) }
+        case (.i32Add, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32AddSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32AddSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32AddSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32AddSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32AddASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32AddASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32AddASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32AddAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32AddAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32AddAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .accumulator, .accumulator, .slot): return handlerWord { proceed(numericI32AddAAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .accumulator, .accumulator, .accumulator): return handlerWord { proceed(numericI32AddAAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Add, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32AddAAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32SubSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32SubSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32SubSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32SubSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32SubASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32SubASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32SubASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32SubAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32SubAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32SubAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32SubSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32SubSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32SubSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .slot, .slot): return handlerWord { proceed(numericI32SubISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .slot, .accumulator): return handlerWord { proceed(numericI32SubISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32SubISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .accumulator, .slot): return handlerWord { proceed(numericI32SubIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericI32SubIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Sub, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32SubIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32MulSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32MulSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32MulSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32MulSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32MulASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32MulASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32MulASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32MulAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32MulAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32MulAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .accumulator, .accumulator, .slot): return handlerWord { proceed(numericI32MulAAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .accumulator, .accumulator, .accumulator): return handlerWord { proceed(numericI32MulAAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Mul, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32MulAAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32And, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32AndSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32And, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32AndSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32And, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32AndSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32And, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32AndSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32And, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32AndASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32And, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32AndASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32And, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32AndASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32And, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32AndAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32And, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32AndAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32And, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32AndAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Or, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32OrSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Or, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32OrSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Or, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32OrSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Or, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32OrSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Or, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32OrASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Or, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32OrASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Or, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32OrASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Or, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32OrAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Or, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32OrAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Or, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32OrAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Xor, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32XorSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Xor, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32XorSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Xor, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32XorSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Xor, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32XorSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Xor, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32XorASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Xor, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32XorASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Xor, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32XorASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Xor, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32XorAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Xor, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32XorAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Xor, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32XorAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32ShlSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32ShlSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32ShlSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32ShlASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32ShlASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32ShlASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32ShlAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32ShlSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32ShlSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32ShlSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .slot, .slot): return handlerWord { proceed(numericI32ShlISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .slot, .accumulator): return handlerWord { proceed(numericI32ShlISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32ShlISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .accumulator, .slot): return handlerWord { proceed(numericI32ShlIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericI32ShlIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Shl, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32ShlIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32ShrSSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32ShrSSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32ShrSSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32ShrSSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32ShrSASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32ShrSASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32ShrSASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32ShrSAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32ShrSAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32ShrSAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32ShrSSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32ShrSSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32ShrSSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32ShrUSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32ShrUSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32ShrUSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32ShrUASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32ShrUASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32ShrUASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32ShrUAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32ShrUSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32ShrUSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32ShrU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32ShrUSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32RotlSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32RotlSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32RotlSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32RotlASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32RotlASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32RotlASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32RotlAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32RotlSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32RotlSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotl, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32RotlSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32RotrSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32RotrSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32RotrSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32RotrSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32RotrASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32RotrASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32RotrASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32RotrAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32RotrAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32RotrAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32RotrSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32RotrSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Rotr, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32RotrSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32EqSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32EqSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32EqSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32EqSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32EqASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32EqASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32EqASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32EqAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32EqAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32EqAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32NeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32NeSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32NeSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32NeSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32NeASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32NeASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32NeASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32NeAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32NeAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32NeAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32LtSSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32LtSSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32LtSSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32LtSSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32LtSASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32LtSASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32LtSASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32LtSAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32LtSAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32LtSAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32LtSSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32LtSSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32LtSSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32LtUSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32LtUSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32LtUSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32LtUSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32LtUASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32LtUASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32LtUASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32LtUAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32LtUAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32LtUAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32LtUSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32LtUSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32LtUSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32GtSSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32GtSSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32GtSSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32GtSSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32GtSASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32GtSASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32GtSASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32GtSAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32GtSAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32GtSAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32GtSSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32GtSSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32GtSSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32GtUSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32GtUSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32GtUSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32GtUSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32GtUASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32GtUASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32GtUASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32GtUAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32GtUAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32GtUAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32GtUSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32GtUSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32GtUSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32LeSSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32LeSSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32LeSSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32LeSSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32LeSASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32LeSASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32LeSASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32LeSAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32LeSAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32LeSAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32LeSSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32LeSSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32LeSSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32LeUSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32LeUSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32LeUSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32LeUSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32LeUASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32LeUASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32LeUASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32LeUAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32LeUAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32LeUAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32LeUSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32LeUSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32LeUSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32GeSSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32GeSSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32GeSSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32GeSSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32GeSASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32GeSASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32GeSASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32GeSAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32GeSAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32GeSAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32GeSSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32GeSSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32GeSSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32GeUSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32GeUSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI32GeUSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32GeUSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32GeUASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32GeUASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32GeUASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI32GeUAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI32GeUAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI32GeUAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .accumulator, .slot): return handlerWord { proceed(numericI32GeUSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI32GeUSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI32GeUSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64AddSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64AddSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64AddSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64AddSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64AddASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64AddASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64AddASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64AddAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64AddAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64AddAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .accumulator, .accumulator, .slot): return handlerWord { proceed(numericI64AddAAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .accumulator, .accumulator, .accumulator): return handlerWord { proceed(numericI64AddAAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Add, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64AddAAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64SubSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64SubSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64SubSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64SubSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64SubASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64SubASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64SubASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64SubAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64SubAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64SubAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .slot, .accumulator, .slot): return handlerWord { proceed(numericI64SubSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI64SubSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64SubSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .slot, .slot): return handlerWord { proceed(numericI64SubISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .slot, .accumulator): return handlerWord { proceed(numericI64SubISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64SubISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .accumulator, .slot): return handlerWord { proceed(numericI64SubIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericI64SubIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Sub, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64SubIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64MulSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64MulSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64MulSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64MulSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64MulASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64MulASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64MulASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64MulAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64MulAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64MulAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .accumulator, .accumulator, .slot): return handlerWord { proceed(numericI64MulAAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .accumulator, .accumulator, .accumulator): return handlerWord { proceed(numericI64MulAAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Mul, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64MulAAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64And, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64AndSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64And, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64AndSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64And, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64AndSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64And, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64AndSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64And, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64AndASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64And, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64AndASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64And, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64AndASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64And, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64AndAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64And, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64AndAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64And, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64AndAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Or, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64OrSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Or, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64OrSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Or, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64OrSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Or, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64OrSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Or, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64OrASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Or, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64OrASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Or, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64OrASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Or, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64OrAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Or, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64OrAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Or, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64OrAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Xor, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64XorSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Xor, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64XorSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Xor, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64XorSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Xor, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64XorSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Xor, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64XorASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Xor, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64XorASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Xor, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64XorASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Xor, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64XorAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Xor, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64XorAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Xor, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64XorAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64ShlSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ShlSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64ShlSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64ShlASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64ShlASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ShlASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64ShlAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .slot, .accumulator, .slot): return handlerWord { proceed(numericI64ShlSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI64ShlSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64ShlSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .slot, .slot): return handlerWord { proceed(numericI64ShlISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .slot, .accumulator): return handlerWord { proceed(numericI64ShlISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ShlISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .accumulator, .slot): return handlerWord { proceed(numericI64ShlIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericI64ShlIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Shl, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64ShlIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64ShrSSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ShrSSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64ShrSSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64ShrSSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64ShrSASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64ShrSASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ShrSASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64ShrSAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64ShrSAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64ShrSAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .slot, .accumulator, .slot): return handlerWord { proceed(numericI64ShrSSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI64ShrSSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64ShrSSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64ShrUSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ShrUSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64ShrUSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64ShrUASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64ShrUASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ShrUASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64ShrUAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .slot, .accumulator, .slot): return handlerWord { proceed(numericI64ShrUSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI64ShrUSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ShrU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64ShrUSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64RotlSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64RotlSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64RotlSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64RotlASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64RotlASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64RotlASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64RotlAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .slot, .accumulator, .slot): return handlerWord { proceed(numericI64RotlSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI64RotlSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Rotl, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64RotlSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64EqSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64EqSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64EqSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64EqSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64EqASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64EqASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64EqASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64EqAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64EqAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64EqAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64NeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64NeSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64NeSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64NeSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64NeASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64NeASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64NeASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64NeAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64NeAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64NeAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64LtSSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64LtSSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64LtSSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64LtSSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64LtSASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64LtSASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64LtSASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64LtSAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64LtSAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64LtSAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .accumulator, .slot): return handlerWord { proceed(numericI64LtSSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI64LtSSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64LtSSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64LtUSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64LtUSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64LtUSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64LtUSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64LtUASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64LtUASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64LtUASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64LtUAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64LtUAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64LtUAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .accumulator, .slot): return handlerWord { proceed(numericI64LtUSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI64LtUSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64LtUSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64GtSSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64GtSSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64GtSSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64GtSSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64GtSASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64GtSASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64GtSASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64GtSAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64GtSAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64GtSAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .accumulator, .slot): return handlerWord { proceed(numericI64GtSSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI64GtSSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64GtSSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64GtUSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64GtUSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .immediate, .accumulator): return handlerWord { proceed(numericI64GtUSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64GtUSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64GtUASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64GtUASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64GtUASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .accumulator, .immediate, .slot): return handlerWord { proceed(numericI64GtUAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericI64GtUAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericI64GtUAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .accumulator, .slot): return handlerWord { proceed(numericI64GtUSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericI64GtUSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericI64GtUSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32AddSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32AddSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32AddSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32AddSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32AddASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32AddASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32AddASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF32AddAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF32AddAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32AddAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .accumulator, .accumulator, .slot): return handlerWord { proceed(numericF32AddAAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .accumulator, .accumulator, .accumulator): return handlerWord { proceed(numericF32AddAAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Add, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32AddAAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32SubSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32SubSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32SubSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32SubSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32SubASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32SubASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32SubASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF32SubAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF32SubAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32SubAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .slot, .accumulator, .slot): return handlerWord { proceed(numericF32SubSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF32SubSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32SubSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .slot, .slot): return handlerWord { proceed(numericF32SubISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .slot, .accumulator): return handlerWord { proceed(numericF32SubISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32SubISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .accumulator, .slot): return handlerWord { proceed(numericF32SubIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericF32SubIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sub, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32SubIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32MulSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32MulSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32MulSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32MulSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32MulASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32MulASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32MulASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF32MulAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF32MulAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32MulAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .accumulator, .accumulator, .slot): return handlerWord { proceed(numericF32MulAAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .accumulator, .accumulator, .accumulator): return handlerWord { proceed(numericF32MulAAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Mul, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32MulAAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32DivSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32DivSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32DivSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32DivSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32DivASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32DivASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32DivASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF32DivAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF32DivAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32DivAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .slot, .accumulator, .slot): return handlerWord { proceed(numericF32DivSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF32DivSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32DivSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .slot, .slot): return handlerWord { proceed(numericF32DivISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .slot, .accumulator): return handlerWord { proceed(numericF32DivISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32DivISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .accumulator, .slot): return handlerWord { proceed(numericF32DivIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericF32DivIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Div, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32DivIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32EqSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32EqSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32EqSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32EqSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32EqASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32EqASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32EqASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF32EqAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF32EqAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32EqAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32NeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32NeSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32NeSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32NeSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32NeASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32NeASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32NeASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF32NeAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF32NeAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32NeAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32LtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32LtSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32LtSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32LtSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32LtASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32LtASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32LtASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF32LtAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF32LtAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32LtAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .accumulator, .slot): return handlerWord { proceed(numericF32LtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF32LtSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32LtSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32GtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32GtSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32GtSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32GtSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32GtASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32GtASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32GtASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF32GtAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF32GtAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32GtAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .accumulator, .slot): return handlerWord { proceed(numericF32GtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF32GtSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32GtSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32LeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32LeSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32LeSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32LeSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32LeASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32LeASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32LeASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF32LeAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF32LeAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32LeAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .accumulator, .slot): return handlerWord { proceed(numericF32LeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF32LeSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32LeSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32GeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32GeSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF32GeSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32GeSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32GeASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32GeASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32GeASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF32GeAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF32GeAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF32GeAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .accumulator, .slot): return handlerWord { proceed(numericF32GeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF32GeSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF32GeSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64AddSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64AddSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64AddSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64AddSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64AddASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64AddASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64AddASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF64AddAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF64AddAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64AddAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .accumulator, .accumulator, .slot): return handlerWord { proceed(numericF64AddAAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .accumulator, .accumulator, .accumulator): return handlerWord { proceed(numericF64AddAAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Add, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64AddAAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64SubSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64SubSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64SubSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64SubSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64SubASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64SubASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64SubASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF64SubAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF64SubAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64SubAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .slot, .accumulator, .slot): return handlerWord { proceed(numericF64SubSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF64SubSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64SubSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .slot, .slot): return handlerWord { proceed(numericF64SubISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .slot, .accumulator): return handlerWord { proceed(numericF64SubISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64SubISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .accumulator, .slot): return handlerWord { proceed(numericF64SubIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericF64SubIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sub, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64SubIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64MulSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64MulSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64MulSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64MulSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64MulASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64MulASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64MulASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF64MulAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF64MulAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64MulAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .accumulator, .accumulator, .slot): return handlerWord { proceed(numericF64MulAAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .accumulator, .accumulator, .accumulator): return handlerWord { proceed(numericF64MulAAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Mul, .accumulator, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64MulAAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64DivSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64DivSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64DivSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64DivSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64DivASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64DivASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64DivASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF64DivAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF64DivAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64DivAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .slot, .accumulator, .slot): return handlerWord { proceed(numericF64DivSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF64DivSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64DivSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .slot, .slot): return handlerWord { proceed(numericF64DivISS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .slot, .accumulator): return handlerWord { proceed(numericF64DivISA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64DivISB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .accumulator, .slot): return handlerWord { proceed(numericF64DivIAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .accumulator, .accumulator): return handlerWord { proceed(numericF64DivIAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Div, .immediate, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64DivIAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64EqSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64EqSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64EqSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64EqSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64EqASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64EqASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64EqASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF64EqAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF64EqAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64EqAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64NeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64NeSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64NeSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64NeSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64NeASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64NeASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64NeASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF64NeAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF64NeAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64NeAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64LtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64LtSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64LtSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64LtSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64LtASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64LtASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64LtASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF64LtAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF64LtAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64LtAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .accumulator, .slot): return handlerWord { proceed(numericF64LtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF64LtSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64LtSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64GtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64GtSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64GtSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64GtSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64GtASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64GtASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64GtASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF64GtAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF64GtAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64GtAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .accumulator, .slot): return handlerWord { proceed(numericF64GtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF64GtSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64GtSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64LeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64LeSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64LeSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64LeSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64LeASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64LeASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64LeASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF64LeAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF64LeAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64LeAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .accumulator, .slot): return handlerWord { proceed(numericF64LeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF64LeSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64LeSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64GeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64GeSSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .immediate, .accumulator): return handlerWord { proceed(numericF64GeSIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64GeSIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64GeASS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64GeASA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64GeASB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .immediate, .slot): return handlerWord { proceed(numericF64GeAIS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .immediate, .accumulator): return handlerWord { proceed(numericF64GeAIA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .immediate, .slotAndAccumulator): return handlerWord { proceed(numericF64GeAIB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .accumulator, .slot): return handlerWord { proceed(numericF64GeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .accumulator, .accumulator): return handlerWord { proceed(numericF64GeSAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .accumulator, .slotAndAccumulator): return handlerWord { proceed(numericF64GeSAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eqz, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32EqzSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eqz, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32EqzSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eqz, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32EqzAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eqz, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32EqzAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eqz, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32EqzAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eqz, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64EqzSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eqz, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64EqzSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eqz, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64EqzAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eqz, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64EqzAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eqz, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64EqzAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Extend8S, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32Extend8SSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Extend8S, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32Extend8SSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Extend8S, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32Extend8SAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Extend8S, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32Extend8SAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Extend8S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32Extend8SAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Extend16S, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32Extend16SSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Extend16S, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32Extend16SSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Extend16S, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32Extend16SAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Extend16S, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32Extend16SAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Extend16S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32Extend16SAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32WrapI64, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32WrapI64SA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32WrapI64, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32WrapI64SB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32WrapI64, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32WrapI64AS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32WrapI64, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32WrapI64AA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32WrapI64, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32WrapI64AB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ExtendI32S, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64ExtendI32SSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ExtendI32S, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ExtendI32SSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ExtendI32S, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64ExtendI32SAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ExtendI32S, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64ExtendI32SAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ExtendI32S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ExtendI32SAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ExtendI32U, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64ExtendI32USA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ExtendI32U, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ExtendI32USB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ExtendI32U, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64ExtendI32UAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ExtendI32U, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64ExtendI32UAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ExtendI32U, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ExtendI32UAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI32S, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64ConvertI32SSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI32S, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64ConvertI32SSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI32S, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64ConvertI32SAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI32S, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64ConvertI32SAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI32S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64ConvertI32SAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI32U, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64ConvertI32USA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI32U, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64ConvertI32USB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI32U, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64ConvertI32UAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI32U, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64ConvertI32UAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI32U, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64ConvertI32UAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI64S, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64ConvertI64SSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI64S, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64ConvertI64SSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI64S, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64ConvertI64SAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI64S, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64ConvertI64SAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ConvertI64S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64ConvertI64SAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32ConvertI32S, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32ConvertI32SSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32ConvertI32S, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32ConvertI32SSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32ConvertI32S, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32ConvertI32SAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32ConvertI32S, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32ConvertI32SAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32ConvertI32S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32ConvertI32SAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64PromoteF32, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64PromoteF32SA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64PromoteF32, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64PromoteF32SB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64PromoteF32, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64PromoteF32AS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64PromoteF32, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64PromoteF32AA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64PromoteF32, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64PromoteF32AB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32DemoteF64, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32DemoteF64SA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32DemoteF64, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32DemoteF64SB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32DemoteF64, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32DemoteF64AS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32DemoteF64, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32DemoteF64AA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32DemoteF64, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32DemoteF64AB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sqrt, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64SqrtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sqrt, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64SqrtSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sqrt, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64SqrtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sqrt, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64SqrtAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Sqrt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64SqrtAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Abs, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64AbsSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Abs, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64AbsSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Abs, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64AbsAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Abs, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64AbsAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Abs, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64AbsAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Neg, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64NegSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Neg, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64NegSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Neg, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64NegAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Neg, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64NegAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Neg, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64NegAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sqrt, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32SqrtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sqrt, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32SqrtSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sqrt, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32SqrtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sqrt, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32SqrtAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Sqrt, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32SqrtAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Abs, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32AbsSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Abs, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32AbsSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Abs, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32AbsAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Abs, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32AbsAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Abs, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32AbsAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Neg, .slot, .slot, .accumulator): return handlerWord { proceed(numericF32NegSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Neg, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32NegSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Neg, .accumulator, .slot, .slot): return handlerWord { proceed(numericF32NegAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Neg, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF32NegAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Neg, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF32NegAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32TruncF64S, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32TruncF64SSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32TruncF64S, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32TruncF64SSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32TruncF64S, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32TruncF64SAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32TruncF64S, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32TruncF64SAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32TruncF64S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32TruncF64SAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32TruncSatF64S, .slot, .slot, .accumulator): return handlerWord { proceed(numericI32TruncSatF64SSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32TruncSatF64S, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32TruncSatF64SSB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32TruncSatF64S, .accumulator, .slot, .slot): return handlerWord { proceed(numericI32TruncSatF64SAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32TruncSatF64S, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI32TruncSatF64SAA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32TruncSatF64S, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI32TruncSatF64SAB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ReinterpretF64, .slot, .slot, .accumulator): return handlerWord { proceed(numericI64ReinterpretF64SA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ReinterpretF64, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ReinterpretF64SB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ReinterpretF64, .accumulator, .slot, .slot): return handlerWord { proceed(numericI64ReinterpretF64AS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ReinterpretF64, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericI64ReinterpretF64AA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64ReinterpretF64, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericI64ReinterpretF64AB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ReinterpretI64, .slot, .slot, .accumulator): return handlerWord { proceed(numericF64ReinterpretI64SA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ReinterpretI64, .slot, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64ReinterpretI64SB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ReinterpretI64, .accumulator, .slot, .slot): return handlerWord { proceed(numericF64ReinterpretI64AS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ReinterpretI64, .accumulator, .slot, .accumulator): return handlerWord { proceed(numericF64ReinterpretI64AA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64ReinterpretI64, .accumulator, .slot, .slotAndAccumulator): return handlerWord { proceed(numericF64ReinterpretI64AB($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         default: return nil
         }
     }

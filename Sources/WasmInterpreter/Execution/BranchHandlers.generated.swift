@@ -5,2092 +5,1905 @@
 import WasmBinary
 
 @inline(__always)
-func branchIfI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI32GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI32GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfI64GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfI64GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func branchIfNotF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func branchIfNotF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 /// The fused compare-and-branch handler for each comparison.
 enum BranchHandlers {
     /// Jumps when `operation` holds for its operands (or, `negated`, when it does not); nil for
-    /// operations that are not comparisons and forms that do not exist.
+    /// operations that are not comparisons and forms that do not exist. (A table lookup.)
     static func handler(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation,
                         negated: Bool = false) -> UInt64? {
+        let word = table[operation.denseIndex << 5 | first.rawValue << 3 | second.rawValue << 1 | (negated ? 1 : 0)]
+        return word == 0 ? nil : word
+    }
+
+    private static let table: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: NumericOperation.denseCount << 5)
+        for operation in NumericOperation.allCases {
+            for first in OperandLocation.allCases {
+                for second in OperandLocation.allCases {
+                    for negated in [false, true] {
+                        let index = operation.denseIndex << 5 | first.rawValue << 3 | second.rawValue << 1 | (negated ? 1 : 0)
+                        table[index] = build(operation, first, second, negated: negated) ?? 0
+                    }
+                }
+            }
+        }
+        return table
+    }()
+
+    private static func build(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation,
+                              negated: Bool) -> UInt64? {
         switch (operation, first, second, negated) {
-        case (.i32Eq, .slot, .slot, false): return handlerWord { branchIfI32Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .slot, .immediate, false): return handlerWord { branchIfI32EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .accumulator, .slot, false): return handlerWord { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .accumulator, .immediate, false): return handlerWord { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .slot, .slot, false): return handlerWord { branchIfI32Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .slot, .immediate, false): return handlerWord { branchIfI32NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .accumulator, .slot, false): return handlerWord { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .accumulator, .immediate, false): return handlerWord { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .slot, false): return handlerWord { branchIfI32LtS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .immediate, false): return handlerWord { branchIfI32LtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .accumulator, .slot, false): return handlerWord { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .accumulator, .immediate, false): return handlerWord { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .accumulator, false): return handlerWord { branchIfI32LtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .slot, false): return handlerWord { branchIfI32LtU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .immediate, false): return handlerWord { branchIfI32LtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .accumulator, .slot, false): return handlerWord { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .accumulator, .immediate, false): return handlerWord { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .accumulator, false): return handlerWord { branchIfI32LtUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .slot, false): return handlerWord { branchIfI32GtS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .immediate, false): return handlerWord { branchIfI32GtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .accumulator, .slot, false): return handlerWord { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .accumulator, .immediate, false): return handlerWord { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .accumulator, false): return handlerWord { branchIfI32GtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .slot, false): return handlerWord { branchIfI32GtU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .immediate, false): return handlerWord { branchIfI32GtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .accumulator, .slot, false): return handlerWord { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .accumulator, .immediate, false): return handlerWord { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .accumulator, false): return handlerWord { branchIfI32GtUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .slot, false): return handlerWord { branchIfI32LeS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .immediate, false): return handlerWord { branchIfI32LeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .accumulator, .slot, false): return handlerWord { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .accumulator, .immediate, false): return handlerWord { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .accumulator, false): return handlerWord { branchIfI32LeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .slot, false): return handlerWord { branchIfI32LeU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .immediate, false): return handlerWord { branchIfI32LeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .accumulator, .slot, false): return handlerWord { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .accumulator, .immediate, false): return handlerWord { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .accumulator, false): return handlerWord { branchIfI32LeUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .slot, false): return handlerWord { branchIfI32GeS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .immediate, false): return handlerWord { branchIfI32GeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .accumulator, .slot, false): return handlerWord { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .accumulator, .immediate, false): return handlerWord { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .accumulator, false): return handlerWord { branchIfI32GeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .slot, false): return handlerWord { branchIfI32GeU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .immediate, false): return handlerWord { branchIfI32GeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .accumulator, .slot, false): return handlerWord { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .accumulator, .immediate, false): return handlerWord { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .accumulator, false): return handlerWord { branchIfI32GeUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .slot, .slot, false): return handlerWord { branchIfI64Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .slot, .immediate, false): return handlerWord { branchIfI64EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .accumulator, .slot, false): return handlerWord { branchIfI64EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .accumulator, .immediate, false): return handlerWord { branchIfI64EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .slot, .slot, false): return handlerWord { branchIfI64Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .slot, .immediate, false): return handlerWord { branchIfI64NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .accumulator, .slot, false): return handlerWord { branchIfI64NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .accumulator, .immediate, false): return handlerWord { branchIfI64NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .slot, false): return handlerWord { branchIfI64LtS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .immediate, false): return handlerWord { branchIfI64LtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .accumulator, .slot, false): return handlerWord { branchIfI64LtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .accumulator, .immediate, false): return handlerWord { branchIfI64LtSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .accumulator, false): return handlerWord { branchIfI64LtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .slot, false): return handlerWord { branchIfI64LtU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .immediate, false): return handlerWord { branchIfI64LtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .accumulator, .slot, false): return handlerWord { branchIfI64LtUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .accumulator, .immediate, false): return handlerWord { branchIfI64LtUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .accumulator, false): return handlerWord { branchIfI64LtUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .slot, false): return handlerWord { branchIfI64GtS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .immediate, false): return handlerWord { branchIfI64GtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .accumulator, .slot, false): return handlerWord { branchIfI64GtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .accumulator, .immediate, false): return handlerWord { branchIfI64GtSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .accumulator, false): return handlerWord { branchIfI64GtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .slot, false): return handlerWord { branchIfI64GtU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .immediate, false): return handlerWord { branchIfI64GtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .accumulator, .slot, false): return handlerWord { branchIfI64GtUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .accumulator, .immediate, false): return handlerWord { branchIfI64GtUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .accumulator, false): return handlerWord { branchIfI64GtUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeS, .slot, .slot, false): return handlerWord { branchIfI64LeS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeS, .slot, .immediate, false): return handlerWord { branchIfI64LeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeS, .accumulator, .slot, false): return handlerWord { branchIfI64LeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeS, .accumulator, .immediate, false): return handlerWord { branchIfI64LeSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeS, .slot, .accumulator, false): return handlerWord { branchIfI64LeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeU, .slot, .slot, false): return handlerWord { branchIfI64LeU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeU, .slot, .immediate, false): return handlerWord { branchIfI64LeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeU, .accumulator, .slot, false): return handlerWord { branchIfI64LeUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeU, .accumulator, .immediate, false): return handlerWord { branchIfI64LeUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeU, .slot, .accumulator, false): return handlerWord { branchIfI64LeUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeS, .slot, .slot, false): return handlerWord { branchIfI64GeS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeS, .slot, .immediate, false): return handlerWord { branchIfI64GeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeS, .accumulator, .slot, false): return handlerWord { branchIfI64GeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeS, .accumulator, .immediate, false): return handlerWord { branchIfI64GeSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeS, .slot, .accumulator, false): return handlerWord { branchIfI64GeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeU, .slot, .slot, false): return handlerWord { branchIfI64GeU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeU, .slot, .immediate, false): return handlerWord { branchIfI64GeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeU, .accumulator, .slot, false): return handlerWord { branchIfI64GeUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeU, .accumulator, .immediate, false): return handlerWord { branchIfI64GeUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeU, .slot, .accumulator, false): return handlerWord { branchIfI64GeUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .slot, false): return handlerWord { branchIfF32Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .immediate, false): return handlerWord { branchIfF32EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .slot, false): return handlerWord { branchIfF32EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .immediate, false): return handlerWord { branchIfF32EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .slot, true): return handlerWord { branchIfNotF32Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .immediate, true): return handlerWord { branchIfNotF32EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .slot, true): return handlerWord { branchIfNotF32EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .immediate, true): return handlerWord { branchIfNotF32EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .slot, false): return handlerWord { branchIfF32Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .immediate, false): return handlerWord { branchIfF32NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .slot, false): return handlerWord { branchIfF32NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .immediate, false): return handlerWord { branchIfF32NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .slot, true): return handlerWord { branchIfNotF32Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .immediate, true): return handlerWord { branchIfNotF32NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .slot, true): return handlerWord { branchIfNotF32NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .immediate, true): return handlerWord { branchIfNotF32NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .slot, false): return handlerWord { branchIfF32Lt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .immediate, false): return handlerWord { branchIfF32LtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .slot, false): return handlerWord { branchIfF32LtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .immediate, false): return handlerWord { branchIfF32LtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .accumulator, false): return handlerWord { branchIfF32LtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .slot, true): return handlerWord { branchIfNotF32Lt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .immediate, true): return handlerWord { branchIfNotF32LtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .slot, true): return handlerWord { branchIfNotF32LtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .immediate, true): return handlerWord { branchIfNotF32LtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .accumulator, true): return handlerWord { branchIfNotF32LtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .slot, false): return handlerWord { branchIfF32Gt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .immediate, false): return handlerWord { branchIfF32GtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .slot, false): return handlerWord { branchIfF32GtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .immediate, false): return handlerWord { branchIfF32GtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .accumulator, false): return handlerWord { branchIfF32GtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .slot, true): return handlerWord { branchIfNotF32Gt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .immediate, true): return handlerWord { branchIfNotF32GtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .slot, true): return handlerWord { branchIfNotF32GtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .immediate, true): return handlerWord { branchIfNotF32GtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .accumulator, true): return handlerWord { branchIfNotF32GtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .slot, false): return handlerWord { branchIfF32Le($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .immediate, false): return handlerWord { branchIfF32LeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .slot, false): return handlerWord { branchIfF32LeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .immediate, false): return handlerWord { branchIfF32LeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .accumulator, false): return handlerWord { branchIfF32LeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .slot, true): return handlerWord { branchIfNotF32Le($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .immediate, true): return handlerWord { branchIfNotF32LeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .slot, true): return handlerWord { branchIfNotF32LeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .immediate, true): return handlerWord { branchIfNotF32LeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .accumulator, true): return handlerWord { branchIfNotF32LeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .slot, false): return handlerWord { branchIfF32Ge($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .immediate, false): return handlerWord { branchIfF32GeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .slot, false): return handlerWord { branchIfF32GeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .immediate, false): return handlerWord { branchIfF32GeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .accumulator, false): return handlerWord { branchIfF32GeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .slot, true): return handlerWord { branchIfNotF32Ge($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .immediate, true): return handlerWord { branchIfNotF32GeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .slot, true): return handlerWord { branchIfNotF32GeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .immediate, true): return handlerWord { branchIfNotF32GeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .accumulator, true): return handlerWord { branchIfNotF32GeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .slot, false): return handlerWord { branchIfF64Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .immediate, false): return handlerWord { branchIfF64EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .slot, false): return handlerWord { branchIfF64EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .immediate, false): return handlerWord { branchIfF64EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .slot, true): return handlerWord { branchIfNotF64Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .immediate, true): return handlerWord { branchIfNotF64EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .slot, true): return handlerWord { branchIfNotF64EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .immediate, true): return handlerWord { branchIfNotF64EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .slot, false): return handlerWord { branchIfF64Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .immediate, false): return handlerWord { branchIfF64NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .slot, false): return handlerWord { branchIfF64NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .immediate, false): return handlerWord { branchIfF64NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .slot, true): return handlerWord { branchIfNotF64Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .immediate, true): return handlerWord { branchIfNotF64NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .slot, true): return handlerWord { branchIfNotF64NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .immediate, true): return handlerWord { branchIfNotF64NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .slot, false): return handlerWord { branchIfF64Lt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .immediate, false): return handlerWord { branchIfF64LtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .slot, false): return handlerWord { branchIfF64LtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .immediate, false): return handlerWord { branchIfF64LtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .accumulator, false): return handlerWord { branchIfF64LtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .slot, true): return handlerWord { branchIfNotF64Lt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .immediate, true): return handlerWord { branchIfNotF64LtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .slot, true): return handlerWord { branchIfNotF64LtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .immediate, true): return handlerWord { branchIfNotF64LtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .accumulator, true): return handlerWord { branchIfNotF64LtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .slot, false): return handlerWord { branchIfF64Gt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .immediate, false): return handlerWord { branchIfF64GtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .slot, false): return handlerWord { branchIfF64GtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .immediate, false): return handlerWord { branchIfF64GtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .accumulator, false): return handlerWord { branchIfF64GtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .slot, true): return handlerWord { branchIfNotF64Gt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .immediate, true): return handlerWord { branchIfNotF64GtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .slot, true): return handlerWord { branchIfNotF64GtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .immediate, true): return handlerWord { branchIfNotF64GtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .accumulator, true): return handlerWord { branchIfNotF64GtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .slot, false): return handlerWord { branchIfF64Le($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .immediate, false): return handlerWord { branchIfF64LeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .slot, false): return handlerWord { branchIfF64LeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .immediate, false): return handlerWord { branchIfF64LeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .accumulator, false): return handlerWord { branchIfF64LeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .slot, true): return handlerWord { branchIfNotF64Le($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .immediate, true): return handlerWord { branchIfNotF64LeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .slot, true): return handlerWord { branchIfNotF64LeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .immediate, true): return handlerWord { branchIfNotF64LeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .accumulator, true): return handlerWord { branchIfNotF64LeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .slot, false): return handlerWord { branchIfF64Ge($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .immediate, false): return handlerWord { branchIfF64GeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .slot, false): return handlerWord { branchIfF64GeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .immediate, false): return handlerWord { branchIfF64GeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .accumulator, false): return handlerWord { branchIfF64GeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .slot, true): return handlerWord { branchIfNotF64Ge($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .immediate, true): return handlerWord { branchIfNotF64GeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .slot, true): return handlerWord { branchIfNotF64GeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .immediate, true): return handlerWord { branchIfNotF64GeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .accumulator, true): return handlerWord { branchIfNotF64GeSA($0, $1, $2, $3, $4, $5, $6) }
+        case (.i32Eq, .slot, .slot, false): return handlerWord { proceed(branchIfI32Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .slot, .immediate, false): return handlerWord { proceed(branchIfI32EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .accumulator, .slot, false): return handlerWord { proceed(branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .slot, .slot, false): return handlerWord { proceed(branchIfI32Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .slot, .immediate, false): return handlerWord { proceed(branchIfI32NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .accumulator, .slot, false): return handlerWord { proceed(branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .slot, false): return handlerWord { proceed(branchIfI32LtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .immediate, false): return handlerWord { proceed(branchIfI32LtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .accumulator, .slot, false): return handlerWord { proceed(branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .accumulator, false): return handlerWord { proceed(branchIfI32LtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .slot, false): return handlerWord { proceed(branchIfI32LtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .immediate, false): return handlerWord { proceed(branchIfI32LtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .accumulator, .slot, false): return handlerWord { proceed(branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .accumulator, false): return handlerWord { proceed(branchIfI32LtUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .slot, false): return handlerWord { proceed(branchIfI32GtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .immediate, false): return handlerWord { proceed(branchIfI32GtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .accumulator, .slot, false): return handlerWord { proceed(branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .accumulator, false): return handlerWord { proceed(branchIfI32GtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .slot, false): return handlerWord { proceed(branchIfI32GtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .immediate, false): return handlerWord { proceed(branchIfI32GtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .accumulator, .slot, false): return handlerWord { proceed(branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .accumulator, false): return handlerWord { proceed(branchIfI32GtUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .slot, false): return handlerWord { proceed(branchIfI32LeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .immediate, false): return handlerWord { proceed(branchIfI32LeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .accumulator, .slot, false): return handlerWord { proceed(branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .accumulator, false): return handlerWord { proceed(branchIfI32LeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .slot, false): return handlerWord { proceed(branchIfI32LeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .immediate, false): return handlerWord { proceed(branchIfI32LeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .accumulator, .slot, false): return handlerWord { proceed(branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .accumulator, false): return handlerWord { proceed(branchIfI32LeUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .slot, false): return handlerWord { proceed(branchIfI32GeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .immediate, false): return handlerWord { proceed(branchIfI32GeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .accumulator, .slot, false): return handlerWord { proceed(branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .accumulator, false): return handlerWord { proceed(branchIfI32GeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .slot, false): return handlerWord { proceed(branchIfI32GeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .immediate, false): return handlerWord { proceed(branchIfI32GeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .accumulator, .slot, false): return handlerWord { proceed(branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .accumulator, false): return handlerWord { proceed(branchIfI32GeUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .slot, .slot, false): return handlerWord { proceed(branchIfI64Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .slot, .immediate, false): return handlerWord { proceed(branchIfI64EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .accumulator, .slot, false): return handlerWord { proceed(branchIfI64EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI64EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .slot, .slot, false): return handlerWord { proceed(branchIfI64Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .slot, .immediate, false): return handlerWord { proceed(branchIfI64NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .accumulator, .slot, false): return handlerWord { proceed(branchIfI64NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI64NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .slot, false): return handlerWord { proceed(branchIfI64LtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .immediate, false): return handlerWord { proceed(branchIfI64LtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .accumulator, .slot, false): return handlerWord { proceed(branchIfI64LtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI64LtSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .accumulator, false): return handlerWord { proceed(branchIfI64LtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .slot, false): return handlerWord { proceed(branchIfI64LtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .immediate, false): return handlerWord { proceed(branchIfI64LtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .accumulator, .slot, false): return handlerWord { proceed(branchIfI64LtUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI64LtUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .accumulator, false): return handlerWord { proceed(branchIfI64LtUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .slot, false): return handlerWord { proceed(branchIfI64GtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .immediate, false): return handlerWord { proceed(branchIfI64GtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .accumulator, .slot, false): return handlerWord { proceed(branchIfI64GtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI64GtSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .accumulator, false): return handlerWord { proceed(branchIfI64GtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .slot, false): return handlerWord { proceed(branchIfI64GtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .immediate, false): return handlerWord { proceed(branchIfI64GtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .accumulator, .slot, false): return handlerWord { proceed(branchIfI64GtUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI64GtUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .accumulator, false): return handlerWord { proceed(branchIfI64GtUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeS, .slot, .slot, false): return handlerWord { proceed(branchIfI64LeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeS, .slot, .immediate, false): return handlerWord { proceed(branchIfI64LeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeS, .accumulator, .slot, false): return handlerWord { proceed(branchIfI64LeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeS, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI64LeSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeS, .slot, .accumulator, false): return handlerWord { proceed(branchIfI64LeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeU, .slot, .slot, false): return handlerWord { proceed(branchIfI64LeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeU, .slot, .immediate, false): return handlerWord { proceed(branchIfI64LeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeU, .accumulator, .slot, false): return handlerWord { proceed(branchIfI64LeUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeU, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI64LeUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeU, .slot, .accumulator, false): return handlerWord { proceed(branchIfI64LeUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeS, .slot, .slot, false): return handlerWord { proceed(branchIfI64GeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeS, .slot, .immediate, false): return handlerWord { proceed(branchIfI64GeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeS, .accumulator, .slot, false): return handlerWord { proceed(branchIfI64GeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeS, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI64GeSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeS, .slot, .accumulator, false): return handlerWord { proceed(branchIfI64GeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeU, .slot, .slot, false): return handlerWord { proceed(branchIfI64GeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeU, .slot, .immediate, false): return handlerWord { proceed(branchIfI64GeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeU, .accumulator, .slot, false): return handlerWord { proceed(branchIfI64GeUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeU, .accumulator, .immediate, false): return handlerWord { proceed(branchIfI64GeUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeU, .slot, .accumulator, false): return handlerWord { proceed(branchIfI64GeUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .slot, false): return handlerWord { proceed(branchIfF32Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .immediate, false): return handlerWord { proceed(branchIfF32EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .slot, false): return handlerWord { proceed(branchIfF32EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF32EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .slot, true): return handlerWord { proceed(branchIfNotF32Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF32EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF32EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF32EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .slot, false): return handlerWord { proceed(branchIfF32Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .immediate, false): return handlerWord { proceed(branchIfF32NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .slot, false): return handlerWord { proceed(branchIfF32NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF32NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .slot, true): return handlerWord { proceed(branchIfNotF32Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF32NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF32NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF32NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .slot, false): return handlerWord { proceed(branchIfF32Lt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .immediate, false): return handlerWord { proceed(branchIfF32LtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .slot, false): return handlerWord { proceed(branchIfF32LtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF32LtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .accumulator, false): return handlerWord { proceed(branchIfF32LtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .slot, true): return handlerWord { proceed(branchIfNotF32Lt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF32LtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF32LtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF32LtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .accumulator, true): return handlerWord { proceed(branchIfNotF32LtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .slot, false): return handlerWord { proceed(branchIfF32Gt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .immediate, false): return handlerWord { proceed(branchIfF32GtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .slot, false): return handlerWord { proceed(branchIfF32GtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF32GtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .accumulator, false): return handlerWord { proceed(branchIfF32GtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .slot, true): return handlerWord { proceed(branchIfNotF32Gt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF32GtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF32GtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF32GtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .accumulator, true): return handlerWord { proceed(branchIfNotF32GtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .slot, false): return handlerWord { proceed(branchIfF32Le($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .immediate, false): return handlerWord { proceed(branchIfF32LeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .slot, false): return handlerWord { proceed(branchIfF32LeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF32LeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .accumulator, false): return handlerWord { proceed(branchIfF32LeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .slot, true): return handlerWord { proceed(branchIfNotF32Le($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF32LeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF32LeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF32LeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .accumulator, true): return handlerWord { proceed(branchIfNotF32LeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .slot, false): return handlerWord { proceed(branchIfF32Ge($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .immediate, false): return handlerWord { proceed(branchIfF32GeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .slot, false): return handlerWord { proceed(branchIfF32GeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF32GeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .accumulator, false): return handlerWord { proceed(branchIfF32GeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .slot, true): return handlerWord { proceed(branchIfNotF32Ge($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF32GeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF32GeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF32GeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .accumulator, true): return handlerWord { proceed(branchIfNotF32GeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .slot, false): return handlerWord { proceed(branchIfF64Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .immediate, false): return handlerWord { proceed(branchIfF64EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .slot, false): return handlerWord { proceed(branchIfF64EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF64EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .slot, true): return handlerWord { proceed(branchIfNotF64Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF64EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF64EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF64EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .slot, false): return handlerWord { proceed(branchIfF64Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .immediate, false): return handlerWord { proceed(branchIfF64NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .slot, false): return handlerWord { proceed(branchIfF64NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF64NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .slot, true): return handlerWord { proceed(branchIfNotF64Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF64NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF64NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF64NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .slot, false): return handlerWord { proceed(branchIfF64Lt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .immediate, false): return handlerWord { proceed(branchIfF64LtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .slot, false): return handlerWord { proceed(branchIfF64LtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF64LtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .accumulator, false): return handlerWord { proceed(branchIfF64LtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .slot, true): return handlerWord { proceed(branchIfNotF64Lt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF64LtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF64LtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF64LtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .accumulator, true): return handlerWord { proceed(branchIfNotF64LtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .slot, false): return handlerWord { proceed(branchIfF64Gt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .immediate, false): return handlerWord { proceed(branchIfF64GtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .slot, false): return handlerWord { proceed(branchIfF64GtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF64GtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .accumulator, false): return handlerWord { proceed(branchIfF64GtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .slot, true): return handlerWord { proceed(branchIfNotF64Gt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF64GtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF64GtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF64GtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .accumulator, true): return handlerWord { proceed(branchIfNotF64GtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .slot, false): return handlerWord { proceed(branchIfF64Le($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .immediate, false): return handlerWord { proceed(branchIfF64LeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .slot, false): return handlerWord { proceed(branchIfF64LeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF64LeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .accumulator, false): return handlerWord { proceed(branchIfF64LeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .slot, true): return handlerWord { proceed(branchIfNotF64Le($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF64LeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF64LeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF64LeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .accumulator, true): return handlerWord { proceed(branchIfNotF64LeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .slot, false): return handlerWord { proceed(branchIfF64Ge($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .immediate, false): return handlerWord { proceed(branchIfF64GeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .slot, false): return handlerWord { proceed(branchIfF64GeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .immediate, false): return handlerWord { proceed(branchIfF64GeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .accumulator, false): return handlerWord { proceed(branchIfF64GeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .slot, true): return handlerWord { proceed(branchIfNotF64Ge($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .immediate, true): return handlerWord { proceed(branchIfNotF64GeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .slot, true): return handlerWord { proceed(branchIfNotF64GeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .immediate, true): return handlerWord { proceed(branchIfNotF64GeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .accumulator, true): return handlerWord { proceed(branchIfNotF64GeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         default: return nil
         }
     }

@@ -27,6 +27,15 @@ public final class DispatchProfile {
     var sequentialPairs: [Pair: Int] = [:]
     /// Pairs where control jumped (a taken branch, a call or a return) between the two.
     var jumpPairs: [Pair: Int] = [:]
+    /// Three handlers in a row, each the next instruction in code order after the one before.
+    struct Triple: Hashable {
+        var first: UInt64
+        var second: UInt64
+        var third: UInt64
+    }
+    var sequentialTriples: [Triple: Int] = [:]
+    /// The handler before `previous`, when it fell through to it.
+    private var beforePrevious: UInt64?
 
     /// An empty profile.
     public init() {}
@@ -44,8 +53,13 @@ public final class DispatchProfile {
         let step = pc - previousPC
         if step > 0, step <= HandlerNames.longestInstruction {
             sequentialPairs[pair, default: 0] += 1
+            if let beforePrevious {
+                sequentialTriples[Triple(first: beforePrevious, second: previous, third: handler), default: 0] += 1
+            }
+            beforePrevious = previous
         } else {
             jumpPairs[pair, default: 0] += 1
+            beforePrevious = nil
         }
     }
 
@@ -64,6 +78,10 @@ public final class DispatchProfile {
         lines += ["", "handler pairs, fall-through (the second is the next instruction):"]
         for (pair, count) in sequentialPairs.sorted(by: { $0.value > $1.value }).prefix(top) {
             lines.append("  \(count)  \(share(count))  \(name(pair.first)) → \(name(pair.second))")
+        }
+        lines += ["", "handler triples, fall-through:"]
+        for (triple, count) in sequentialTriples.sorted(by: { $0.value > $1.value }).prefix(top) {
+            lines.append("  \(count)  \(share(count))  \(name(triple.first)) → \(name(triple.second)) → \(name(triple.third))")
         }
         lines += ["", "handler pairs across a jump (taken branch, call, return):"]
         for (pair, count) in jumpPairs.sorted(by: { $0.value > $1.value }).prefix(top) {

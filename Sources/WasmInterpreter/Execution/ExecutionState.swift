@@ -92,6 +92,40 @@ func next(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, 
     #endif
 }
 
+/// What an instruction leaves for the next one: where to continue (nil after a trap) and the
+/// accumulators. Generated handlers are written as *steps* returning this, so that a
+/// superinstruction can run two of them back to back (`runPair`) while a plain handler passes
+/// control on (`proceed`); both inline to straight-line code.
+struct Continuation {
+    var pc: CodePointer?
+    var acc: UInt64
+    var facc: Double
+}
+
+/// Passes control to where `step` says (nothing after a trap: the run stops).
+@inline(__always)
+func proceed(_ step: Continuation, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer) {
+    if let pc = step.pc { next(pc, fp, md, ms, state, step.acc, step.facc) }
+}
+
+/// One step of an instruction: the signature every generated step function has.
+typealias Step = (CodePointer, FramePointer, UnsafeMutableRawPointer, Int, StatePointer, UInt64, Double) -> Continuation
+
+/// A superinstruction: `first` (which takes `firstWords` words), then, if it fell through,
+/// `second` on the following instruction's operands — one dispatch for two instructions. The
+/// second instruction keeps its own handler word, so a jump straight to it still runs it alone.
+@inline(__always)
+func runPair(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64,
+             _ facc: Double, _ firstWords: Int, _ first: Step, _ second: Step) {
+    let step = first(pc, fp, md, ms, state, acc, facc)
+    guard let following = step.pc else { return }
+    if following != pc + firstWords {
+        next(following, fp, md, ms, state, step.acc, step.facc)
+        return
+    }
+    proceed(second(following, fp, md, ms, state, step.acc, step.facc), fp, md, ms, state)
+}
+
 /// Stops the run with a trap. Kept out of line so that handlers stay small.
 @inline(never)
 func trap(_ reason: TrapReason, _ state: StatePointer) {

@@ -19,6 +19,7 @@ enum HandlerNames {
             (Handlers.unreachable, "unreachable"), (Handlers.zeroSlots, "zeroSlots"), (Handlers.copy, "copy"),
             (Handlers.copy128, "copy128"), (Handlers.const64, "const64"), (Handlers.const128, "const128"),
             (Handlers.jump, "jump"), (Handlers.branchIfZero, "branchIfZero"), (Handlers.branchIfNotZero, "branchIfNotZero"),
+            (Handlers.branchIfZeroAccumulator, "branchIfZero A"), (Handlers.branchIfNotZeroAccumulator, "branchIfNotZero A"),
             (Handlers.branchTable, "branchTable"), (Handlers.select, "select"), (Handlers.select128, "select128"),
             (Handlers.refIsNull, "ref.is_null"), (Handlers.refFunc, "ref.func"), (Handlers.globalGet, "global.get"),
             (Handlers.globalGet128, "global.get128"), (Handlers.globalSet, "global.set"), (Handlers.globalSet128, "global.set128"),
@@ -58,7 +59,7 @@ enum HandlerNames {
             }
         }
         let modes: [(AddressMode, String)] = [(.slot, ""), (.sum, " [a+b]"), (.slotPlusConstant, " [a+c]"), (.constant, " [c]"),
-                                              (.accumulator, " [A]")]
+                                              (.accumulator, " [A]"), (.scaledSum, " [a+b<<k]")]
         let places: [(StoredValue, String, String)] = [(.slot, "", ""), (.immediate, "", " imm"), (.accumulator, " →A", " ←A"),
                                                        (.floatAccumulator, " →F", " ←F"), (.slotAndAccumulator, " →sA", ""),
                                                        (.slotAndFloatAccumulator, " →sF", "")]
@@ -72,6 +73,8 @@ enum HandlerNames {
                 }
             }
         }
+        for (word, name) in Superinstructions.names { add(word, name) }
+        for (index, word) in Handlers.zeroFewSlots.enumerated() { add(word, "zeroSlots \(index + 1)") }
         return names
     }()
 }

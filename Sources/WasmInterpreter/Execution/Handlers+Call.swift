@@ -26,19 +26,33 @@ func handleCallInternal(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
     next(pc + Int(truncatingIfNeeded: Int64(bitPattern: pc[2])), calleeFrame, md, ms, state, acc, facc)
 }
 
+
 /// Calls the function with runtime `address` whose arguments start at `calleeFrame`, continuing at `returnPC`.
+/// The record's fields are read through its pointer (no copy); a host function is called out of
+/// line, so that this path needs no saved registers.
 @inline(__always)
 func callFunction(address: UInt32, returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer,
                   _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
-    let record = state.pointee.instance.pointee.functionRecords.pointee[Int(address)]
-    if let entry = record.entry, let instance = record.instance {
-        guard pushFrame(returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, frameSlots: record.frameSlots, state) else { return }
-        state.pointee.instance = instance
-        let memory = instance.pointee.memory0
-        next(entry, calleeFrame, memory.pointee.base, memory.pointee.size, state, acc, facc)
+    let record = state.pointee.instance.pointee.functionRecords.pointee + Int(address)
+    guard let entry = record.pointee.entry, let instance = record.pointee.instance else {
+        return callHostAndContinue(record, returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, state, acc, facc)
+    }
+    guard pushFrame(returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, frameSlots: record.pointee.frameSlots, state) else { return }
+    if instance == state.pointee.instance {
+        // Same instance, same memory: the registers already describe it.
+        next(entry, calleeFrame, md, ms, state, acc, facc)
         return
     }
-    guard callHostFunction(record, arguments: calleeFrame, site: returnPC - 1, fp: fp, state) else { return }
+    state.pointee.instance = instance
+    let memory = instance.pointee.memory0
+    next(entry, calleeFrame, memory.pointee.base, memory.pointee.size, state, acc, facc)
+}
+
+/// Calls a host function and continues at `returnPC` with the memory reloaded (the host may have grown it).
+@inline(never)
+func callHostAndContinue(_ record: UnsafeMutablePointer<FunctionRecord>, returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer,
+                         _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+    guard callHostFunction(record.pointee, arguments: calleeFrame, site: returnPC - 1, fp: fp, state) else { return }
     let memory = state.pointee.instance.pointee.memory0
     next(returnPC, fp, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
@@ -60,8 +74,9 @@ func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
     let reference = table.pointee.elements[selector]
     guard reference != 0 else { return trap(.uninitializedElement, elementIndex: selector, state) }
     let address = UInt32(truncatingIfNeeded: reference - 1)
+    // The type check: one comparison of canonical (runtime-wide) type ids.
     let expected = instance.pointee.typeIDs[Int(truncatingIfNeeded: pc[2])]
-    guard instance.pointee.functionRecords.pointee[Int(address)].typeID == expected else {
+    guard (instance.pointee.functionRecords.pointee + Int(address)).pointee.typeID == expected else {
         return callIndirectToSubtype(pc, fp, md, ms, state, acc, facc)
     }
     callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)

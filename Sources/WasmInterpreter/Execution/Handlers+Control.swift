@@ -15,6 +15,16 @@ func handleUnreachable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutabl
     trap(.unreachable, state)
 }
 
+/// Zeroes `count` slots from the first operand's: the declared locals of a function with few of
+/// them, at entry. With the count a constant, the stores are straight-line code (no call).
+@inline(__always)
+func handleZeroFewSlots(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
+                        _ acc: UInt64, _ facc: Double, count: Int) {
+    let first = fp + slotA(pc)
+    for index in 0..<count { first[index] = 0 }
+    next(pc + 2, fp, md, ms, state, acc, facc)
+}
+
 /// Zeroes a run of slots: the declared locals at function entry. Operands: (first, count).
 @inline(__always)
 func handleZeroSlots(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
@@ -23,9 +33,9 @@ func handleZeroSlots(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
 }
 
 @inline(__always)
-func handleCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleCopy(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     fp[slotD(pc)] = fp[slotA(pc)]
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
@@ -37,9 +47,9 @@ func handleCopy128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
-func handleConst64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleConst64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     fp[slotD(pc)] = pc[2]
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
@@ -51,42 +61,56 @@ func handleConst128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRa
 }
 
 @inline(__always)
-func handleJump(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
-    next(jumpTarget(pc, pc[1], state), fp, md, ms, state, acc, facc)
+func handleJump(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    return Continuation(pc: jumpTarget(pc, pc[1], state), acc: acc, facc: facc)
 }
 
 @inline(__always)
-func handleBranchIfZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleBranchIfZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if UInt32(truncatingIfNeeded: fp[slotA(pc)]) == 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: pc + 3, acc: acc, facc: facc)
     }
 }
 
 @inline(__always)
-func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleBranchIfNotZero(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if UInt32(truncatingIfNeeded: fp[slotA(pc)]) != 0 {
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     } else {
-        next(pc + 3, fp, md, ms, state, acc, facc)
+        return Continuation(pc: pc + 3, acc: acc, facc: facc)
     }
+}
+
+/// Branches on the integer accumulator's low 32 bits being zero. Operands: (–), relative target.
+@inline(__always)
+func handleBranchIfZeroAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    if UInt32(truncatingIfNeeded: acc) == 0 { return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc) }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+/// Branches on the integer accumulator's low 32 bits being nonzero. Operands: (–), relative target.
+@inline(__always)
+func handleBranchIfNotZeroAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    if UInt32(truncatingIfNeeded: acc) != 0 { return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc) }
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 /// Operands: (selector), the last entry's index, then one relative target per entry; the last is the default.
 @inline(__always)
-func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let selector = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     let entry = Int(truncatingIfNeeded: min(selector, pc[2]))
-    next(jumpTarget(pc, pc[3 + entry], state), fp, md, ms, state, acc, facc)
+    return Continuation(pc: jumpTarget(pc, pc[3 + entry], state), acc: acc, facc: facc)
 }
 
 /// Operands: (first, second, destination), then the condition's slot.
 @inline(__always)
-func handleSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
     fp[slotD(pc)] = condition != 0 ? fp[slotA(pc)] : fp[slotB(pc)]
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
@@ -114,9 +138,9 @@ func handleRefFunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRaw
 }
 
 @inline(__always)
-func handleGlobalGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleGlobalGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     fp[slotD(pc)] = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
@@ -129,9 +153,9 @@ func handleGlobalGet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 }
 
 @inline(__always)
-func handleGlobalSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func handleGlobalSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee = fp[slotA(pc)]
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
@@ -146,20 +170,33 @@ func handleGlobalSet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 extension Handlers {
     static var unreachable: UInt64 { handlerWord { handleUnreachable($0, $1, $2, $3, $4, $5, $6) } }
     static var zeroSlots: UInt64 { handlerWord { handleZeroSlots($0, $1, $2, $3, $4, $5, $6) } }
-    static var copy: UInt64 { handlerWord { handleCopy($0, $1, $2, $3, $4, $5, $6) } }
+    /// Handlers zeroing exactly 1 to 8 slots (index: count − 1), for the common small frames.
+    static let zeroFewSlots: [UInt64] = [
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 1) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 2) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 3) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 4) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 5) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 6) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 7) },
+        handlerWord { handleZeroFewSlots($0, $1, $2, $3, $4, $5, $6, count: 8) },
+    ]
+    static var copy: UInt64 { handlerWord { proceed(handleCopy($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var copy128: UInt64 { handlerWord { handleCopy128($0, $1, $2, $3, $4, $5, $6) } }
-    static var const64: UInt64 { handlerWord { handleConst64($0, $1, $2, $3, $4, $5, $6) } }
+    static var const64: UInt64 { handlerWord { proceed(handleConst64($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var const128: UInt64 { handlerWord { handleConst128($0, $1, $2, $3, $4, $5, $6) } }
-    static var jump: UInt64 { handlerWord { handleJump($0, $1, $2, $3, $4, $5, $6) } }
-    static var branchIfZero: UInt64 { handlerWord { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) } }
-    static var branchIfNotZero: UInt64 { handlerWord { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) } }
-    static var branchTable: UInt64 { handlerWord { handleBranchTable($0, $1, $2, $3, $4, $5, $6) } }
-    static var select: UInt64 { handlerWord { handleSelect($0, $1, $2, $3, $4, $5, $6) } }
+    static var jump: UInt64 { handlerWord { proceed(handleJump($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var branchIfZero: UInt64 { handlerWord { proceed(handleBranchIfZero($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var branchIfNotZero: UInt64 { handlerWord { proceed(handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var branchIfZeroAccumulator: UInt64 { handlerWord { proceed(handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var branchIfNotZeroAccumulator: UInt64 { handlerWord { proceed(handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var branchTable: UInt64 { handlerWord { proceed(handleBranchTable($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var select: UInt64 { handlerWord { proceed(handleSelect($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var select128: UInt64 { handlerWord { handleSelect128($0, $1, $2, $3, $4, $5, $6) } }
     static var refIsNull: UInt64 { handlerWord { handleRefIsNull($0, $1, $2, $3, $4, $5, $6) } }
     static var refFunc: UInt64 { handlerWord { handleRefFunc($0, $1, $2, $3, $4, $5, $6) } }
-    static var globalGet: UInt64 { handlerWord { handleGlobalGet($0, $1, $2, $3, $4, $5, $6) } }
+    static var globalGet: UInt64 { handlerWord { proceed(handleGlobalGet($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var globalGet128: UInt64 { handlerWord { handleGlobalGet128($0, $1, $2, $3, $4, $5, $6) } }
-    static var globalSet: UInt64 { handlerWord { handleGlobalSet($0, $1, $2, $3, $4, $5, $6) } }
+    static var globalSet: UInt64 { handlerWord { proceed(handleGlobalSet($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var globalSet128: UInt64 { handlerWord { handleGlobalSet128($0, $1, $2, $3, $4, $5, $6) } }
 }

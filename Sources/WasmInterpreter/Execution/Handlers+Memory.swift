@@ -2,7 +2,7 @@ import WasmBinary
 
 /// How a load or store finds its address. Every mode is followed by the access's static offset
 /// word; the effective address is then checked against the memory's size once.
-enum AddressMode {
+enum AddressMode: Int, CaseIterable {
     /// One slot: operands (address, value, destination), offset.
     case slot
     /// The sum of two slots, wrapped to 32 bits as the fused `i32.add` would: operands
@@ -16,16 +16,26 @@ enum AddressMode {
     case constant
     /// The integer accumulator: operands (–, value, destination), offset.
     case accumulator
+    /// A slot plus another shifted left by a constant (array indexing, `base + (i << k)`, the
+    /// fused `i32.shl` and `i32.add`), wrapped to 32 bits: operands (base, index, destination or
+    /// value), offset, then the shift.
+    case scaledSum
 
     /// Words of an access in this mode, the handler word included (a store of an immediate value
     /// has one more, the value).
-    var words: Int { self == .slotPlusConstant ? 4 : 3 }
+    @inline(__always)
+    var words: Int {
+        switch self {
+        case .slotPlusConstant, .scaledSum: return 4
+        case .slot, .sum, .constant, .accumulator: return 3
+        }
+    }
 }
 
 /// Where a store's value is.
-enum StoredValue {
-    /// A slot: the destination field in `.sum` mode (the two source fields hold the address), the
-    /// second source field otherwise.
+enum StoredValue: Int, CaseIterable {
+    /// A slot: the destination field in `.sum` and `.scaledSum` modes (the two source fields hold
+    /// the address), the second source field otherwise.
     case slot
     /// The word after the address operands.
     case immediate
@@ -56,8 +66,13 @@ func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, _ acc: U
         address = pc[2]
     case .accumulator:
         address = UInt64(UInt32(truncatingIfNeeded: acc)) &+ pc[2]
+    case .scaledSum:
+        let index = UInt32(truncatingIfNeeded: fp[slotB(pc)]) &<< UInt32(truncatingIfNeeded: pc[3])
+        address = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]) &+ index) &+ pc[2]
     }
-    guard _fastPath(address &+ UInt64(width) <= UInt64(ms)) else { return nil }
+    // Unchecked conversions: the size is never negative and the width is 1 to 16 (a checked
+    // conversion of the size cost two instructions and a branch on every access).
+    guard _fastPath(address &+ UInt64(truncatingIfNeeded: width) <= UInt64(UInt(bitPattern: ms))) else { return nil }
     return Int(truncatingIfNeeded: address)
 }
 
@@ -66,40 +81,51 @@ func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, _ acc: U
 @inline(__always)
 func memoryLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
                                       _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode,
-                                      _ result: StoredValue, _ extend: (T) -> UInt64) {
+                                      _ result: StoredValue, _ extend: (T) -> UInt64) -> Continuation {
     guard let address = effectiveAddress(pc, fp, ms, acc, width: MemoryLayout<T>.size, mode: mode) else {
-        return trap(.outOfBoundsMemoryAccess, state)
+        trap(.outOfBoundsMemoryAccess, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
     }
     let value = extend(T(littleEndian: md.loadUnaligned(fromByteOffset: address, as: T.self)))
     switch result {
-    case .accumulator: next(pc + mode.words, fp, md, ms, state, value, facc)
-    case .floatAccumulator: next(pc + mode.words, fp, md, ms, state, acc, Double(bitPattern: value))
+    case .accumulator: return Continuation(pc: pc + mode.words, acc: value, facc: facc)
+    case .floatAccumulator: return Continuation(pc: pc + mode.words, acc: acc, facc: Double(bitPattern: value))
     case .slotAndAccumulator:
         fp[slotD(pc)] = value
-        next(pc + mode.words, fp, md, ms, state, value, facc)
+        return Continuation(pc: pc + mode.words, acc: value, facc: facc)
     case .slotAndFloatAccumulator:
         fp[slotD(pc)] = value
-        next(pc + mode.words, fp, md, ms, state, acc, Double(bitPattern: value))
+        return Continuation(pc: pc + mode.words, acc: acc, facc: Double(bitPattern: value))
     case .slot, .immediate:
         fp[slotD(pc)] = value
-        next(pc + mode.words, fp, md, ms, state, acc, facc)
+        return Continuation(pc: pc + mode.words, acc: acc, facc: facc)
     }
 }
 
 /// A store of `T`, its value where `value` says.
 @inline(__always)
 func memoryStore<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
-                                       _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode, _ value: StoredValue) {
+                                       _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode, _ value: StoredValue) -> Continuation {
     guard let address = effectiveAddress(pc, fp, ms, acc, width: MemoryLayout<T>.size, mode: mode) else {
-        return trap(.outOfBoundsMemoryAccess, state)
+        trap(.outOfBoundsMemoryAccess, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
     }
     let bits: UInt64
     switch value {
-    case .slot: bits = mode == .sum ? fp[slotD(pc)] : fp[slotB(pc)]
+    case .slot:
+        switch mode {
+        case .sum, .scaledSum: bits = fp[slotD(pc)]
+        case .slot, .slotPlusConstant, .constant, .accumulator: bits = fp[slotB(pc)]
+        }
     case .immediate: bits = pc[mode.words]
     case .accumulator, .slotAndAccumulator: bits = acc
     case .floatAccumulator, .slotAndFloatAccumulator: bits = facc.bitPattern
     }
     md.storeBytes(of: T(truncatingIfNeeded: bits).littleEndian, toByteOffset: address, as: T.self)
-    next(pc + mode.words + (value == .immediate ? 1 : 0), fp, md, ms, state, acc, facc)
+    let immediateWord: Int
+    switch value {
+    case .immediate: immediateWord = 1
+    case .slot, .accumulator, .floatAccumulator, .slotAndAccumulator, .slotAndFloatAccumulator: immediateWord = 0
+    }
+    return Continuation(pc: pc + mode.words + immediateWord, acc: acc, facc: facc)
 }

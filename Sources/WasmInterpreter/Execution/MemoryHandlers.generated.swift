@@ -5,565 +5,711 @@ import WasmBinary
 /// The load and store handler of each memory instruction in each address mode.
 enum MemoryHandlers {
     /// A load in address `mode` whose result goes to a slot, the integer accumulator or (f32/f64) the
-    /// float accumulator; nil for an accumulator that cannot hold the loaded type.
+    /// float accumulator; nil for an accumulator that cannot hold the loaded type. (A table lookup.)
     static func load(_ operation: LoadOperation, _ mode: AddressMode = .slot, result: StoredValue = .slot) -> UInt64? {
+        let word = loads[Int(operation.rawValue - LoadOperation.i32Load.rawValue) << 6 | mode.rawValue << 3 | result.rawValue]
+        return word == 0 ? nil : word
+    }
+
+    /// A store in address `mode` of the value where `value` says. (A table lookup.)
+    static func store(_ operation: StoreOperation, _ mode: AddressMode = .slot, value: StoredValue = .slot) -> UInt64? {
+        let word = stores[Int(operation.rawValue - StoreOperation.i32Store.rawValue) << 6 | mode.rawValue << 3 | value.rawValue]
+        return word == 0 ? nil : word
+    }
+
+    private static let loads: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: LoadOperation.allCases.count << 6)
+        for operation in LoadOperation.allCases {
+            for mode in AddressMode.allCases {
+                for result in StoredValue.allCases {
+                    let index = Int(operation.rawValue - LoadOperation.i32Load.rawValue) << 6 | mode.rawValue << 3 | result.rawValue
+                    table[index] = buildLoad(operation, mode, result) ?? 0
+                }
+            }
+        }
+        return table
+    }()
+
+    private static let stores: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: StoreOperation.allCases.count << 6)
+        for operation in StoreOperation.allCases {
+            for mode in AddressMode.allCases {
+                for value in StoredValue.allCases {
+                    let index = Int(operation.rawValue - StoreOperation.i32Store.rawValue) << 6 | mode.rawValue << 3 | value.rawValue
+                    table[index] = buildStore(operation, mode, value) ?? 0
+                }
+            }
+        }
+        return table
+    }()
+
+    private static func buildLoad(_ operation: LoadOperation, _ mode: AddressMode, _ result: StoredValue) -> UInt64? {
         switch (mode, result) {
         case (.slot, .slot):
             switch operation {
             case .i32Load, .f32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load, .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.slot, .accumulator):
             switch operation {
             case .i32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.slot, .floatAccumulator):
             switch operation {
             case .f32Load:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { $0 }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.slot, .slotAndAccumulator):
             switch operation {
             case .i32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.slot, .slotAndFloatAccumulator):
             switch operation {
             case .f32Load:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndFloatAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndFloatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndFloatAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndFloatAccumulator) { $0 }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.sum, .slot):
             switch operation {
             case .i32Load, .f32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load, .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.sum, .accumulator):
             switch operation {
             case .i32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.sum, .floatAccumulator):
             switch operation {
             case .f32Load:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator) { $0 }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.sum, .slotAndAccumulator):
             switch operation {
             case .i32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.sum, .slotAndFloatAccumulator):
             switch operation {
             case .f32Load:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndFloatAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndFloatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndFloatAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndFloatAccumulator) { $0 }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.slotPlusConstant, .slot):
             switch operation {
             case .i32Load, .f32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load, .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.slotPlusConstant, .accumulator):
             switch operation {
             case .i32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.slotPlusConstant, .floatAccumulator):
             switch operation {
             case .f32Load:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) { $0 }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.slotPlusConstant, .slotAndAccumulator):
             switch operation {
             case .i32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.slotPlusConstant, .slotAndFloatAccumulator):
             switch operation {
             case .f32Load:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndFloatAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndFloatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndFloatAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndFloatAccumulator) { $0 }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.constant, .slot):
             switch operation {
             case .i32Load, .f32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load, .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.constant, .accumulator):
             switch operation {
             case .i32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.constant, .floatAccumulator):
             switch operation {
             case .f32Load:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator) { $0 }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.constant, .slotAndAccumulator):
             switch operation {
             case .i32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.constant, .slotAndFloatAccumulator):
             switch operation {
             case .f32Load:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndFloatAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndFloatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndFloatAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slotAndFloatAccumulator) { $0 }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.accumulator, .slot):
             switch operation {
             case .i32Load, .f32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load, .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.accumulator, .accumulator):
             switch operation {
             case .i32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.accumulator, .floatAccumulator):
             switch operation {
             case .f32Load:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) { $0 }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.accumulator, .slotAndAccumulator):
             switch operation {
             case .i32Load, .i64Load32U:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { $0 }, $1, $2, $3, $4) }
             case .i32Load8U, .i64Load8U:
-                return handlerWord { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load16U, .i64Load16U:
-                return handlerWord { memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .i32Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i32Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
             case .i64Load8S:
-                return handlerWord { memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load16S:
-                return handlerWord { memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             case .i64Load32S:
-                return handlerWord { memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) } }
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
             default: return nil
             }
         case (.accumulator, .slotAndFloatAccumulator):
             switch operation {
             case .f32Load:
-                return handlerWord { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndFloatAccumulator) { UInt64($0) } }
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndFloatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
             case .f64Load:
-                return handlerWord { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndFloatAccumulator) { $0 } }
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndFloatAccumulator) { $0 }, $1, $2, $3, $4) }
+            default: return nil
+            }
+        case (.scaledSum, .slot):
+            switch operation {
+            case .i32Load, .f32Load, .i64Load32U:
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i64Load, .f64Load:
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { $0 }, $1, $2, $3, $4) }
+            case .i32Load8U, .i64Load8U:
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load16U, .i64Load16U:
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i32Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i64Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load32S:
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            default: return nil
+            }
+        case (.scaledSum, .accumulator):
+            switch operation {
+            case .i32Load, .i64Load32U:
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i64Load:
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { $0 }, $1, $2, $3, $4) }
+            case .i32Load8U, .i64Load8U:
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load16U, .i64Load16U:
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i32Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i64Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load32S:
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            default: return nil
+            }
+        case (.scaledSum, .floatAccumulator):
+            switch operation {
+            case .f32Load:
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .f64Load:
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator) { $0 }, $1, $2, $3, $4) }
+            default: return nil
+            }
+        case (.scaledSum, .slotAndAccumulator):
+            switch operation {
+            case .i32Load, .i64Load32U:
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i64Load:
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { $0 }, $1, $2, $3, $4) }
+            case .i32Load8U, .i64Load8U:
+                return handlerWord { proceed(memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load16U, .i64Load16U:
+                return handlerWord { proceed(memoryLoad(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .i32Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i32Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64(UInt32(bitPattern: Int32($0))) }, $1, $2, $3, $4) }
+            case .i64Load8S:
+                return handlerWord { proceed(memoryLoad(Int8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load16S:
+                return handlerWord { proceed(memoryLoad(Int16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            case .i64Load32S:
+                return handlerWord { proceed(memoryLoad(Int32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndAccumulator) { UInt64(bitPattern: Int64($0)) }, $1, $2, $3, $4) }
+            default: return nil
+            }
+        case (.scaledSum, .slotAndFloatAccumulator):
+            switch operation {
+            case .f32Load:
+                return handlerWord { proceed(memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndFloatAccumulator) { UInt64($0) }, $1, $2, $3, $4) }
+            case .f64Load:
+                return handlerWord { proceed(memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slotAndFloatAccumulator) { $0 }, $1, $2, $3, $4) }
             default: return nil
             }
         default: return nil
         }
     }
 
-    /// A store in address `mode` of the value where `value` says.
-    static func store(_ operation: StoreOperation, _ mode: AddressMode = .slot, value: StoredValue = .slot) -> UInt64? {
+    private static func buildStore(_ operation: StoreOperation, _ mode: AddressMode, _ value: StoredValue) -> UInt64? {
         switch (mode, value) {
         case (.slot, .slot):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot), $1, $2, $3, $4) }
             }
         case (.slot, .immediate):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .immediate) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .immediate) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .immediate) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .immediate) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .immediate), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .immediate), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .immediate), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .immediate), $1, $2, $3, $4) }
             }
         case (.slot, .accumulator):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator), $1, $2, $3, $4) }
             }
         case (.slot, .floatAccumulator):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator), $1, $2, $3, $4) }
             }
         case (.sum, .slot):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot), $1, $2, $3, $4) }
             }
         case (.sum, .immediate):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .immediate) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .immediate) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .immediate) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .immediate) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .immediate), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .immediate), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .immediate), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .immediate), $1, $2, $3, $4) }
             }
         case (.sum, .accumulator):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator), $1, $2, $3, $4) }
             }
         case (.sum, .floatAccumulator):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .sum, .floatAccumulator), $1, $2, $3, $4) }
             }
         case (.slotPlusConstant, .slot):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slot), $1, $2, $3, $4) }
             }
         case (.slotPlusConstant, .immediate):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .immediate) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .immediate) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .immediate) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .immediate) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .immediate), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .immediate), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .immediate), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .immediate), $1, $2, $3, $4) }
             }
         case (.slotPlusConstant, .accumulator):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator), $1, $2, $3, $4) }
             }
         case (.slotPlusConstant, .floatAccumulator):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator), $1, $2, $3, $4) }
             }
         case (.constant, .slot):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .slot), $1, $2, $3, $4) }
             }
         case (.constant, .immediate):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .immediate) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .immediate) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .immediate) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .immediate) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .immediate), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .immediate), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .immediate), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .immediate), $1, $2, $3, $4) }
             }
         case (.constant, .accumulator):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .accumulator), $1, $2, $3, $4) }
             }
         case (.constant, .floatAccumulator):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .constant, .floatAccumulator), $1, $2, $3, $4) }
             }
         case (.accumulator, .slot):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot), $1, $2, $3, $4) }
             }
         case (.accumulator, .immediate):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .immediate) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .immediate) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .immediate) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .immediate) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .immediate), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .immediate), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .immediate), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .immediate), $1, $2, $3, $4) }
             }
         case (.accumulator, .accumulator):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator), $1, $2, $3, $4) }
             }
         case (.accumulator, .floatAccumulator):
             switch operation.byteWidth {
-            case 1: return handlerWord { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) }
-            case 2: return handlerWord { memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) }
-            case 4: return handlerWord { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) }
-            default: return handlerWord { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) }
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator), $1, $2, $3, $4) }
+            }
+        case (.scaledSum, .slot):
+            switch operation.byteWidth {
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .slot), $1, $2, $3, $4) }
+            }
+        case (.scaledSum, .immediate):
+            switch operation.byteWidth {
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .immediate), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .immediate), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .immediate), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .immediate), $1, $2, $3, $4) }
+            }
+        case (.scaledSum, .accumulator):
+            switch operation.byteWidth {
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .accumulator), $1, $2, $3, $4) }
+            }
+        case (.scaledSum, .floatAccumulator):
+            switch operation.byteWidth {
+            case 1: return handlerWord { proceed(memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator), $1, $2, $3, $4) }
+            case 2: return handlerWord { proceed(memoryStore(UInt16.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator), $1, $2, $3, $4) }
+            case 4: return handlerWord { proceed(memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator), $1, $2, $3, $4) }
+            default: return handlerWord { proceed(memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .scaledSum, .floatAccumulator), $1, $2, $3, $4) }
             }
         default: return nil
         }

@@ -6,2083 +6,1875 @@
 import WasmBinary
 
 @inline(__always)
-func meteredBranchIfI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: acc), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI32GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI32GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GtSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GtSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GtSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GtUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GtUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GtUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64LeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GeSAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GeSAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GeSSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GeUAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GeUAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: acc), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfI64GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfI64GeUSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: acc)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: facc.bitPattern), UInt32(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF32GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64EqAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64EqAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64NeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64NeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64LtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64LtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64LtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64GtAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64GtAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64GtSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64LeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64LeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64LeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) != 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) != 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64GeAS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: fp[slotB(pc)])) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64GeAI(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: facc.bitPattern), UInt64(truncatingIfNeeded: pc[3])) == 0 {
-        guard takeFuel(pc[4], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 5, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[4], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func meteredBranchIfNotF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func meteredBranchIfNotF64GeSA(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     if NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: facc.bitPattern)) == 0 {
-        guard takeFuel(pc[3], state) else { return }
-        next(jumpTarget(pc, pc[2], state), fp, md, ms, state, acc, facc)
-    } else {
-        next(pc + 4, fp, md, ms, state, acc, facc)
+        guard takeFuel(pc[3], state) else { return Continuation(pc: nil, acc: acc, facc: facc) }
+        return Continuation(pc: jumpTarget(pc, pc[2], state), acc: acc, facc: facc)
     }
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
 }
 
 /// The fused compare-and-branch handlers that charge fuel when they jump (loops' back-edges).
@@ -2091,214 +1883,214 @@ enum MeteredBranchHandlers {
     static func handler(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation,
                         negated: Bool = false) -> UInt64? {
         switch (operation, first, second, negated) {
-        case (.i32Eq, .slot, .slot, false): return handlerWord { meteredBranchIfI32Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .slot, .immediate, false): return handlerWord { meteredBranchIfI32EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .accumulator, .slot, false): return handlerWord { meteredBranchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Eq, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .slot, .slot, false): return handlerWord { meteredBranchIfI32Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .slot, .immediate, false): return handlerWord { meteredBranchIfI32NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .accumulator, .slot, false): return handlerWord { meteredBranchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32Ne, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .slot, false): return handlerWord { meteredBranchIfI32LtS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .immediate, false): return handlerWord { meteredBranchIfI32LtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .accumulator, .slot, false): return handlerWord { meteredBranchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtS, .slot, .accumulator, false): return handlerWord { meteredBranchIfI32LtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .slot, false): return handlerWord { meteredBranchIfI32LtU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .immediate, false): return handlerWord { meteredBranchIfI32LtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .accumulator, .slot, false): return handlerWord { meteredBranchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LtU, .slot, .accumulator, false): return handlerWord { meteredBranchIfI32LtUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .slot, false): return handlerWord { meteredBranchIfI32GtS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .immediate, false): return handlerWord { meteredBranchIfI32GtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .accumulator, .slot, false): return handlerWord { meteredBranchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtS, .slot, .accumulator, false): return handlerWord { meteredBranchIfI32GtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .slot, false): return handlerWord { meteredBranchIfI32GtU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .immediate, false): return handlerWord { meteredBranchIfI32GtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .accumulator, .slot, false): return handlerWord { meteredBranchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GtU, .slot, .accumulator, false): return handlerWord { meteredBranchIfI32GtUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .slot, false): return handlerWord { meteredBranchIfI32LeS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .immediate, false): return handlerWord { meteredBranchIfI32LeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .accumulator, .slot, false): return handlerWord { meteredBranchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeS, .slot, .accumulator, false): return handlerWord { meteredBranchIfI32LeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .slot, false): return handlerWord { meteredBranchIfI32LeU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .immediate, false): return handlerWord { meteredBranchIfI32LeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .accumulator, .slot, false): return handlerWord { meteredBranchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32LeU, .slot, .accumulator, false): return handlerWord { meteredBranchIfI32LeUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .slot, false): return handlerWord { meteredBranchIfI32GeS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .immediate, false): return handlerWord { meteredBranchIfI32GeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .accumulator, .slot, false): return handlerWord { meteredBranchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeS, .slot, .accumulator, false): return handlerWord { meteredBranchIfI32GeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .slot, false): return handlerWord { meteredBranchIfI32GeU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .immediate, false): return handlerWord { meteredBranchIfI32GeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .accumulator, .slot, false): return handlerWord { meteredBranchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i32GeU, .slot, .accumulator, false): return handlerWord { meteredBranchIfI32GeUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .slot, .slot, false): return handlerWord { meteredBranchIfI64Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .slot, .immediate, false): return handlerWord { meteredBranchIfI64EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .accumulator, .slot, false): return handlerWord { meteredBranchIfI64EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Eq, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI64EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .slot, .slot, false): return handlerWord { meteredBranchIfI64Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .slot, .immediate, false): return handlerWord { meteredBranchIfI64NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .accumulator, .slot, false): return handlerWord { meteredBranchIfI64NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64Ne, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI64NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .slot, false): return handlerWord { meteredBranchIfI64LtS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .immediate, false): return handlerWord { meteredBranchIfI64LtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .accumulator, .slot, false): return handlerWord { meteredBranchIfI64LtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI64LtSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtS, .slot, .accumulator, false): return handlerWord { meteredBranchIfI64LtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .slot, false): return handlerWord { meteredBranchIfI64LtU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .immediate, false): return handlerWord { meteredBranchIfI64LtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .accumulator, .slot, false): return handlerWord { meteredBranchIfI64LtUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI64LtUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LtU, .slot, .accumulator, false): return handlerWord { meteredBranchIfI64LtUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .slot, false): return handlerWord { meteredBranchIfI64GtS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .immediate, false): return handlerWord { meteredBranchIfI64GtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .accumulator, .slot, false): return handlerWord { meteredBranchIfI64GtSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI64GtSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtS, .slot, .accumulator, false): return handlerWord { meteredBranchIfI64GtSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .slot, false): return handlerWord { meteredBranchIfI64GtU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .immediate, false): return handlerWord { meteredBranchIfI64GtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .accumulator, .slot, false): return handlerWord { meteredBranchIfI64GtUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI64GtUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GtU, .slot, .accumulator, false): return handlerWord { meteredBranchIfI64GtUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeS, .slot, .slot, false): return handlerWord { meteredBranchIfI64LeS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeS, .slot, .immediate, false): return handlerWord { meteredBranchIfI64LeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeS, .accumulator, .slot, false): return handlerWord { meteredBranchIfI64LeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeS, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI64LeSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeS, .slot, .accumulator, false): return handlerWord { meteredBranchIfI64LeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeU, .slot, .slot, false): return handlerWord { meteredBranchIfI64LeU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeU, .slot, .immediate, false): return handlerWord { meteredBranchIfI64LeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeU, .accumulator, .slot, false): return handlerWord { meteredBranchIfI64LeUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeU, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI64LeUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64LeU, .slot, .accumulator, false): return handlerWord { meteredBranchIfI64LeUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeS, .slot, .slot, false): return handlerWord { meteredBranchIfI64GeS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeS, .slot, .immediate, false): return handlerWord { meteredBranchIfI64GeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeS, .accumulator, .slot, false): return handlerWord { meteredBranchIfI64GeSAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeS, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI64GeSAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeS, .slot, .accumulator, false): return handlerWord { meteredBranchIfI64GeSSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeU, .slot, .slot, false): return handlerWord { meteredBranchIfI64GeU($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeU, .slot, .immediate, false): return handlerWord { meteredBranchIfI64GeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeU, .accumulator, .slot, false): return handlerWord { meteredBranchIfI64GeUAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeU, .accumulator, .immediate, false): return handlerWord { meteredBranchIfI64GeUAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.i64GeU, .slot, .accumulator, false): return handlerWord { meteredBranchIfI64GeUSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .slot, false): return handlerWord { meteredBranchIfF32Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .immediate, false): return handlerWord { meteredBranchIfF32EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .slot, false): return handlerWord { meteredBranchIfF32EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF32EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .slot, true): return handlerWord { meteredBranchIfNotF32Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF32EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF32EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Eq, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF32EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .slot, false): return handlerWord { meteredBranchIfF32Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .immediate, false): return handlerWord { meteredBranchIfF32NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .slot, false): return handlerWord { meteredBranchIfF32NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF32NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .slot, true): return handlerWord { meteredBranchIfNotF32Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF32NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF32NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ne, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF32NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .slot, false): return handlerWord { meteredBranchIfF32Lt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .immediate, false): return handlerWord { meteredBranchIfF32LtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .slot, false): return handlerWord { meteredBranchIfF32LtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF32LtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .accumulator, false): return handlerWord { meteredBranchIfF32LtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .slot, true): return handlerWord { meteredBranchIfNotF32Lt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF32LtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF32LtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF32LtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Lt, .slot, .accumulator, true): return handlerWord { meteredBranchIfNotF32LtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .slot, false): return handlerWord { meteredBranchIfF32Gt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .immediate, false): return handlerWord { meteredBranchIfF32GtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .slot, false): return handlerWord { meteredBranchIfF32GtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF32GtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .accumulator, false): return handlerWord { meteredBranchIfF32GtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .slot, true): return handlerWord { meteredBranchIfNotF32Gt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF32GtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF32GtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF32GtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Gt, .slot, .accumulator, true): return handlerWord { meteredBranchIfNotF32GtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .slot, false): return handlerWord { meteredBranchIfF32Le($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .immediate, false): return handlerWord { meteredBranchIfF32LeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .slot, false): return handlerWord { meteredBranchIfF32LeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF32LeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .accumulator, false): return handlerWord { meteredBranchIfF32LeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .slot, true): return handlerWord { meteredBranchIfNotF32Le($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF32LeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF32LeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF32LeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Le, .slot, .accumulator, true): return handlerWord { meteredBranchIfNotF32LeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .slot, false): return handlerWord { meteredBranchIfF32Ge($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .immediate, false): return handlerWord { meteredBranchIfF32GeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .slot, false): return handlerWord { meteredBranchIfF32GeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF32GeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .accumulator, false): return handlerWord { meteredBranchIfF32GeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .slot, true): return handlerWord { meteredBranchIfNotF32Ge($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF32GeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF32GeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF32GeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f32Ge, .slot, .accumulator, true): return handlerWord { meteredBranchIfNotF32GeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .slot, false): return handlerWord { meteredBranchIfF64Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .immediate, false): return handlerWord { meteredBranchIfF64EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .slot, false): return handlerWord { meteredBranchIfF64EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF64EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .slot, true): return handlerWord { meteredBranchIfNotF64Eq($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF64EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF64EqAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Eq, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF64EqAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .slot, false): return handlerWord { meteredBranchIfF64Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .immediate, false): return handlerWord { meteredBranchIfF64NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .slot, false): return handlerWord { meteredBranchIfF64NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF64NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .slot, true): return handlerWord { meteredBranchIfNotF64Ne($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF64NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF64NeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ne, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF64NeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .slot, false): return handlerWord { meteredBranchIfF64Lt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .immediate, false): return handlerWord { meteredBranchIfF64LtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .slot, false): return handlerWord { meteredBranchIfF64LtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF64LtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .accumulator, false): return handlerWord { meteredBranchIfF64LtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .slot, true): return handlerWord { meteredBranchIfNotF64Lt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF64LtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF64LtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF64LtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Lt, .slot, .accumulator, true): return handlerWord { meteredBranchIfNotF64LtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .slot, false): return handlerWord { meteredBranchIfF64Gt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .immediate, false): return handlerWord { meteredBranchIfF64GtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .slot, false): return handlerWord { meteredBranchIfF64GtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF64GtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .accumulator, false): return handlerWord { meteredBranchIfF64GtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .slot, true): return handlerWord { meteredBranchIfNotF64Gt($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF64GtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF64GtAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF64GtAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Gt, .slot, .accumulator, true): return handlerWord { meteredBranchIfNotF64GtSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .slot, false): return handlerWord { meteredBranchIfF64Le($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .immediate, false): return handlerWord { meteredBranchIfF64LeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .slot, false): return handlerWord { meteredBranchIfF64LeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF64LeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .accumulator, false): return handlerWord { meteredBranchIfF64LeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .slot, true): return handlerWord { meteredBranchIfNotF64Le($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF64LeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF64LeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF64LeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Le, .slot, .accumulator, true): return handlerWord { meteredBranchIfNotF64LeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .slot, false): return handlerWord { meteredBranchIfF64Ge($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .immediate, false): return handlerWord { meteredBranchIfF64GeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .slot, false): return handlerWord { meteredBranchIfF64GeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .immediate, false): return handlerWord { meteredBranchIfF64GeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .accumulator, false): return handlerWord { meteredBranchIfF64GeSA($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .slot, true): return handlerWord { meteredBranchIfNotF64Ge($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .immediate, true): return handlerWord { meteredBranchIfNotF64GeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .slot, true): return handlerWord { meteredBranchIfNotF64GeAS($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .accumulator, .immediate, true): return handlerWord { meteredBranchIfNotF64GeAI($0, $1, $2, $3, $4, $5, $6) }
-        case (.f64Ge, .slot, .accumulator, true): return handlerWord { meteredBranchIfNotF64GeSA($0, $1, $2, $3, $4, $5, $6) }
+        case (.i32Eq, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI32Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI32EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI32EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Eq, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI32EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI32Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI32NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI32NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32Ne, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI32NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI32LtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI32LtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtS, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI32LtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI32LtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI32LtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LtU, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI32LtUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI32GtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI32GtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtS, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI32GtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI32GtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI32GtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GtU, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI32GtUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI32LeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI32LeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeS, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI32LeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI32LeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI32LeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32LeU, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI32LeUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI32GeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI32GeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeS, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI32GeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI32GeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI32GeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i32GeU, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI32GeUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI64Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI64EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI64EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Eq, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI64EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI64Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI64NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI64NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64Ne, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI64NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI64LtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI64LtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI64LtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI64LtSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtS, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI64LtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI64LtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI64LtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI64LtUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI64LtUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LtU, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI64LtUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI64GtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI64GtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI64GtSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI64GtSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtS, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI64GtSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI64GtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI64GtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI64GtUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI64GtUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GtU, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI64GtUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeS, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI64LeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeS, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI64LeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeS, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI64LeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeS, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI64LeSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeS, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI64LeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeU, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI64LeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeU, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI64LeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeU, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI64LeUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeU, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI64LeUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64LeU, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI64LeUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeS, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI64GeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeS, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI64GeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeS, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI64GeSAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeS, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI64GeSAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeS, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI64GeSSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeU, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfI64GeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeU, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfI64GeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeU, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfI64GeUAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeU, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfI64GeUAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.i64GeU, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfI64GeUSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF32Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF32EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF32EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF32EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Eq, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF32Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF32NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF32NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF32NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ne, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF32Lt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF32LtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF32LtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF32LtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfF32LtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32Lt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32LtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32LtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32LtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Lt, .slot, .accumulator, true): return handlerWord { proceed(meteredBranchIfNotF32LtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF32Gt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF32GtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF32GtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF32GtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfF32GtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32Gt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32GtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32GtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32GtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Gt, .slot, .accumulator, true): return handlerWord { proceed(meteredBranchIfNotF32GtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF32Le($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF32LeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF32LeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF32LeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfF32LeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32Le($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32LeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32LeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32LeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Le, .slot, .accumulator, true): return handlerWord { proceed(meteredBranchIfNotF32LeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF32Ge($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF32GeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF32GeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF32GeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfF32GeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32Ge($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32GeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF32GeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF32GeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f32Ge, .slot, .accumulator, true): return handlerWord { proceed(meteredBranchIfNotF32GeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF64Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF64EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF64EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF64EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64EqAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Eq, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64EqAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF64Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF64NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF64NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF64NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64NeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ne, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64NeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF64Lt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF64LtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF64LtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF64LtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfF64LtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64Lt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64LtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64LtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64LtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Lt, .slot, .accumulator, true): return handlerWord { proceed(meteredBranchIfNotF64LtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF64Gt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF64GtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF64GtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF64GtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfF64GtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64Gt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64GtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64GtAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64GtAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Gt, .slot, .accumulator, true): return handlerWord { proceed(meteredBranchIfNotF64GtSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF64Le($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF64LeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF64LeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF64LeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfF64LeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64Le($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64LeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64LeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64LeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Le, .slot, .accumulator, true): return handlerWord { proceed(meteredBranchIfNotF64LeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .slot, false): return handlerWord { proceed(meteredBranchIfF64Ge($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .immediate, false): return handlerWord { proceed(meteredBranchIfF64GeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .slot, false): return handlerWord { proceed(meteredBranchIfF64GeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .immediate, false): return handlerWord { proceed(meteredBranchIfF64GeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .accumulator, false): return handlerWord { proceed(meteredBranchIfF64GeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64Ge($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64GeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .slot, true): return handlerWord { proceed(meteredBranchIfNotF64GeAS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .accumulator, .immediate, true): return handlerWord { proceed(meteredBranchIfNotF64GeAI($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case (.f64Ge, .slot, .accumulator, true): return handlerWord { proceed(meteredBranchIfNotF64GeSA($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         default: return nil
         }
     }

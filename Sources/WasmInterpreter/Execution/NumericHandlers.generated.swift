@@ -5,1511 +5,1747 @@
 import WasmBinary
 
 @inline(__always)
-func numericI32Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eqz(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GtU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32LeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32GeU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Eqz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eqz(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GtUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GtU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64LeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64LeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GeS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GeSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GeS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GeU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64GeUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64GeU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Eq(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ne(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Lt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Gt(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Le(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ge(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Eq(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64EqImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Eq(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Ne(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64NeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ne(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Lt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Lt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Gt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GtImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Gt(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Le(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64LeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Le(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Ge(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64GeImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ge(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Clz(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Ctz(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Popcnt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Popcnt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Popcnt(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32DivS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32DivS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32DivS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32DivS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32DivSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32DivSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32DivS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32DivS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32DivU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32DivU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32DivU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32DivU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32DivUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32DivUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32DivU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32DivU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RemS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RemS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32RemS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32RemS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RemSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RemSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32RemS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32RemS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RemU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RemU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32RemU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32RemU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RemUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RemUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32RemU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32RemU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32And(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32And(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32AndImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32AndImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32And(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Or(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Or(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32OrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32OrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Or(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32XorImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32XorImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Xor(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Shl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrS(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ShrUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ShrUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ShrU(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Rotl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Rotl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RotlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotl(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Rotr(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Rotr(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32RotrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32RotrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Rotr(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Clz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Clz(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Ctz(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Ctz(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Popcnt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Popcnt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Popcnt(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64DivS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64DivS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64DivS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64DivS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64DivSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64DivSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64DivS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64DivS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64DivU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64DivU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64DivU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64DivU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64DivUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64DivUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64DivU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64DivU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64RemS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RemS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64RemS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64RemS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64RemSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RemSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64RemS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64RemS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64RemU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RemU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64RemU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64RemU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64RemUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RemUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64RemU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64RemU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64And(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64And(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64AndImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64AndImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64And(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Or(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Or(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64OrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64OrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Or(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Xor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64XorImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64XorImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Xor(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Shl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Shl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrS(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrSImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrS(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrU(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ShrUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ShrUImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ShrU(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Rotl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Rotl(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64RotlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotlImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotl(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Rotr(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Rotr(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotr(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64RotrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64RotrImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Rotr(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Abs(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Neg(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Ceil(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Ceil(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Ceil(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Floor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Floor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Floor(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Trunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Trunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Trunc(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Nearest(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Nearest(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Nearest(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Sqrt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Sqrt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sqrt(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Add(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Sub(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Mul(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Div(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Div(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32DivImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DivImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Div(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Min(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Min(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Min(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32MinImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MinImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Min(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Max(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Max(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Max(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32MaxImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32MaxImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Max(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Copysign(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32CopysignImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32CopysignImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32Copysign(UInt32(truncatingIfNeeded: fp[slotA(pc)]), UInt32(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Abs(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Abs(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Neg(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Neg(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Ceil(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Ceil(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Ceil(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Floor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Floor(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Floor(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Trunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Trunc(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Trunc(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Nearest(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Nearest(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Nearest(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Sqrt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Sqrt(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sqrt(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Add(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64AddImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Add(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Sub(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64SubImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Sub(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Mul(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MulImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Mul(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Div(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Div(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64DivImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64DivImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Div(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Min(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Min(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Min(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64MinImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MinImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Min(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Max(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Max(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Max(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64MaxImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64MaxImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Max(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64Copysign(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Copysign(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: fp[slotB(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64CopysignImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64CopysignImmediate(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64Copysign(UInt64(truncatingIfNeeded: fp[slotA(pc)]), UInt64(truncatingIfNeeded: pc[2]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 3, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32WrapI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32WrapI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32WrapI64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF32S(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32TruncF32S(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF32U(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32TruncF32U(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt32
-    do { result = try NumericSemantics.i32TruncF64U(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i32TruncF64U(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ExtendI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ExtendI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ExtendI32U(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64TruncF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64TruncF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64TruncF32S(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64TruncF32S(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64TruncF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64TruncF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64TruncF32U(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64TruncF32U(UInt32(truncatingIfNeeded: fp[slotA(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64TruncF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64TruncF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64TruncF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64TruncF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64TruncF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result: UInt64
-    do { result = try NumericSemantics.i64TruncF64U(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch { return trap(error, state) }
+    do { result = try NumericSemantics.i64TruncF64U(UInt64(truncatingIfNeeded: fp[slotA(pc)])) } catch {
+        trap(error, state)
+        return Continuation(pc: nil, acc: acc, facc: facc)
+    }
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32ConvertI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32ConvertI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32ConvertI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32ConvertI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32ConvertI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32ConvertI32U(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32ConvertI64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32ConvertI64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32ConvertI64S(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32ConvertI64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32ConvertI64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32ConvertI64U(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32DemoteF64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32DemoteF64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32DemoteF64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64ConvertI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64ConvertI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI32U(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64ConvertI64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI64S(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64ConvertI64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ConvertI64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ConvertI64U(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64PromoteF32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64PromoteF32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64PromoteF32(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32ReinterpretF32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32ReinterpretF32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32ReinterpretF32(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64ReinterpretF64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64ReinterpretF64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64ReinterpretF64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF32ReinterpretI32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF32ReinterpretI32(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f32ReinterpretI32(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericF64ReinterpretI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericF64ReinterpretI64(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.f64ReinterpretI64(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend8S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend8S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend8S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32Extend16S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32Extend16S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32Extend16S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Extend8S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Extend8S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Extend8S(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Extend16S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Extend16S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Extend16S(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64Extend32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64Extend32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64Extend32S(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncSatF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncSatF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32TruncSatF32S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncSatF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncSatF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32TruncSatF32U(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncSatF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncSatF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32TruncSatF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI32TruncSatF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI32TruncSatF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i32TruncSatF64U(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64TruncSatF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64TruncSatF32S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64TruncSatF32S(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64TruncSatF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64TruncSatF32U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64TruncSatF32U(UInt32(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64TruncSatF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64TruncSatF64S(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64TruncSatF64S(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
 }
 
 @inline(__always)
-func numericI64TruncSatF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+func numericI64TruncSatF64U(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     let result = NumericSemantics.i64TruncSatF64U(UInt64(truncatingIfNeeded: fp[slotA(pc)]))
     fp[slotD(pc)] = UInt64(result)
-    next(pc + 2, fp, md, ms, state, acc, facc)
+    return Continuation(pc: pc + 2, acc: acc, facc: facc)
+}
+
+extension NumericOperation {
+    /// Numbers 0..<denseCount for the operations, in table order (handler tables are indexed by it).
+    var denseIndex: Int {
+        switch self {
+        case .i32Eqz: return 0
+        case .i32Eq: return 1
+        case .i32Ne: return 2
+        case .i32LtS: return 3
+        case .i32LtU: return 4
+        case .i32GtS: return 5
+        case .i32GtU: return 6
+        case .i32LeS: return 7
+        case .i32LeU: return 8
+        case .i32GeS: return 9
+        case .i32GeU: return 10
+        case .i64Eqz: return 11
+        case .i64Eq: return 12
+        case .i64Ne: return 13
+        case .i64LtS: return 14
+        case .i64LtU: return 15
+        case .i64GtS: return 16
+        case .i64GtU: return 17
+        case .i64LeS: return 18
+        case .i64LeU: return 19
+        case .i64GeS: return 20
+        case .i64GeU: return 21
+        case .f32Eq: return 22
+        case .f32Ne: return 23
+        case .f32Lt: return 24
+        case .f32Gt: return 25
+        case .f32Le: return 26
+        case .f32Ge: return 27
+        case .f64Eq: return 28
+        case .f64Ne: return 29
+        case .f64Lt: return 30
+        case .f64Gt: return 31
+        case .f64Le: return 32
+        case .f64Ge: return 33
+        case .i32Clz: return 34
+        case .i32Ctz: return 35
+        case .i32Popcnt: return 36
+        case .i32Add: return 37
+        case .i32Sub: return 38
+        case .i32Mul: return 39
+        case .i32DivS: return 40
+        case .i32DivU: return 41
+        case .i32RemS: return 42
+        case .i32RemU: return 43
+        case .i32And: return 44
+        case .i32Or: return 45
+        case .i32Xor: return 46
+        case .i32Shl: return 47
+        case .i32ShrS: return 48
+        case .i32ShrU: return 49
+        case .i32Rotl: return 50
+        case .i32Rotr: return 51
+        case .i64Clz: return 52
+        case .i64Ctz: return 53
+        case .i64Popcnt: return 54
+        case .i64Add: return 55
+        case .i64Sub: return 56
+        case .i64Mul: return 57
+        case .i64DivS: return 58
+        case .i64DivU: return 59
+        case .i64RemS: return 60
+        case .i64RemU: return 61
+        case .i64And: return 62
+        case .i64Or: return 63
+        case .i64Xor: return 64
+        case .i64Shl: return 65
+        case .i64ShrS: return 66
+        case .i64ShrU: return 67
+        case .i64Rotl: return 68
+        case .i64Rotr: return 69
+        case .f32Abs: return 70
+        case .f32Neg: return 71
+        case .f32Ceil: return 72
+        case .f32Floor: return 73
+        case .f32Trunc: return 74
+        case .f32Nearest: return 75
+        case .f32Sqrt: return 76
+        case .f32Add: return 77
+        case .f32Sub: return 78
+        case .f32Mul: return 79
+        case .f32Div: return 80
+        case .f32Min: return 81
+        case .f32Max: return 82
+        case .f32Copysign: return 83
+        case .f64Abs: return 84
+        case .f64Neg: return 85
+        case .f64Ceil: return 86
+        case .f64Floor: return 87
+        case .f64Trunc: return 88
+        case .f64Nearest: return 89
+        case .f64Sqrt: return 90
+        case .f64Add: return 91
+        case .f64Sub: return 92
+        case .f64Mul: return 93
+        case .f64Div: return 94
+        case .f64Min: return 95
+        case .f64Max: return 96
+        case .f64Copysign: return 97
+        case .i32WrapI64: return 98
+        case .i32TruncF32S: return 99
+        case .i32TruncF32U: return 100
+        case .i32TruncF64S: return 101
+        case .i32TruncF64U: return 102
+        case .i64ExtendI32S: return 103
+        case .i64ExtendI32U: return 104
+        case .i64TruncF32S: return 105
+        case .i64TruncF32U: return 106
+        case .i64TruncF64S: return 107
+        case .i64TruncF64U: return 108
+        case .f32ConvertI32S: return 109
+        case .f32ConvertI32U: return 110
+        case .f32ConvertI64S: return 111
+        case .f32ConvertI64U: return 112
+        case .f32DemoteF64: return 113
+        case .f64ConvertI32S: return 114
+        case .f64ConvertI32U: return 115
+        case .f64ConvertI64S: return 116
+        case .f64ConvertI64U: return 117
+        case .f64PromoteF32: return 118
+        case .i32ReinterpretF32: return 119
+        case .i64ReinterpretF64: return 120
+        case .f32ReinterpretI32: return 121
+        case .f64ReinterpretI64: return 122
+        case .i32Extend8S: return 123
+        case .i32Extend16S: return 124
+        case .i64Extend8S: return 125
+        case .i64Extend16S: return 126
+        case .i64Extend32S: return 127
+        case .i32TruncSatF32S: return 128
+        case .i32TruncSatF32U: return 129
+        case .i32TruncSatF64S: return 130
+        case .i32TruncSatF64U: return 131
+        case .i64TruncSatF32S: return 132
+        case .i64TruncSatF32U: return 133
+        case .i64TruncSatF64S: return 134
+        case .i64TruncSatF64U: return 135
+        }
+    }
+
+    static let denseCount = 136
+
+    /// How many operands the operation takes (its signature's, without building arrays).
+    var arity: Int {
+        switch self {
+        case .i32Eqz, .i64Eqz, .i32Clz, .i32Ctz, .i32Popcnt, .i64Clz, .i64Ctz, .i64Popcnt, .f32Abs, .f32Neg, .f32Ceil, .f32Floor, .f32Trunc, .f32Nearest, .f32Sqrt, .f64Abs, .f64Neg, .f64Ceil, .f64Floor, .f64Trunc, .f64Nearest, .f64Sqrt, .i32WrapI64, .i32TruncF32S, .i32TruncF32U, .i32TruncF64S, .i32TruncF64U, .i64ExtendI32S, .i64ExtendI32U, .i64TruncF32S, .i64TruncF32U, .i64TruncF64S, .i64TruncF64U, .f32ConvertI32S, .f32ConvertI32U, .f32ConvertI64S, .f32ConvertI64U, .f32DemoteF64, .f64ConvertI32S, .f64ConvertI32U, .f64ConvertI64S, .f64ConvertI64U, .f64PromoteF32, .i32ReinterpretF32, .i64ReinterpretF64, .f32ReinterpretI32, .f64ReinterpretI64, .i32Extend8S, .i32Extend16S, .i64Extend8S, .i64Extend16S, .i64Extend32S, .i32TruncSatF32S, .i32TruncSatF32U, .i32TruncSatF64S, .i32TruncSatF64U, .i64TruncSatF32S, .i64TruncSatF32U, .i64TruncSatF64S, .i64TruncSatF64U: return 1
+        default: return 2
+        }
+    }
+
+    /// The type of the operation's result (its signature's, without building arrays).
+    var resultType: ValueType {
+        switch self {
+        case .i32Eqz, .i32Eq, .i32Ne, .i32LtS, .i32LtU, .i32GtS, .i32GtU, .i32LeS, .i32LeU, .i32GeS, .i32GeU, .i64Eqz, .i64Eq, .i64Ne, .i64LtS, .i64LtU, .i64GtS, .i64GtU, .i64LeS, .i64LeU, .i64GeS, .i64GeU, .f32Eq, .f32Ne, .f32Lt, .f32Gt, .f32Le, .f32Ge, .f64Eq, .f64Ne, .f64Lt, .f64Gt, .f64Le, .f64Ge, .i32Clz, .i32Ctz, .i32Popcnt, .i32Add, .i32Sub, .i32Mul, .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i32And, .i32Or, .i32Xor, .i32Shl, .i32ShrS, .i32ShrU, .i32Rotl, .i32Rotr, .i32WrapI64, .i32TruncF32S, .i32TruncF32U, .i32TruncF64S, .i32TruncF64U, .i32ReinterpretF32, .i32Extend8S, .i32Extend16S, .i32TruncSatF32S, .i32TruncSatF32U, .i32TruncSatF64S, .i32TruncSatF64U: return .i32
+        case .i64Clz, .i64Ctz, .i64Popcnt, .i64Add, .i64Sub, .i64Mul, .i64DivS, .i64DivU, .i64RemS, .i64RemU, .i64And, .i64Or, .i64Xor, .i64Shl, .i64ShrS, .i64ShrU, .i64Rotl, .i64Rotr, .i64ExtendI32S, .i64ExtendI32U, .i64TruncF32S, .i64TruncF32U, .i64TruncF64S, .i64TruncF64U, .i64ReinterpretF64, .i64Extend8S, .i64Extend16S, .i64Extend32S, .i64TruncSatF32S, .i64TruncSatF32U, .i64TruncSatF64S, .i64TruncSatF64U: return .i64
+        case .f32Abs, .f32Neg, .f32Ceil, .f32Floor, .f32Trunc, .f32Nearest, .f32Sqrt, .f32Add, .f32Sub, .f32Mul, .f32Div, .f32Min, .f32Max, .f32Copysign, .f32ConvertI32S, .f32ConvertI32U, .f32ConvertI64S, .f32ConvertI64U, .f32DemoteF64, .f32ReinterpretI32: return .f32
+        case .f64Abs, .f64Neg, .f64Ceil, .f64Floor, .f64Trunc, .f64Nearest, .f64Sqrt, .f64Add, .f64Sub, .f64Mul, .f64Div, .f64Min, .f64Max, .f64Copysign, .f64ConvertI32S, .f64ConvertI32U, .f64ConvertI64S, .f64ConvertI64U, .f64PromoteF32, .f64ReinterpretI64: return .f64
+        }
+    }
 }
 
 /// The handler for each numeric instruction.
@@ -1517,224 +1753,224 @@ enum NumericHandlers {
     /// The handler taking both operands from slots (or the only operand, for unary operations).
     static func handler(_ operation: NumericOperation) -> UInt64 {
         switch operation {
-        case .i32Eqz: return handlerWord { numericI32Eqz($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Eq: return handlerWord { numericI32Eq($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Ne: return handlerWord { numericI32Ne($0, $1, $2, $3, $4, $5, $6) }
-        case .i32LtS: return handlerWord { numericI32LtS($0, $1, $2, $3, $4, $5, $6) }
-        case .i32LtU: return handlerWord { numericI32LtU($0, $1, $2, $3, $4, $5, $6) }
-        case .i32GtS: return handlerWord { numericI32GtS($0, $1, $2, $3, $4, $5, $6) }
-        case .i32GtU: return handlerWord { numericI32GtU($0, $1, $2, $3, $4, $5, $6) }
-        case .i32LeS: return handlerWord { numericI32LeS($0, $1, $2, $3, $4, $5, $6) }
-        case .i32LeU: return handlerWord { numericI32LeU($0, $1, $2, $3, $4, $5, $6) }
-        case .i32GeS: return handlerWord { numericI32GeS($0, $1, $2, $3, $4, $5, $6) }
-        case .i32GeU: return handlerWord { numericI32GeU($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Eqz: return handlerWord { numericI64Eqz($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Eq: return handlerWord { numericI64Eq($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Ne: return handlerWord { numericI64Ne($0, $1, $2, $3, $4, $5, $6) }
-        case .i64LtS: return handlerWord { numericI64LtS($0, $1, $2, $3, $4, $5, $6) }
-        case .i64LtU: return handlerWord { numericI64LtU($0, $1, $2, $3, $4, $5, $6) }
-        case .i64GtS: return handlerWord { numericI64GtS($0, $1, $2, $3, $4, $5, $6) }
-        case .i64GtU: return handlerWord { numericI64GtU($0, $1, $2, $3, $4, $5, $6) }
-        case .i64LeS: return handlerWord { numericI64LeS($0, $1, $2, $3, $4, $5, $6) }
-        case .i64LeU: return handlerWord { numericI64LeU($0, $1, $2, $3, $4, $5, $6) }
-        case .i64GeS: return handlerWord { numericI64GeS($0, $1, $2, $3, $4, $5, $6) }
-        case .i64GeU: return handlerWord { numericI64GeU($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Eq: return handlerWord { numericF32Eq($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Ne: return handlerWord { numericF32Ne($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Lt: return handlerWord { numericF32Lt($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Gt: return handlerWord { numericF32Gt($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Le: return handlerWord { numericF32Le($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Ge: return handlerWord { numericF32Ge($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Eq: return handlerWord { numericF64Eq($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Ne: return handlerWord { numericF64Ne($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Lt: return handlerWord { numericF64Lt($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Gt: return handlerWord { numericF64Gt($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Le: return handlerWord { numericF64Le($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Ge: return handlerWord { numericF64Ge($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Clz: return handlerWord { numericI32Clz($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Ctz: return handlerWord { numericI32Ctz($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Popcnt: return handlerWord { numericI32Popcnt($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Add: return handlerWord { numericI32Add($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Sub: return handlerWord { numericI32Sub($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Mul: return handlerWord { numericI32Mul($0, $1, $2, $3, $4, $5, $6) }
-        case .i32DivS: return handlerWord { numericI32DivS($0, $1, $2, $3, $4, $5, $6) }
-        case .i32DivU: return handlerWord { numericI32DivU($0, $1, $2, $3, $4, $5, $6) }
-        case .i32RemS: return handlerWord { numericI32RemS($0, $1, $2, $3, $4, $5, $6) }
-        case .i32RemU: return handlerWord { numericI32RemU($0, $1, $2, $3, $4, $5, $6) }
-        case .i32And: return handlerWord { numericI32And($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Or: return handlerWord { numericI32Or($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Xor: return handlerWord { numericI32Xor($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Shl: return handlerWord { numericI32Shl($0, $1, $2, $3, $4, $5, $6) }
-        case .i32ShrS: return handlerWord { numericI32ShrS($0, $1, $2, $3, $4, $5, $6) }
-        case .i32ShrU: return handlerWord { numericI32ShrU($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Rotl: return handlerWord { numericI32Rotl($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Rotr: return handlerWord { numericI32Rotr($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Clz: return handlerWord { numericI64Clz($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Ctz: return handlerWord { numericI64Ctz($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Popcnt: return handlerWord { numericI64Popcnt($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Add: return handlerWord { numericI64Add($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Sub: return handlerWord { numericI64Sub($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Mul: return handlerWord { numericI64Mul($0, $1, $2, $3, $4, $5, $6) }
-        case .i64DivS: return handlerWord { numericI64DivS($0, $1, $2, $3, $4, $5, $6) }
-        case .i64DivU: return handlerWord { numericI64DivU($0, $1, $2, $3, $4, $5, $6) }
-        case .i64RemS: return handlerWord { numericI64RemS($0, $1, $2, $3, $4, $5, $6) }
-        case .i64RemU: return handlerWord { numericI64RemU($0, $1, $2, $3, $4, $5, $6) }
-        case .i64And: return handlerWord { numericI64And($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Or: return handlerWord { numericI64Or($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Xor: return handlerWord { numericI64Xor($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Shl: return handlerWord { numericI64Shl($0, $1, $2, $3, $4, $5, $6) }
-        case .i64ShrS: return handlerWord { numericI64ShrS($0, $1, $2, $3, $4, $5, $6) }
-        case .i64ShrU: return handlerWord { numericI64ShrU($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Rotl: return handlerWord { numericI64Rotl($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Rotr: return handlerWord { numericI64Rotr($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Abs: return handlerWord { numericF32Abs($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Neg: return handlerWord { numericF32Neg($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Ceil: return handlerWord { numericF32Ceil($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Floor: return handlerWord { numericF32Floor($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Trunc: return handlerWord { numericF32Trunc($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Nearest: return handlerWord { numericF32Nearest($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Sqrt: return handlerWord { numericF32Sqrt($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Add: return handlerWord { numericF32Add($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Sub: return handlerWord { numericF32Sub($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Mul: return handlerWord { numericF32Mul($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Div: return handlerWord { numericF32Div($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Min: return handlerWord { numericF32Min($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Max: return handlerWord { numericF32Max($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Copysign: return handlerWord { numericF32Copysign($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Abs: return handlerWord { numericF64Abs($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Neg: return handlerWord { numericF64Neg($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Ceil: return handlerWord { numericF64Ceil($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Floor: return handlerWord { numericF64Floor($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Trunc: return handlerWord { numericF64Trunc($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Nearest: return handlerWord { numericF64Nearest($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Sqrt: return handlerWord { numericF64Sqrt($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Add: return handlerWord { numericF64Add($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Sub: return handlerWord { numericF64Sub($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Mul: return handlerWord { numericF64Mul($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Div: return handlerWord { numericF64Div($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Min: return handlerWord { numericF64Min($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Max: return handlerWord { numericF64Max($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Copysign: return handlerWord { numericF64Copysign($0, $1, $2, $3, $4, $5, $6) }
-        case .i32WrapI64: return handlerWord { numericI32WrapI64($0, $1, $2, $3, $4, $5, $6) }
-        case .i32TruncF32S: return handlerWord { numericI32TruncF32S($0, $1, $2, $3, $4, $5, $6) }
-        case .i32TruncF32U: return handlerWord { numericI32TruncF32U($0, $1, $2, $3, $4, $5, $6) }
-        case .i32TruncF64S: return handlerWord { numericI32TruncF64S($0, $1, $2, $3, $4, $5, $6) }
-        case .i32TruncF64U: return handlerWord { numericI32TruncF64U($0, $1, $2, $3, $4, $5, $6) }
-        case .i64ExtendI32S: return handlerWord { numericI64ExtendI32S($0, $1, $2, $3, $4, $5, $6) }
-        case .i64ExtendI32U: return handlerWord { numericI64ExtendI32U($0, $1, $2, $3, $4, $5, $6) }
-        case .i64TruncF32S: return handlerWord { numericI64TruncF32S($0, $1, $2, $3, $4, $5, $6) }
-        case .i64TruncF32U: return handlerWord { numericI64TruncF32U($0, $1, $2, $3, $4, $5, $6) }
-        case .i64TruncF64S: return handlerWord { numericI64TruncF64S($0, $1, $2, $3, $4, $5, $6) }
-        case .i64TruncF64U: return handlerWord { numericI64TruncF64U($0, $1, $2, $3, $4, $5, $6) }
-        case .f32ConvertI32S: return handlerWord { numericF32ConvertI32S($0, $1, $2, $3, $4, $5, $6) }
-        case .f32ConvertI32U: return handlerWord { numericF32ConvertI32U($0, $1, $2, $3, $4, $5, $6) }
-        case .f32ConvertI64S: return handlerWord { numericF32ConvertI64S($0, $1, $2, $3, $4, $5, $6) }
-        case .f32ConvertI64U: return handlerWord { numericF32ConvertI64U($0, $1, $2, $3, $4, $5, $6) }
-        case .f32DemoteF64: return handlerWord { numericF32DemoteF64($0, $1, $2, $3, $4, $5, $6) }
-        case .f64ConvertI32S: return handlerWord { numericF64ConvertI32S($0, $1, $2, $3, $4, $5, $6) }
-        case .f64ConvertI32U: return handlerWord { numericF64ConvertI32U($0, $1, $2, $3, $4, $5, $6) }
-        case .f64ConvertI64S: return handlerWord { numericF64ConvertI64S($0, $1, $2, $3, $4, $5, $6) }
-        case .f64ConvertI64U: return handlerWord { numericF64ConvertI64U($0, $1, $2, $3, $4, $5, $6) }
-        case .f64PromoteF32: return handlerWord { numericF64PromoteF32($0, $1, $2, $3, $4, $5, $6) }
-        case .i32ReinterpretF32: return handlerWord { numericI32ReinterpretF32($0, $1, $2, $3, $4, $5, $6) }
-        case .i64ReinterpretF64: return handlerWord { numericI64ReinterpretF64($0, $1, $2, $3, $4, $5, $6) }
-        case .f32ReinterpretI32: return handlerWord { numericF32ReinterpretI32($0, $1, $2, $3, $4, $5, $6) }
-        case .f64ReinterpretI64: return handlerWord { numericF64ReinterpretI64($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Extend8S: return handlerWord { numericI32Extend8S($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Extend16S: return handlerWord { numericI32Extend16S($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Extend8S: return handlerWord { numericI64Extend8S($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Extend16S: return handlerWord { numericI64Extend16S($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Extend32S: return handlerWord { numericI64Extend32S($0, $1, $2, $3, $4, $5, $6) }
-        case .i32TruncSatF32S: return handlerWord { numericI32TruncSatF32S($0, $1, $2, $3, $4, $5, $6) }
-        case .i32TruncSatF32U: return handlerWord { numericI32TruncSatF32U($0, $1, $2, $3, $4, $5, $6) }
-        case .i32TruncSatF64S: return handlerWord { numericI32TruncSatF64S($0, $1, $2, $3, $4, $5, $6) }
-        case .i32TruncSatF64U: return handlerWord { numericI32TruncSatF64U($0, $1, $2, $3, $4, $5, $6) }
-        case .i64TruncSatF32S: return handlerWord { numericI64TruncSatF32S($0, $1, $2, $3, $4, $5, $6) }
-        case .i64TruncSatF32U: return handlerWord { numericI64TruncSatF32U($0, $1, $2, $3, $4, $5, $6) }
-        case .i64TruncSatF64S: return handlerWord { numericI64TruncSatF64S($0, $1, $2, $3, $4, $5, $6) }
-        case .i64TruncSatF64U: return handlerWord { numericI64TruncSatF64U($0, $1, $2, $3, $4, $5, $6) }
+        case .i32Eqz: return handlerWord { proceed(numericI32Eqz($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Eq: return handlerWord { proceed(numericI32Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Ne: return handlerWord { proceed(numericI32Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32LtS: return handlerWord { proceed(numericI32LtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32LtU: return handlerWord { proceed(numericI32LtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32GtS: return handlerWord { proceed(numericI32GtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32GtU: return handlerWord { proceed(numericI32GtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32LeS: return handlerWord { proceed(numericI32LeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32LeU: return handlerWord { proceed(numericI32LeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32GeS: return handlerWord { proceed(numericI32GeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32GeU: return handlerWord { proceed(numericI32GeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Eqz: return handlerWord { proceed(numericI64Eqz($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Eq: return handlerWord { proceed(numericI64Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Ne: return handlerWord { proceed(numericI64Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64LtS: return handlerWord { proceed(numericI64LtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64LtU: return handlerWord { proceed(numericI64LtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64GtS: return handlerWord { proceed(numericI64GtS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64GtU: return handlerWord { proceed(numericI64GtU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64LeS: return handlerWord { proceed(numericI64LeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64LeU: return handlerWord { proceed(numericI64LeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64GeS: return handlerWord { proceed(numericI64GeS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64GeU: return handlerWord { proceed(numericI64GeU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Eq: return handlerWord { proceed(numericF32Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Ne: return handlerWord { proceed(numericF32Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Lt: return handlerWord { proceed(numericF32Lt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Gt: return handlerWord { proceed(numericF32Gt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Le: return handlerWord { proceed(numericF32Le($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Ge: return handlerWord { proceed(numericF32Ge($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Eq: return handlerWord { proceed(numericF64Eq($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Ne: return handlerWord { proceed(numericF64Ne($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Lt: return handlerWord { proceed(numericF64Lt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Gt: return handlerWord { proceed(numericF64Gt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Le: return handlerWord { proceed(numericF64Le($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Ge: return handlerWord { proceed(numericF64Ge($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Clz: return handlerWord { proceed(numericI32Clz($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Ctz: return handlerWord { proceed(numericI32Ctz($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Popcnt: return handlerWord { proceed(numericI32Popcnt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Add: return handlerWord { proceed(numericI32Add($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Sub: return handlerWord { proceed(numericI32Sub($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Mul: return handlerWord { proceed(numericI32Mul($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32DivS: return handlerWord { proceed(numericI32DivS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32DivU: return handlerWord { proceed(numericI32DivU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32RemS: return handlerWord { proceed(numericI32RemS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32RemU: return handlerWord { proceed(numericI32RemU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32And: return handlerWord { proceed(numericI32And($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Or: return handlerWord { proceed(numericI32Or($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Xor: return handlerWord { proceed(numericI32Xor($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Shl: return handlerWord { proceed(numericI32Shl($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32ShrS: return handlerWord { proceed(numericI32ShrS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32ShrU: return handlerWord { proceed(numericI32ShrU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Rotl: return handlerWord { proceed(numericI32Rotl($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Rotr: return handlerWord { proceed(numericI32Rotr($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Clz: return handlerWord { proceed(numericI64Clz($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Ctz: return handlerWord { proceed(numericI64Ctz($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Popcnt: return handlerWord { proceed(numericI64Popcnt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Add: return handlerWord { proceed(numericI64Add($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Sub: return handlerWord { proceed(numericI64Sub($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Mul: return handlerWord { proceed(numericI64Mul($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64DivS: return handlerWord { proceed(numericI64DivS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64DivU: return handlerWord { proceed(numericI64DivU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64RemS: return handlerWord { proceed(numericI64RemS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64RemU: return handlerWord { proceed(numericI64RemU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64And: return handlerWord { proceed(numericI64And($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Or: return handlerWord { proceed(numericI64Or($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Xor: return handlerWord { proceed(numericI64Xor($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Shl: return handlerWord { proceed(numericI64Shl($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64ShrS: return handlerWord { proceed(numericI64ShrS($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64ShrU: return handlerWord { proceed(numericI64ShrU($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Rotl: return handlerWord { proceed(numericI64Rotl($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Rotr: return handlerWord { proceed(numericI64Rotr($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Abs: return handlerWord { proceed(numericF32Abs($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Neg: return handlerWord { proceed(numericF32Neg($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Ceil: return handlerWord { proceed(numericF32Ceil($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Floor: return handlerWord { proceed(numericF32Floor($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Trunc: return handlerWord { proceed(numericF32Trunc($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Nearest: return handlerWord { proceed(numericF32Nearest($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Sqrt: return handlerWord { proceed(numericF32Sqrt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Add: return handlerWord { proceed(numericF32Add($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Sub: return handlerWord { proceed(numericF32Sub($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Mul: return handlerWord { proceed(numericF32Mul($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Div: return handlerWord { proceed(numericF32Div($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Min: return handlerWord { proceed(numericF32Min($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Max: return handlerWord { proceed(numericF32Max($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Copysign: return handlerWord { proceed(numericF32Copysign($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Abs: return handlerWord { proceed(numericF64Abs($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Neg: return handlerWord { proceed(numericF64Neg($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Ceil: return handlerWord { proceed(numericF64Ceil($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Floor: return handlerWord { proceed(numericF64Floor($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Trunc: return handlerWord { proceed(numericF64Trunc($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Nearest: return handlerWord { proceed(numericF64Nearest($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Sqrt: return handlerWord { proceed(numericF64Sqrt($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Add: return handlerWord { proceed(numericF64Add($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Sub: return handlerWord { proceed(numericF64Sub($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Mul: return handlerWord { proceed(numericF64Mul($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Div: return handlerWord { proceed(numericF64Div($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Min: return handlerWord { proceed(numericF64Min($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Max: return handlerWord { proceed(numericF64Max($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Copysign: return handlerWord { proceed(numericF64Copysign($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32WrapI64: return handlerWord { proceed(numericI32WrapI64($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32TruncF32S: return handlerWord { proceed(numericI32TruncF32S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32TruncF32U: return handlerWord { proceed(numericI32TruncF32U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32TruncF64S: return handlerWord { proceed(numericI32TruncF64S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32TruncF64U: return handlerWord { proceed(numericI32TruncF64U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64ExtendI32S: return handlerWord { proceed(numericI64ExtendI32S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64ExtendI32U: return handlerWord { proceed(numericI64ExtendI32U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64TruncF32S: return handlerWord { proceed(numericI64TruncF32S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64TruncF32U: return handlerWord { proceed(numericI64TruncF32U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64TruncF64S: return handlerWord { proceed(numericI64TruncF64S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64TruncF64U: return handlerWord { proceed(numericI64TruncF64U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32ConvertI32S: return handlerWord { proceed(numericF32ConvertI32S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32ConvertI32U: return handlerWord { proceed(numericF32ConvertI32U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32ConvertI64S: return handlerWord { proceed(numericF32ConvertI64S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32ConvertI64U: return handlerWord { proceed(numericF32ConvertI64U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32DemoteF64: return handlerWord { proceed(numericF32DemoteF64($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64ConvertI32S: return handlerWord { proceed(numericF64ConvertI32S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64ConvertI32U: return handlerWord { proceed(numericF64ConvertI32U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64ConvertI64S: return handlerWord { proceed(numericF64ConvertI64S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64ConvertI64U: return handlerWord { proceed(numericF64ConvertI64U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64PromoteF32: return handlerWord { proceed(numericF64PromoteF32($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32ReinterpretF32: return handlerWord { proceed(numericI32ReinterpretF32($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64ReinterpretF64: return handlerWord { proceed(numericI64ReinterpretF64($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32ReinterpretI32: return handlerWord { proceed(numericF32ReinterpretI32($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64ReinterpretI64: return handlerWord { proceed(numericF64ReinterpretI64($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Extend8S: return handlerWord { proceed(numericI32Extend8S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Extend16S: return handlerWord { proceed(numericI32Extend16S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Extend8S: return handlerWord { proceed(numericI64Extend8S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Extend16S: return handlerWord { proceed(numericI64Extend16S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Extend32S: return handlerWord { proceed(numericI64Extend32S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32TruncSatF32S: return handlerWord { proceed(numericI32TruncSatF32S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32TruncSatF32U: return handlerWord { proceed(numericI32TruncSatF32U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32TruncSatF64S: return handlerWord { proceed(numericI32TruncSatF64S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32TruncSatF64U: return handlerWord { proceed(numericI32TruncSatF64U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64TruncSatF32S: return handlerWord { proceed(numericI64TruncSatF32S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64TruncSatF32U: return handlerWord { proceed(numericI64TruncSatF32U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64TruncSatF64S: return handlerWord { proceed(numericI64TruncSatF64S($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64TruncSatF64U: return handlerWord { proceed(numericI64TruncSatF64U($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         }
     }
 
     /// The variant taking its second operand as an immediate, for binary operations.
     static func immediateHandler(_ operation: NumericOperation) -> UInt64? {
         switch operation {
-        case .i32Eq: return handlerWord { numericI32EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Ne: return handlerWord { numericI32NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32LtS: return handlerWord { numericI32LtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32LtU: return handlerWord { numericI32LtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32GtS: return handlerWord { numericI32GtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32GtU: return handlerWord { numericI32GtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32LeS: return handlerWord { numericI32LeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32LeU: return handlerWord { numericI32LeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32GeS: return handlerWord { numericI32GeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32GeU: return handlerWord { numericI32GeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Eq: return handlerWord { numericI64EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Ne: return handlerWord { numericI64NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64LtS: return handlerWord { numericI64LtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64LtU: return handlerWord { numericI64LtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64GtS: return handlerWord { numericI64GtSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64GtU: return handlerWord { numericI64GtUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64LeS: return handlerWord { numericI64LeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64LeU: return handlerWord { numericI64LeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64GeS: return handlerWord { numericI64GeSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64GeU: return handlerWord { numericI64GeUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Eq: return handlerWord { numericF32EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Ne: return handlerWord { numericF32NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Lt: return handlerWord { numericF32LtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Gt: return handlerWord { numericF32GtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Le: return handlerWord { numericF32LeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Ge: return handlerWord { numericF32GeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Eq: return handlerWord { numericF64EqImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Ne: return handlerWord { numericF64NeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Lt: return handlerWord { numericF64LtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Gt: return handlerWord { numericF64GtImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Le: return handlerWord { numericF64LeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Ge: return handlerWord { numericF64GeImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Add: return handlerWord { numericI32AddImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Sub: return handlerWord { numericI32SubImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Mul: return handlerWord { numericI32MulImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32DivS: return handlerWord { numericI32DivSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32DivU: return handlerWord { numericI32DivUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32RemS: return handlerWord { numericI32RemSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32RemU: return handlerWord { numericI32RemUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32And: return handlerWord { numericI32AndImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Or: return handlerWord { numericI32OrImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Xor: return handlerWord { numericI32XorImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Shl: return handlerWord { numericI32ShlImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32ShrS: return handlerWord { numericI32ShrSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32ShrU: return handlerWord { numericI32ShrUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Rotl: return handlerWord { numericI32RotlImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i32Rotr: return handlerWord { numericI32RotrImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Add: return handlerWord { numericI64AddImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Sub: return handlerWord { numericI64SubImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Mul: return handlerWord { numericI64MulImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64DivS: return handlerWord { numericI64DivSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64DivU: return handlerWord { numericI64DivUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64RemS: return handlerWord { numericI64RemSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64RemU: return handlerWord { numericI64RemUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64And: return handlerWord { numericI64AndImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Or: return handlerWord { numericI64OrImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Xor: return handlerWord { numericI64XorImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Shl: return handlerWord { numericI64ShlImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64ShrS: return handlerWord { numericI64ShrSImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64ShrU: return handlerWord { numericI64ShrUImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Rotl: return handlerWord { numericI64RotlImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .i64Rotr: return handlerWord { numericI64RotrImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Add: return handlerWord { numericF32AddImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Sub: return handlerWord { numericF32SubImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Mul: return handlerWord { numericF32MulImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Div: return handlerWord { numericF32DivImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Min: return handlerWord { numericF32MinImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Max: return handlerWord { numericF32MaxImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f32Copysign: return handlerWord { numericF32CopysignImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Add: return handlerWord { numericF64AddImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Sub: return handlerWord { numericF64SubImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Mul: return handlerWord { numericF64MulImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Div: return handlerWord { numericF64DivImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Min: return handlerWord { numericF64MinImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Max: return handlerWord { numericF64MaxImmediate($0, $1, $2, $3, $4, $5, $6) }
-        case .f64Copysign: return handlerWord { numericF64CopysignImmediate($0, $1, $2, $3, $4, $5, $6) }
+        case .i32Eq: return handlerWord { proceed(numericI32EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Ne: return handlerWord { proceed(numericI32NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32LtS: return handlerWord { proceed(numericI32LtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32LtU: return handlerWord { proceed(numericI32LtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32GtS: return handlerWord { proceed(numericI32GtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32GtU: return handlerWord { proceed(numericI32GtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32LeS: return handlerWord { proceed(numericI32LeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32LeU: return handlerWord { proceed(numericI32LeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32GeS: return handlerWord { proceed(numericI32GeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32GeU: return handlerWord { proceed(numericI32GeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Eq: return handlerWord { proceed(numericI64EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Ne: return handlerWord { proceed(numericI64NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64LtS: return handlerWord { proceed(numericI64LtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64LtU: return handlerWord { proceed(numericI64LtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64GtS: return handlerWord { proceed(numericI64GtSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64GtU: return handlerWord { proceed(numericI64GtUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64LeS: return handlerWord { proceed(numericI64LeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64LeU: return handlerWord { proceed(numericI64LeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64GeS: return handlerWord { proceed(numericI64GeSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64GeU: return handlerWord { proceed(numericI64GeUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Eq: return handlerWord { proceed(numericF32EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Ne: return handlerWord { proceed(numericF32NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Lt: return handlerWord { proceed(numericF32LtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Gt: return handlerWord { proceed(numericF32GtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Le: return handlerWord { proceed(numericF32LeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Ge: return handlerWord { proceed(numericF32GeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Eq: return handlerWord { proceed(numericF64EqImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Ne: return handlerWord { proceed(numericF64NeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Lt: return handlerWord { proceed(numericF64LtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Gt: return handlerWord { proceed(numericF64GtImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Le: return handlerWord { proceed(numericF64LeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Ge: return handlerWord { proceed(numericF64GeImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Add: return handlerWord { proceed(numericI32AddImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Sub: return handlerWord { proceed(numericI32SubImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Mul: return handlerWord { proceed(numericI32MulImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32DivS: return handlerWord { proceed(numericI32DivSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32DivU: return handlerWord { proceed(numericI32DivUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32RemS: return handlerWord { proceed(numericI32RemSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32RemU: return handlerWord { proceed(numericI32RemUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32And: return handlerWord { proceed(numericI32AndImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Or: return handlerWord { proceed(numericI32OrImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Xor: return handlerWord { proceed(numericI32XorImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Shl: return handlerWord { proceed(numericI32ShlImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32ShrS: return handlerWord { proceed(numericI32ShrSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32ShrU: return handlerWord { proceed(numericI32ShrUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Rotl: return handlerWord { proceed(numericI32RotlImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i32Rotr: return handlerWord { proceed(numericI32RotrImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Add: return handlerWord { proceed(numericI64AddImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Sub: return handlerWord { proceed(numericI64SubImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Mul: return handlerWord { proceed(numericI64MulImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64DivS: return handlerWord { proceed(numericI64DivSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64DivU: return handlerWord { proceed(numericI64DivUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64RemS: return handlerWord { proceed(numericI64RemSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64RemU: return handlerWord { proceed(numericI64RemUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64And: return handlerWord { proceed(numericI64AndImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Or: return handlerWord { proceed(numericI64OrImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Xor: return handlerWord { proceed(numericI64XorImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Shl: return handlerWord { proceed(numericI64ShlImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64ShrS: return handlerWord { proceed(numericI64ShrSImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64ShrU: return handlerWord { proceed(numericI64ShrUImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Rotl: return handlerWord { proceed(numericI64RotlImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .i64Rotr: return handlerWord { proceed(numericI64RotrImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Add: return handlerWord { proceed(numericF32AddImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Sub: return handlerWord { proceed(numericF32SubImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Mul: return handlerWord { proceed(numericF32MulImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Div: return handlerWord { proceed(numericF32DivImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Min: return handlerWord { proceed(numericF32MinImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Max: return handlerWord { proceed(numericF32MaxImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f32Copysign: return handlerWord { proceed(numericF32CopysignImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Add: return handlerWord { proceed(numericF64AddImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Sub: return handlerWord { proceed(numericF64SubImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Mul: return handlerWord { proceed(numericF64MulImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Div: return handlerWord { proceed(numericF64DivImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Min: return handlerWord { proceed(numericF64MinImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Max: return handlerWord { proceed(numericF64MaxImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+        case .f64Copysign: return handlerWord { proceed(numericF64CopysignImmediate($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
         default: return nil
         }
     }

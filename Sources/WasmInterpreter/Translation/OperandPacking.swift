@@ -57,7 +57,7 @@ func slotD(_ pc: CodePointer) -> Int {
 }
 
 /// Where a handler takes an operand from or leaves its result (handler tables are keyed by it).
-enum OperandLocation {
+enum OperandLocation: Int, CaseIterable {
     /// A frame slot named in the operand word.
     case slot
     /// A constant in the code.

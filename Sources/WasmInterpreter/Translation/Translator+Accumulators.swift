@@ -31,7 +31,7 @@ extension ValueType {
 }
 
 extension Translator {
-    func accumulatorHolder(_ kind: AccumulatorKind) -> Int? {
+    mutating func accumulatorHolder(_ kind: AccumulatorKind) -> Int? {
         kind == .integer ? integerAccumulatorHolder : floatAccumulatorHolder
     }
 
@@ -54,7 +54,7 @@ extension Translator {
         operands[index].source = .temporary
     }
 
-    func accumulatorMirror(_ kind: AccumulatorKind) -> Int? {
+    mutating func accumulatorMirror(_ kind: AccumulatorKind) -> Int? {
         kind == .integer ? integerAccumulatorMirror : floatAccumulatorMirror
     }
 
@@ -68,15 +68,16 @@ extension Translator {
         if floatAccumulatorMirror == slot { floatAccumulatorMirror = nil }
     }
 
-    /// Spills whatever the accumulators hold and forgets what they mirror (before control flow and calls).
-    mutating func spillAccumulators() {
+    /// Spills whatever the accumulators hold and forgets what they mirror (before control flow and
+    /// calls), except the operand at stack index `kept`, which the next instruction reads there.
+    mutating func spillAccumulators(except kept: Int? = nil) {
         integerAccumulatorMirror = nil
         floatAccumulatorMirror = nil
         for index in [integerAccumulatorHolder, floatAccumulatorHolder] {
-            if let index, index < operands.count, operands[index].source == .accumulator { spillAccumulator(at: index) }
+            if let index, index != kept, index < operands.count, operands[index].source == .accumulator { spillAccumulator(at: index) }
         }
-        integerAccumulatorHolder = nil
-        floatAccumulatorHolder = nil
+        if integerAccumulatorHolder != kept { integerAccumulatorHolder = nil }
+        if floatAccumulatorHolder != kept { floatAccumulatorHolder = nil }
     }
 
     /// Frees the accumulator of `kind` for a new result, spilling the value it holds.
@@ -89,7 +90,7 @@ extension Translator {
 
     /// Where the operand at stack index `index` can be read by a handler with accumulator forms
     /// (a local the accumulator mirrors is read there).
-    func location(of index: Int) -> OperandLocation {
+    mutating func location(of index: Int) -> OperandLocation {
         switch operands[index].source {
         case .accumulator: return .accumulator
         case .constant: return .immediate
@@ -121,8 +122,8 @@ extension Translator {
     /// validator's stack, goes to the accumulator; `slotTwin` is the same instruction writing a slot.
     /// Pushes the result as held in the accumulator and returns the instruction's start.
     @discardableResult
-    mutating func emitToAccumulator(_ handler: UInt64, slotTwin: UInt64, dualTwin: UInt64?, first: Int, second: Int, extra: UInt64?) -> Int {
-        let type = validator.operandType(atDepth: 0) ?? .i32
+    mutating func emitToAccumulator(_ handler: UInt64, slotTwin: UInt64, dualTwin: UInt64?, type: ValueType, first: Int, second: Int,
+                                    extra: UInt64?) -> Int {
         guard let kind = type.accumulatorKind else { preconditionFailure("no accumulator for \(type)") }
         freeAccumulator(kind)
         let destination = nextSlot

@@ -2,7 +2,7 @@ import WasmBinary
 import WasmValidation
 
 extension Translator {
-    func blockSignature(_ type: BlockType) -> (parameters: [ValueType], results: [ValueType]) {
+    mutating func blockSignature(_ type: BlockType) -> (parameters: [ValueType], results: [ValueType]) {
         switch type {
         case .empty: return ([], [])
         case .value(let value): return ([], [value])
@@ -24,8 +24,10 @@ extension Translator {
         // Everything that must hold on both paths is written before an `if` branches.
         var condition = 0
         let fused = kind == .if ? takeFusableComparison() : nil
-        if kind == .if, fused == nil { condition = readSlot(of: operands.count - 1) }
-        spillAccumulators()
+        // A condition in the accumulator is tested there (and is not spilled).
+        let conditionInAccumulator = kind == .if && fused == nil && location(of: operands.count - 1) == .accumulator
+        if kind == .if, fused == nil, !conditionInAccumulator { condition = readSlot(of: operands.count - 1) }
+        spillAccumulators(except: conditionInAccumulator ? operands.count - 1 : nil)
         materializeLocalReaders()
         let conditionCount = kind == .if && fused == nil ? 1 : 0
         let firstParameter = operands.count - conditionCount - signature.parameters.count
@@ -38,7 +40,7 @@ extension Translator {
             if case .local(let local) = operands[operands.count - 1].source { condition = local }
             pop()
             let start = code.position
-            code.emit(Handlers.branchIfZero, pack(condition, 0, 0))
+            code.emit(conditionInAccumulator ? Handlers.branchIfZeroAccumulator : Handlers.branchIfZero, pack(condition, 0, 0))
             elseFixup = (code.appendJumpPlaceholder(), start)
         }
         let height = operands.count - signature.parameters.count
@@ -69,7 +71,7 @@ extension Translator {
         if !frame.isDead {
             emitValueMoves(count: frame.resultTypes.count, to: frame.slotHeight)
             let start = code.position
-            jumpSites.append(start)
+            jumpSites.append(code.instructionCount)
             code.emit(Handlers.jump)
             frame.endFixups.append((code.appendJumpPlaceholder(), start))
         }
@@ -143,7 +145,7 @@ extension Translator {
     }
 
     /// The frame a branch with `depth` targets.
-    func target(ofDepth depth: UInt32) -> Int { frames.count - 1 - Int(depth) }
+    mutating func target(ofDepth depth: UInt32) -> Int { frames.count - 1 - Int(depth) }
 
     /// Remembers a loop's head test: the fused branch about to be emitted is the loop's first
     /// instruction, leaves the loop for an enclosing label that carries no values, and compares
@@ -173,7 +175,7 @@ extension Translator {
             let (operand, start) = emitFusedBranch(comparison, negated: true, fuel: charge?.cost)
             code.patch(operand, instructionStart: start, target: charge?.target ?? headEnd)
             let exitStart = code.position
-            jumpSites.append(exitStart)
+            jumpSites.append(code.instructionCount)
             code.emit(Handlers.jump)
             addLabelFixup(toFrame: exitFrame, operand: code.appendJumpPlaceholder(), start: exitStart)
             return
@@ -186,9 +188,22 @@ extension Translator {
             code.append(UInt64(charge.cost))
             return
         }
-        jumpSites.append(start)
+        jumpSites.append(code.instructionCount)
         code.emit(Handlers.jump)
         addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
+    }
+
+    /// A conditional path's jump to frame `index`'s label: the operands stay as they were for the
+    /// path that does not take it (only a return changes them, by writing locals it would
+    /// overwrite into their own slots; they are restored then).
+    mutating func emitJumpKeepingOperands(toFrame index: Int) {
+        guard frames[index].kind == .function else {
+            emitJump(toFrame: index)
+            return
+        }
+        let saved = operands.snapshot()
+        emitJump(toFrame: index)
+        operands.restore(saved)
     }
 
     /// Makes the jump operand at `operand` lead to frame `index`'s label.
@@ -213,7 +228,7 @@ extension Translator {
         let fusedComparison = takeFusableComparison()
         spillAccumulators()
         if let fused = fusedComparison {
-            if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+            if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
                 let isHeadExit = noteLoopHeadExit(fused, exitFrame: index)
                 if let charge = backEdgeCharge(toFrame: index) {
                     let (operand, start) = emitFusedBranch(fused, negated: false, fuel: charge.cost)
@@ -226,34 +241,34 @@ extension Translator {
                 beginFuelBlock()
             } else {
                 let (skip, start) = emitFusedBranch(fused, negated: true)
-                let fallthroughOperands = operands
-                emitJump(toFrame: index)
-                operands = fallthroughOperands
+                emitJumpKeepingOperands(toFrame: index)
                 code.patch(skip, instructionStart: start, target: beginFuelBlock())
             }
             return
         }
-        let condition = popSlot()
+        let conditionInAccumulator = location(of: operands.count - 1) == .accumulator
+        let condition = conditionInAccumulator ? 0 : readSlot(of: operands.count - 1)
+        pop()
         spillAccumulators()
-        if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+        if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
             let start = code.position
-            if let charge = backEdgeCharge(toFrame: index) {
+            // With fuel, a branch back to a loop charges the loop's block (a condition still in
+            // the accumulator takes the plain branch, to the charge).
+            if !conditionInAccumulator, let charge = backEdgeCharge(toFrame: index) {
                 code.emit(Handlers.meteredBranchIfNotZero, pack(condition, 0, 0))
                 code.patch(code.appendJumpPlaceholder(), instructionStart: start, target: charge.target)
                 code.append(UInt64(charge.cost))
             } else {
-                code.emit(Handlers.branchIfNotZero, pack(condition, 0, 0))
+                code.emit(conditionInAccumulator ? Handlers.branchIfNotZeroAccumulator : Handlers.branchIfNotZero, pack(condition, 0, 0))
                 addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
             }
             beginFuelBlock()
             return
         }
         let start = code.position
-        code.emit(Handlers.branchIfZero, pack(condition, 0, 0))
+        code.emit(conditionInAccumulator ? Handlers.branchIfZeroAccumulator : Handlers.branchIfZero, pack(condition, 0, 0))
         let skip = code.appendJumpPlaceholder()
-        let fallthroughOperands = operands
-        emitJump(toFrame: index)
-        operands = fallthroughOperands
+        emitJumpKeepingOperands(toFrame: index)
         code.patch(skip, instructionStart: start, target: beginFuelBlock())
     }
 
@@ -268,13 +283,11 @@ extension Translator {
         for _ in depths { entries.append(code.appendJumpPlaceholder()) }
         for (entry, depth) in zip(entries, depths) {
             let index = target(ofDepth: depth)
-            if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+            if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
                 addLabelFixup(toFrame: index, operand: entry, start: start)
             } else {
                 code.patch(entry, instructionStart: start, target: code.position)
-                let saved = operands
-                emitJump(toFrame: index)
-                operands = saved
+                emitJumpKeepingOperands(toFrame: index)
             }
         }
         markDead()
@@ -285,16 +298,18 @@ extension Translator {
     /// A jump whose target is a return becomes that return (both take two words): the path
     /// that fell out of an `if` at the end of a function returns directly.
     mutating func threadJumpsToReturns() {
-        let returnValue = Handlers.returnValue, returnFromFunction = Handlers.returnFromFunction
-        for site in jumpSites {
+        let returnValue = Handlers.returnValue, returnFromFunction = Handlers.returnFromFunction, copyHandler = Handlers.copy
+        for jump in jumpSites {
+            let site = code.instructionStarts[jump]
             let target = site + Int(truncatingIfNeeded: Int64(bitPattern: code.words[site + 1]))
             guard target >= 0, target < code.position else { continue }
             if code.words[target] == returnValue {
                 code.set(site, returnValue)
                 code.set(site + 1, code.words[target + 1])
-                // `copy x → r; return r` is `return x`.
-                let copy = site - 2
-                if copySites.contains(copy), slotD(code.words[copy + 1]) == slotA(code.words[target + 1]) {
+                // `copy x → r; return r` is `return x`: the instruction before the jump, if a copy.
+                let copy = jump > firstInstruction ? code.instructionStarts[jump - 1] : -1
+                if copy >= 0, copy + 2 == site, code.words[copy] == copyHandler,
+                   slotD(code.words[copy + 1]) == slotA(code.words[target + 1]) {
                     code.set(copy, returnValue)
                     code.set(copy + 1, pack(slotA(code.words[copy + 1]), 0, 0))
                 }

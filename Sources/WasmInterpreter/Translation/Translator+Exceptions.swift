@@ -87,7 +87,7 @@ extension Translator {
         if !frame.isDead {
             emitValueMoves(count: frame.resultTypes.count, to: frame.slotHeight)
             let start = code.position
-            jumpSites.append(start)
+            jumpSites.append(code.instructionCount)
             code.emit(Handlers.jump)
             frame.endFixups.append((code.appendJumpPlaceholder(), start))
         }

@@ -23,12 +23,28 @@ struct PendingComparison {
 /// An `i32.add` just emitted (of two slots, or of a slot and a constant), remembered so that a
 /// following load or store can do the addition itself as its address (one dispatch instead of two).
 struct PendingAddition {
+    /// Where the code to remove starts (the shift's start for a scaled index) and ends.
     var start: Int
     var end: Int
+    /// Where the addition itself starts (it left its result in the accumulator, if it did, from there).
+    var producer: Int
     var first: Int
     /// The second slot, when `constant` is nil.
     var second: Int
     var constant: UInt32?
+    var slot: Int
+    /// When the second operand is itself `second << shift` just computed (array indexing): the
+    /// shift amount; `start` is then the shift's.
+    var shift: UInt32?
+}
+
+/// An `i32.shl` of a slot by a constant just emitted, for an `i32.add` of its result to fold
+/// into a scaled address.
+struct PendingShift {
+    var start: Int
+    var end: Int
+    var source: Int
+    var amount: UInt32
     var slot: Int
 }
 
@@ -114,7 +130,7 @@ extension Translator {
     /// When the condition on top of the stack is the result of the comparison emitted just
     /// before, removes that comparison's code and the condition, and returns the comparison.
     mutating func takeFusableComparison() -> PendingComparison? {
-        guard let comparison = previousComparison, comparison.end == code.position, let top = operands.last,
+        guard let comparison = lastComparison, comparison.end == code.position, let top = operands.last,
               top.source == .temporary || (top.source == .accumulator && top.producer == comparison.start),
               top.slot == comparison.slot else { return nil }
         code.truncate(to: comparison.start)
@@ -125,8 +141,8 @@ extension Translator {
     /// When the operand at stack index `index` is the sum just computed by `i32.add`, removes the
     /// addition's code and returns it, for a memory access that adds as it addresses.
     mutating func takeFusableAddition(at index: Int) -> PendingAddition? {
-        guard let addition = previousAddition, addition.end == code.position, index >= 0,
-              operands[index].source == .temporary || (operands[index].source == .accumulator && operands[index].producer == addition.start),
+        guard let addition = lastAddition, addition.end == code.position, index >= 0,
+              operands[index].source == .temporary || (operands[index].source == .accumulator && operands[index].producer == addition.producer),
               operands[index].slot == addition.slot else { return nil }
         code.truncate(to: addition.start)
         return addition

@@ -3,40 +3,28 @@ import WasmBinary
 extension Translator {
     /// Emits code for one validated instruction.
     mutating func translate(_ instruction: Instruction) throws(CompileError) {
-        // An instruction that only pushes (emits nothing) keeps what came before fusable: in
-        // `(i32.store (i32.add a b) (local.get v))` the store still fuses with the addition.
+        // The last result, comparison and addition stay fusable while nothing is emitted after them
+        // (their users check that, and that the operand is still theirs): in
+        // `(i32.store (i32.add a b) (local.get v))` the store fuses with the addition. Control
+        // instructions end that (an `if` may still fuse its condition first): a label may bring
+        // other values to the same slots.
         switch instruction {
-        case .localGet, .i32Const, .i64Const, .f32Const, .f64Const, .refNull, .nop:
-            break
-        default:
-            previousComparison = lastComparison
-            lastComparison = nil
-            previousAddition = lastAddition
-            lastAddition = nil
-        }
-        switch instruction {
-        case .block, .loop, .if, .else, .end, .tryTable, .try, .catch, .catchAll, .delegate: lastResult = nil
-        default: break
-        }
-        switch instruction {
-        case .block(let type): enterBlock(.block, type); return
-        case .loop(let type): enterBlock(.loop, type); return
-        case .if(let type): enterBlock(.if, type); return
-        case .else: translateElse(); return
-        case .end: closeTryTable(); translateEnd(); return
-        case .tryTable(let type, let clauses): translateTryTable(type, clauses); return
-        case .try(let type): translateTry(type); return
-        case .catch(let tag): translateCatch(tag: tag); return
-        case .catchAll: translateCatch(tag: nil); return
-        case .delegate(let depth): translateDelegate(depth); return
+        case .block(let type): enterBlock(.block, type); forgetPendingFusions(); return
+        case .loop(let type): enterBlock(.loop, type); forgetPendingFusions(); return
+        case .if(let type): enterBlock(.if, type); forgetPendingFusions(); return
+        case .else: translateElse(); forgetPendingFusions(); return
+        case .end: closeTryTable(); translateEnd(); forgetPendingFusions(); return
+        case .tryTable(let type, let clauses): translateTryTable(type, clauses); forgetPendingFusions(); return
+        case .try(let type): translateTry(type); forgetPendingFusions(); return
+        case .catch(let tag): translateCatch(tag: tag); forgetPendingFusions(); return
+        case .catchAll: translateCatch(tag: nil); forgetPendingFusions(); return
+        case .delegate(let depth): translateDelegate(depth); forgetPendingFusions(); return
         default: break
         }
         guard !isDead else { return }
         chargeFuel(for: instruction)
         let bulkCharge = chargeFuelForBulkWork(instruction)
         defer { if let bulkCharge { emitBulkCharge(bulkCharge) } }
-        previousResult = lastResult
-        lastResult = nil
         // Memories other than the registers' one, and 64-bit tables (Translator+MultiMemory, +Table64).
         if translateIndexedMemory(instruction) || translateTable64(instruction) { return }
         switch instruction {
@@ -187,12 +175,16 @@ extension Translator {
         }
     }
 
+    mutating func forgetPendingFusions() {
+        (lastResult, lastComparison, lastAddition, lastShift) = (nil, nil, nil, nil)
+    }
+
     /// Writes `value` into a local's slot, keeping earlier reads of the local intact.
     /// (`value` is off the stack, or about to be rebound to the local by `local.tee`.)
     mutating func storeLocal(_ value: Operand, slot: Int) {
         forgetMirrors(ofLocal: slot)
         let hasReaders = operands.contains { $0.source == .local(slot) }
-        let producedLast = previousResult.map { $0.slot == value.slot && $0.end == code.position } ?? false
+        let producedLast = lastResult.map { $0.slot == value.slot && $0.end == code.position } ?? false
         if value.source == .accumulator {
             if storeAccumulatorResult(value, toLocal: slot, producedLast: producedLast, hasReaders: hasReaders) { return }
             redirectProducer(of: value, to: value.slot)
@@ -202,7 +194,7 @@ extension Translator {
             emitMove(spilled, to: slot)
             return
         }
-        if !hasReaders, value.source == .temporary, producedLast, let last = previousResult {
+        if !hasReaders, value.source == .temporary, producedLast, let last = lastResult {
             // The instruction that produced the value writes straight into the local.
             code.set(last.operandPosition, (code.words[last.operandPosition] & OperandPacking.sourceFields) | UInt64(slot) << OperandPacking.destinationShift)
             return

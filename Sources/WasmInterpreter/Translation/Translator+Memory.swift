@@ -15,7 +15,11 @@ extension Translator {
             mode = .constant
             words = [UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset]
         } else if let addition = takeFusableAddition(at: operands.count - 1) {
-            if let constant = addition.constant {
+            if let shift = addition.shift {
+                mode = .scaledSum
+                fields = (addition.first, addition.second)
+                words = [offset, UInt64(shift)]
+            } else if let constant = addition.constant {
                 mode = .slotPlusConstant
                 fields = (addition.first, 0)
                 words = [offset, UInt64(constant)]
@@ -29,12 +33,13 @@ extension Translator {
             fields = (readSlot(of: operands.count - 1), 0)
         }
         pop()
-        let type = validator.operandType(atDepth: 0) ?? .i32
+        let type = operation.resultType
         let float = type == .f32 || type == .f64
         if let handler = MemoryHandlers.load(operation, mode, result: float ? .floatAccumulator : .accumulator),
            let twin = MemoryHandlers.load(operation, mode) {
             let dual = MemoryHandlers.load(operation, mode, result: float ? .slotAndFloatAccumulator : .slotAndAccumulator)
-            let start = emitToAccumulator(handler, slotTwin: twin, dualTwin: dual, first: fields.0, second: fields.1, extra: words[0])
+            let start = emitToAccumulator(handler, slotTwin: twin, dualTwin: dual, type: type, first: fields.0, second: fields.1,
+                                          extra: words[0])
             if words.count > 1 {
                 for word in words.dropFirst() { code.append(word) }
                 noteResult(operands[operands.count - 1].slot, start: start)
@@ -77,7 +82,11 @@ extension Translator {
             words = [UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset]
         } else if value.source != .temporary, let addition = takeFusableAddition(at: operands.count - 2) {
             // Fused only when the value needs no code of its own (which would come after the addition).
-            if let constant = addition.constant {
+            if let shift = addition.shift {
+                mode = .scaledSum
+                fields = (addition.first, addition.second, valueSlot)
+                words = [offset, UInt64(shift)]
+            } else if let constant = addition.constant {
                 mode = .slotPlusConstant
                 fields = (addition.first, valueSlot, 0)
                 words = [offset, UInt64(constant)]

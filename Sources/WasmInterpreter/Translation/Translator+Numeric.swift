@@ -4,7 +4,7 @@ import WasmBinary
 /// accumulator), and the result goes to the accumulator when the operation has such a form.
 extension Translator {
     mutating func translateNumeric(_ operation: NumericOperation) {
-        if operation.signature.operands.count == 1 {
+        if operation.arity == 1 {
             translateUnary(operation)
         } else {
             translateBinary(operation)
@@ -12,7 +12,7 @@ extension Translator {
     }
 
     /// The handler for `operation` with its operands at `first` and `second` and its result in a slot.
-    func slotResultHandler(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation, unary: Bool) -> UInt64? {
+    static func slotResultHandler(_ operation: NumericOperation, _ first: OperandLocation, _ second: OperandLocation, unary: Bool) -> UInt64? {
         switch (first, second) {
         case (.slot, .slot): return NumericHandlers.handler(operation)
         case (.slot, .immediate) where !unary: return NumericHandlers.immediateHandler(operation)
@@ -24,17 +24,17 @@ extension Translator {
         let index = operands.count - 1
         var location = location(of: index)
         if location == .immediate { location = .slot }
-        if location == .accumulator, slotResultHandler(operation, .accumulator, .slot, unary: true) == nil { location = .slot }
+        if location == .accumulator, Self.slotResultHandler(operation, .accumulator, .slot, unary: true) == nil { location = .slot }
         let source = location == .slot ? readSlot(of: index) : 0
         pop()
         let start: Int
         if let toAccumulator = AccumulatorHandlers.handler(operation, location, .slot, .accumulator),
-           let twin = slotResultHandler(operation, location, .slot, unary: true) {
+           let twin = Self.slotResultHandler(operation, location, .slot, unary: true) {
             start = emitToAccumulator(toAccumulator, slotTwin: twin,
                                       dualTwin: AccumulatorHandlers.handler(operation, location, .slot, .slotAndAccumulator),
-                                      first: source, second: 0, extra: nil)
+                                      type: operation.resultType, first: source, second: 0, extra: nil)
         } else {
-            let handler = slotResultHandler(operation, location, .slot, unary: true) ?? NumericHandlers.handler(operation)
+            let handler = Self.slotResultHandler(operation, location, .slot, unary: true) ?? NumericHandlers.handler(operation)
             let destination = pushResult()
             start = code.position
             code.emit(handler, pack(source, 0, destination))
@@ -47,6 +47,8 @@ extension Translator {
     }
 
     mutating func translateBinary(_ operation: NumericOperation) {
+        // `base + (i << k)` just computed: the addition may become a memory access's scaled address.
+        let scaled = operation == .i32Add ? scaledIndex() : nil
         var operation = operation
         var (firstIndex, secondIndex) = (operands.count - 2, operands.count - 1)
         var (first, second) = (location(of: firstIndex), location(of: secondIndex))
@@ -58,42 +60,86 @@ extension Translator {
             swap(&firstIndex, &secondIndex)
             swap(&first, &second)
         }
-        // Where no handler takes the operands where they are, they go to slots.
-        func exists(_ a: OperandLocation, _ b: OperandLocation) -> Bool { slotResultHandler(operation, a, b, unary: false) != nil }
-        if first == .immediate { first = .slot }
-        if !exists(first, second), first == .accumulator { first = .slot }
-        if !exists(first, second), second == .accumulator { second = .slot }
-        if !exists(first, second), first == .accumulator { first = .slot }
-        if !exists(first, second), second == .immediate { second = .slot }
-        if !exists(first, second) { (first, second) = (.slot, .slot) }
+        // Where no handler takes the operands where they are, they go to slots (the first
+        // demotion that finds a handler wins; usually the first look finds one).
+        if first == .immediate, second == .immediate { first = .slot }
+        var handler = Self.slotResultHandler(operation, first, second, unary: false)
+        if handler == nil, first == .immediate {
+            // c − x with x in the accumulator but no such form: x goes to its slot, else c does.
+            if second != .slot, let found = Self.slotResultHandler(operation, .immediate, .slot, unary: false) {
+                (second, handler) = (.slot, found)
+            } else {
+                first = .slot
+                handler = Self.slotResultHandler(operation, first, second, unary: false)
+            }
+        }
+        if handler == nil, first == .accumulator {
+            first = .slot
+            handler = Self.slotResultHandler(operation, first, second, unary: false)
+        }
+        if handler == nil, second == .accumulator {
+            second = .slot
+            handler = Self.slotResultHandler(operation, first, second, unary: false)
+        }
+        if handler == nil, second == .immediate {
+            second = .slot
+            handler = Self.slotResultHandler(operation, first, second, unary: false)
+        }
+        if handler == nil {
+            (first, second) = (.slot, .slot)
+            handler = NumericHandlers.handler(operation)
+        }
         let a = first == .slot ? readSlot(of: firstIndex) : 0
         let b = second == .slot ? readSlot(of: secondIndex) : 0
         var constant: UInt64?
         if second == .immediate, case .constant(let bits, _) = operands[secondIndex].source { constant = bits }
+        if first == .immediate, case .constant(let bits, _) = operands[firstIndex].source { constant = bits }
         pop()
         pop()
         let start: Int
-        if let toAccumulator = AccumulatorHandlers.handler(operation, first, second, .accumulator),
-           let twin = slotResultHandler(operation, first, second, unary: false) {
-            start = emitToAccumulator(toAccumulator, slotTwin: twin,
+        let slotHandler = handler ?? NumericHandlers.handler(operation)
+        if let toAccumulator = AccumulatorHandlers.handler(operation, first, second, .accumulator) {
+            start = emitToAccumulator(toAccumulator, slotTwin: slotHandler,
                                       dualTwin: AccumulatorHandlers.handler(operation, first, second, .slotAndAccumulator),
-                                      first: a, second: b, extra: constant)
+                                      type: operation.resultType, first: a, second: b, extra: constant)
         } else {
-            let handler = slotResultHandler(operation, first, second, unary: false) ?? NumericHandlers.handler(operation)
             let destination = pushResult()
             start = code.position
             if let constant {
-                code.emit(handler, pack(a, b, destination), constant)
+                code.emit(slotHandler, pack(a, b, destination), constant)
             } else {
-                code.emit(handler, pack(a, b, destination))
+                code.emit(slotHandler, pack(a, b, destination))
             }
             noteResult(destination, start: start)
         }
         noteComparison(operation, start: start, first, a, second, constant ?? UInt64(b))
-        if operation == .i32Add, first == .slot, second != .accumulator {
-            lastAddition = PendingAddition(start: start, end: code.position, first: a, second: b,
-                                           constant: constant.map { UInt32(truncatingIfNeeded: $0) }, slot: operands[operands.count - 1].slot)
+        if let scaled {
+            lastAddition = PendingAddition(start: scaled.shift.start, end: code.position, producer: start, first: scaled.base,
+                                           second: scaled.shift.source,
+                                           constant: nil, slot: operands[operands.count - 1].slot, shift: scaled.shift.amount)
+        } else if operation == .i32Add, first == .slot, second != .accumulator {
+            lastAddition = PendingAddition(start: start, end: code.position, producer: start, first: a, second: b,
+                                           constant: constant.map { UInt32(truncatingIfNeeded: $0) }, slot: operands[operands.count - 1].slot,
+                                           shift: nil)
         }
+        if operation == .i32Shl, first == .slot, second == .immediate, let constant {
+            lastShift = PendingShift(start: start, end: code.position, source: a, amount: UInt32(truncatingIfNeeded: constant) & 31,
+                                     slot: operands[operands.count - 1].slot)
+        }
+    }
+
+    /// When one operand of the `i32.add` about to be translated is the result of the shift
+    /// emitted just before (nothing since) and the other is in a slot: that slot and the shift.
+    mutating func scaledIndex() -> (base: Int, shift: PendingShift)? {
+        guard let shift = lastShift, shift.end == code.position else { return nil }
+        func isShift(_ index: Int) -> Bool {
+            operands[index].slot == shift.slot
+                && (operands[index].source == .temporary || (operands[index].source == .accumulator && operands[index].producer == shift.start))
+        }
+        let (top, below) = (operands.count - 1, operands.count - 2)
+        if isShift(top), let base = operands[below].readSlot { return (base, shift) }
+        if isShift(below), let base = operands[top].readSlot { return (base, shift) }
+        return nil
     }
 
     /// Remembers a comparison just emitted at `start` (its result on top of the stack), so that a

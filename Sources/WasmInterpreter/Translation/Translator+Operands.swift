@@ -14,7 +14,6 @@ extension Translator {
             return
         case .temporary, .local:
             let from = operand.readSlot ?? slot
-            if !wide { copySites.insert(code.position) }
             code.emit(wide ? Handlers.copy128 : Handlers.copy, pack(from, 0, slot))
         case .constant(let low, let high):
             if wide {
@@ -86,19 +85,19 @@ extension Translator {
         let types = frame.labelTypes
         guard !types.isEmpty else { return }
         var slot = frame.slotHeight
-        for (i, operand) in operands.suffix(types.count).enumerated() {
-            _ = i
-            emitMove(operand, to: slot)
-            slot += operand.type.slotWidth
+        for index in (operands.count - types.count)..<operands.count {
+            emitMove(operands[index], to: slot)
+            slot += operands[index].type.slotWidth
         }
     }
 
     /// True when a branch to `frame` needs no moves: its label values are already in place.
-    func labelValuesInPlace(for frame: TranslationFrame) -> Bool {
-        var slot = frame.slotHeight
-        for operand in operands.suffix(frame.labelTypes.count) {
-            if operand.source != .temporary || operand.slot != slot { return false }
-            slot += operand.type.slotWidth
+    mutating func labelValuesInPlace(forFrame index: Int) -> Bool {
+        var slot = frames[index].slotHeight
+        let count = frames[index].kind == .loop ? frames[index].parameterTypes.count : frames[index].resultTypes.count
+        for position in (operands.count - count)..<operands.count {
+            if operands[position].source != .temporary || operands[position].slot != slot { return false }
+            slot += operands[position].type.slotWidth
         }
         return true
     }

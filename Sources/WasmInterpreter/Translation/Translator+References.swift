@@ -54,7 +54,7 @@ extension Translator {
         spillAccumulators()
         let reference = readSlot(of: operands.count - 1)
         var kept = pop()
-        if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+        if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
             let start = code.position
             code.emit(Handlers.branchIfNull, pack(reference, 0, 0))
             addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
@@ -77,7 +77,7 @@ extension Translator {
         let index = target(ofDepth: depth)
         spillAccumulators()
         let reference = readSlot(of: operands.count - 1)
-        if frames[index].kind != .function && labelValuesInPlace(for: frames[index]) {
+        if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
             let start = code.position
             code.emit(Handlers.branchIfNotNull, pack(reference, 0, 0))
             addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)

@@ -77,47 +77,47 @@ struct TranslationFrame {
     var labelTypes: [ValueType] { kind == .loop ? parameterTypes : resultTypes }
 }
 
-/// Translates one validated function body into handler code, driving the validator one
-/// instruction at a time so that operand typing is done once.
+/// Translates validated function bodies into handler code, driving the validator one
+/// instruction at a time so that operand typing is done once. One translator translates all the
+/// functions of a module in turn (`translate(function:body:)`), reusing its buffers.
 struct Translator {
     var code: CodeBuilder
     var validator: FunctionValidator
     let context: ModuleContext
     let module: Module
-    let functionIndex: UInt32
-    var operands: [Operand] = []
+    var functionIndex: UInt32 = 0
+    var operands = OperandStack()
     var frames: [TranslationFrame] = []
     /// Slots taken by parameters and locals.
-    let localSlots: Int
+    var localSlots = 0
     /// Slot of each local.
-    let localSlotIndex: [Int]
-    let localTypes: [ValueType]
-    let resultTypes: [ValueType]
+    var localSlotIndex: [Int] = []
+    var localTypes: [ValueType] = []
+    var resultTypes: [ValueType] = []
     /// Highest slot used so far, plus one.
-    var maxSlot: Int
-    /// Calls to functions whose entry is not known yet: (instruction start, callee index).
+    var maxSlot = 0
+    /// Calls to functions whose entry is not known yet: (instruction start, callee index), over
+    /// all the functions translated so far.
     var callFixups: [(position: Int, callee: UInt32)] = []
-    /// The function's exception handlers, innermost first (see Translator+Exceptions).
+    /// The current function's exception handlers, innermost first (see Translator+Exceptions).
     var exceptionHandlers: [ExceptionHandler] = []
-    /// The last instruction's result slot and where its destination is encoded, while it is the
-    /// last thing emitted: a following `local.set` can retarget it instead of copying.
+    /// The last result written to a slot and where its destination is encoded: while nothing has
+    /// been emitted after it, a `local.set` can retarget it instead of copying.
     var lastResult: (slot: Int, operandPosition: Int, end: Int)?
-    var previousResult: (slot: Int, operandPosition: Int, end: Int)?
-    /// The comparison emitted by the last instruction, and by the one before the current one.
+    /// The last comparison emitted, for a branch to fuse with (while nothing follows it).
     var lastComparison: PendingComparison?
-    var previousComparison: PendingComparison?
-    /// The `i32.add` emitted by the last instruction, and by the one before the current one.
+    /// The last `i32.add` emitted, for a memory access to fuse with (while nothing follows it).
     var lastAddition: PendingAddition?
-    var previousAddition: PendingAddition?
-    /// Where each unconditional jump starts, for threading jumps to returns.
+    /// The last `i32.shl` by a constant, for an `i32.add` of its result to make a scaled address.
+    var lastShift: PendingShift?
+    /// Where each unconditional jump starts (by instruction number), for threading jumps to returns.
     var jumpSites: [Int] = []
-    /// Where each 64-bit copy starts: a copy into the slot a threaded return reads becomes the return.
-    var copySites: Set<Int> = []
     /// Whether the code consumes fuel, and the block whose fuel charge is being counted: where
     /// its charge instruction is and what it costs so far (see Translator+Fuel).
     let metering: Bool
     var fuelBlock: (position: Int, cost: Int)?
-    /// The charges of the blocks closed so far, by position (for branches back to them).
+    /// The charges of the current function's blocks closed so far, by position (for branches
+    /// back to them).
     var closedFuelBlocks: [Int: Int] = [:]
     /// The operand (stack index) held in `acc`, and the one held in `facc`.
     var integerAccumulatorHolder: Int?
@@ -125,30 +125,54 @@ struct Translator {
     /// The local (by slot) whose current value `acc`, and `facc`, also holds: reads of it can use the register.
     var integerAccumulatorMirror: Int?
     var floatAccumulatorMirror: Int?
+    /// The number of the function's first instruction in the code, and whether adjacent
+    /// instructions are fused into superinstructions.
+    var firstInstruction = 0
+    var fusesSuperinstructions = true
 
-    init(code: CodeBuilder, context: ModuleContext, module: Module, functionIndex: UInt32, body: FunctionBody,
-         metering: Bool = false) throws(CompileError) {
-        self.code = code
+    /// Frees the translator's own storage (the operand stack); it must not be used afterwards.
+    func deallocate() {
+        operands.deallocate()
+    }
+
+    /// A translator for the functions of `module`.
+    init(context: ModuleContext, module: Module, superinstructions: Bool, metering: Bool = false) {
+        code = CodeBuilder()
         self.metering = metering
         self.context = context
         self.module = module
-        self.functionIndex = functionIndex
+        fusesSuperinstructions = superinstructions
+        validator = FunctionValidator(context: context)
+    }
+
+    /// Translates the body of function `index` (in the module's function index space), appending
+    /// its code. Returns the frame size in slots.
+    mutating func translate(function index: UInt32, body: FunctionBody) throws(CompileError) -> Int {
+        functionIndex = index
+        firstInstruction = code.instructionCount
         do {
-            validator = try FunctionValidator(context: context, functionIndex: functionIndex, body: body)
+            try validator.begin(functionIndex: index, body: body)
         } catch {
             throw .validation(error)
         }
+        operands.removeAll()
+        frames.removeAll(keepingCapacity: true)
+        jumpSites.removeAll(keepingCapacity: true)
+        exceptionHandlers.removeAll(keepingCapacity: true)
+        fuelBlock = nil
+        closedFuelBlocks.removeAll(keepingCapacity: true)
+        (lastResult, lastComparison, lastAddition, lastShift) = (nil, nil, nil, nil)
+        (integerAccumulatorHolder, floatAccumulatorHolder, integerAccumulatorMirror, floatAccumulatorMirror) = (nil, nil, nil, nil)
         localTypes = validator.locals
-        var slots: [Int] = []
+        localSlotIndex.removeAll(keepingCapacity: true)
         var next = 0
         for type in localTypes {
-            slots.append(next)
+            localSlotIndex.append(next)
             next += type.slotWidth
         }
-        localSlotIndex = slots
         localSlots = next
         maxSlot = next
-        let type = context.functionType(at: functionIndex)
+        let type = context.functionType(at: index)
         resultTypes = type?.results ?? []
         let parameterSlots = (type?.parameters ?? []).reduce(0) { $0 + $1.slotWidth }
         // The function's first block is charged on entry, before anything runs, with one unit
@@ -157,14 +181,17 @@ struct Translator {
         chargeFuel(1)
         // Prologue: declared locals start at zero (parameters arrive in their slots).
         if localSlots > parameterSlots {
-            self.code.emit(Handlers.zeroSlots, pack(parameterSlots, localSlots - parameterSlots, 0))
+            let count = localSlots - parameterSlots
+            code.emit(count <= Handlers.zeroFewSlots.count ? Handlers.zeroFewSlots[count - 1] : Handlers.zeroSlots,
+                      pack(parameterSlots, count, 0))
         }
         frames.append(TranslationFrame(kind: .function, operandHeight: 0, slotHeight: localSlots,
                                        parameterTypes: [], resultTypes: resultTypes, isDead: false, enteredDead: false))
+        return try translate(body: body)
     }
 
     /// Translates the whole body. Returns the frame size in slots.
-    mutating func translate(body: FunctionBody) throws(CompileError) -> Int {
+    private mutating func translate(body: FunctionBody) throws(CompileError) -> Int {
         var reader = InstructionReader(code: body.code, baseOffset: body.codeOffset)
         while !reader.isAtEnd {
             let offset = reader.offset
@@ -188,6 +215,7 @@ struct Translator {
         }
         endFuelBlock()
         threadJumpsToReturns()
+        if fusesSuperinstructions { code.fuseSuperinstructions(fromInstruction: firstInstruction) }
         guard maxSlot < OperandPacking.slotLimit else {
             throw .limitExceeded("function \(functionIndex) needs \(maxSlot) stack slots; the limit is \(OperandPacking.slotLimit)")
         }
@@ -195,12 +223,14 @@ struct Translator {
     }
 
     /// True while the current code cannot be reached: nothing is emitted.
-    var isDead: Bool { frames[frames.count - 1].isDead }
+    var isDead: Bool { mutating get { frames[frames.count - 1].isDead } }
 
     /// The slot the next pushed operand owns.
     var nextSlot: Int {
-        if let top = operands.last { return top.slot + top.type.slotWidth }
-        return localSlots
+        mutating get {
+            if let top = operands.last { return top.slot + top.type.slotWidth }
+            return localSlots
+        }
     }
 
     mutating func push(_ type: ValueType, _ source: OperandSource = .temporary) {

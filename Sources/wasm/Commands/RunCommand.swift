@@ -1,5 +1,5 @@
 import WasmBinary
-import WasmInterpreter
+@_spi(Profiling) import WasmInterpreter
 import WasmWASI
 
 /// `wasm run [OPTIONS] FILE [ARGS...]`: runs a WASI program (its `_start`, with ARGS as its
@@ -78,7 +78,7 @@ enum RunCommand {
         }
         let module: CompiledModule
         do {
-            module = try CompiledModule(bytes: try ModuleFile.read(path))
+            module = try CompiledModule(bytes: try ModuleFile.read(path), superinstructions: !invocation.profileUnfused)
         } catch let error as ModuleFile.Unreadable {
             Console.error("wasm run: \(error.message)")
             return error.exitStatus
@@ -105,7 +105,7 @@ enum RunCommand {
         guard let (runtime, instance) = instantiated.instance else { return instantiated.status }
         let status = invoke(exportName, of: instance, path: path, arguments: arguments, options: options, trapStatus: 1)
         if let profile = runtime.dispatchProfile {
-            Console.error(profile.report(top: 100))
+            Console.error(profile.report(top: 300))
             Console.error("\nhot code (instructions run at least 5% as often as the hottest, in code order):")
             Console.error(profile.hotCode())
         }

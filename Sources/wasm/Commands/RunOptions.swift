@@ -16,6 +16,8 @@ struct RunOptions: Sendable {
     var showHelp = false
     /// Count the handlers run (debug builds) and print the most frequent ones and pairs.
     var profileDispatch = false
+    /// Profile as `profileDispatch`, with the module compiled without superinstructions.
+    var profileUnfused = false
     /// Limits for running code that is not trusted (see `runtime()`).
     var fuel: UInt64?
     var timeoutSeconds: Double?
@@ -88,6 +90,11 @@ struct RunOptions: Sendable {
         Option(name: "--profile-dispatch", value: nil,
                help: "(debug builds) print the most executed interpreter handlers and handler pairs to stderr") { (options: inout RunOptions, _: String) throws(UsageError) in
             options.profileDispatch = true
+        },
+        Option(name: "--profile-unfused", value: nil,
+               help: "(debug builds) as --profile-dispatch, without superinstructions (the pairs they are chosen from)") { (options: inout RunOptions, _: String) throws(UsageError) in
+            options.profileDispatch = true
+            options.profileUnfused = true
         },
         Option(name: "--help", value: nil, help: "show this help") { (options: inout RunOptions, _: String) throws(UsageError) in
             options.showHelp = true

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Chooses the superinstruction pairs from dispatch profiles of real programs.
+
+Each PROFILE is the standard-error output of a debug build's
+`wasm run FILE --invoke NAME ARGS --profile-unfused` (every instruction its own dispatch). A
+pair's weight is its mean share of all dispatches over the profiles (each program counts the
+same, however long it ran); pairs seen in fewer than MIN_PROGRAMS programs are left out, so that
+no single program's quirks are fused. The COUNT heaviest pairs are written to
+Scripts/superinstruction-pairs.txt, from which generate-numeric-handlers.py makes the handlers.
+
+Usage: python3 Scripts/choose-superinstructions.py COUNT MIN_PROGRAMS PROFILE...
+"""
+import collections, pathlib, re, sys
+
+count, minimum, files = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+weight = collections.Counter()
+seen = collections.Counter()
+for path in files:
+    section, total = None, None
+    for line in open(path):
+        if total is None and line.strip().endswith("dispatches"):
+            total = int(line.split()[0])
+            continue
+        if line.startswith("handler pairs, fall-through"):
+            section = "pairs"
+        elif line.startswith("handler triples") or line.startswith("handler pairs across") or line.startswith("hot code"):
+            section = None
+        m = re.match(r"\s+(\d+)\s+[\d.]+%\s+(.+) → (.+)$", line.rstrip("\n"))
+        if m and section == "pairs":
+            pair = (m.group(2), m.group(3))
+            weight[pair] += int(m.group(1)) / total / len(files)
+            seen[pair] += 1
+# A pair fuses when its first handler can fall through and both are steps (they leave the frame,
+# the memory and the instance as they are): numeric, compare-and-branch, memory access, copies,
+# constants, branches on a condition, select, globals, br_table and jump (second only).
+step = re.compile(r"^(copy|const64|branchIf(Not)?Zero( A)?|select|global\.(get|set)|br_(if|unless) .*|[if](32|64)\w+( .*)?)$")
+chosen = [(pair, w) for pair, w in weight.most_common() if seen[pair] >= minimum and step.match(pair[0])
+          and (step.match(pair[1]) or pair[1] in ("branchTable", "jump"))][:count]
+root = pathlib.Path(__file__).resolve().parent.parent
+lines = ["# Superinstruction pairs (first  +  second, as dispatch profiles name handlers), heaviest first.",
+         f"# Written by Scripts/choose-superinstructions.py {count} {minimum} from {len(files)} profiles."]
+lines += [f"{a}  +  {b}" for (a, b), _ in chosen]
+(root / "Scripts/superinstruction-pairs.txt").write_text("\n".join(lines) + "\n")
+covered = sum(w for _, w in chosen)
+print(f"{len(chosen)} pairs chosen; together {covered * 100:.1f}% of all dispatches (mean over {len(files)} programs)")
