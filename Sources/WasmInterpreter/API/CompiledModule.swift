@@ -117,22 +117,14 @@ final class TranslatedCode: @unchecked Sendable {
             frameSlots.append(try translator.translate(function: UInt32(importCount + index), body: body))
             exceptionHandlers.append(function: translator.exceptionHandlers)
         }
-        var builder = translator.code
         for fixup in translator.callFixups {
             let callee = Int(fixup.callee) - importCount
-            builder.patch(fixup.position + 2, instructionStart: fixup.position, target: entries[callee])
-            builder.set(fixup.position + 3, UInt64(frameSlots[callee]))
+            translator.code.patch(fixup.position + 2, instructionStart: fixup.position, target: entries[callee])
+            translator.code.set(fixup.position + 3, UInt64(frameSlots[callee]))
         }
-        let words = builder.words
-        count = words.count
-        let buffer = CodePointer.allocate(capacity: max(count, 1))
-        words.withUnsafeBufferPointer { source in
-            if let start = source.baseAddress, source.count > 0 {
-                buffer.initialize(from: start, count: source.count)
-            } else {
-                buffer.initialize(to: 0)
-            }
-        }
+        // The translator's buffer becomes the code (no copy).
+        let (buffer, wordCount) = translator.code.takeWords()
+        count = wordCount
         base = buffer
         self.entries = entries
         self.frameSlots = frameSlots

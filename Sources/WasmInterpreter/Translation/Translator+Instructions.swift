@@ -23,7 +23,7 @@ extension Translator {
         }
         guard !isDead else { return }
         // Memories other than the registers' one, and 64-bit tables (Translator+MultiMemory, +Table64).
-        if translateIndexedMemory(instruction) || translateTable64(instruction) { return }
+        if hasIndexedMemoryOrTable64, translateIndexedMemory(instruction) || translateTable64(instruction) { return }
         switch instruction {
         case .block, .loop, .if, .else, .end, .tryTable, .try, .catch, .catchAll, .delegate:
             break  // Handled above.

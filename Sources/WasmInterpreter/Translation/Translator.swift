@@ -115,10 +115,15 @@ struct Translator {
     /// instructions are fused into superinstructions.
     var firstInstruction = 0
     var fusesSuperinstructions = true
+    /// True when the module has a memory other than the registers' one or a 64-bit table: only
+    /// then can an instruction need `translateIndexedMemory` or `translateTable64`.
+    let hasIndexedMemoryOrTable64: Bool
 
-    /// Frees the translator's own storage (the operand stack); it must not be used afterwards.
+    /// Frees the translator's own storage (the operand stack, the code buffers); it must not be
+    /// used afterwards.
     func deallocate() {
         operands.deallocate()
+        code.deallocate()
     }
 
     /// A translator for the functions of `module`.
@@ -127,6 +132,8 @@ struct Translator {
         self.context = context
         self.module = module
         fusesSuperinstructions = superinstructions
+        hasIndexedMemoryOrTable64 = context.memories.count > 1 || context.memories.first?.addressType == .i64
+            || context.tables.contains { $0.addressType == .i64 }
         validator = FunctionValidator(context: context)
     }
 
@@ -206,8 +213,7 @@ struct Translator {
     /// The slot the next pushed operand owns.
     var nextSlot: Int {
         mutating get {
-            if let top = operands.last { return top.slot + top.type.slotWidth }
-            return localSlots
+            operands.slotAfterTop ?? localSlots
         }
     }
 
