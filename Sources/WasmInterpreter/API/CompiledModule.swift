@@ -44,6 +44,15 @@ public struct CompiledModule: @unchecked Sendable {
     @_spi(Profiling)
     public init(bytes: [UInt8], features: WasmFeatures = .all, limits: DecoderLimits = DecoderLimits(),
                 superinstructions: Bool) throws(CompileError) {
+        // The translator reads every instruction of every body, so decoding leaves them unread
+        // (one pass over the code instead of two). If anything fails, the module is decoded
+        // again reading the bodies, so that the error reported is the one decoding alone would
+        // find first (a malformed body comes before any validation error).
+        do {
+            let module = try ModuleDecoder.decodeLeavingInstructionsUnread(bytes, features: features, limits: limits)
+            try self.init(module: module, features: features, superinstructions: superinstructions)
+            return
+        } catch {}
         let module: Module
         do {
             module = try ModuleDecoder.decode(bytes, features: features, limits: limits)

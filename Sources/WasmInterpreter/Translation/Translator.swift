@@ -118,6 +118,8 @@ struct Translator {
     /// True when the module has a memory other than the registers' one or a 64-bit table: only
     /// then can an instruction need `translateIndexedMemory` or `translateTable64`.
     let hasIndexedMemoryOrTable64: Bool
+    /// True when the module has no data count section (so `memory.init` and `data.drop` are malformed).
+    let lacksDataCount: Bool
 
     /// Frees the translator's own storage (the operand stack, the code buffers); it must not be
     /// used afterwards.
@@ -134,6 +136,7 @@ struct Translator {
         fusesSuperinstructions = superinstructions
         hasIndexedMemoryOrTable64 = context.memories.count > 1 || context.memories.first?.addressType == .i64
             || context.tables.contains { $0.addressType == .i64 }
+        lacksDataCount = module.dataCount == nil
         validator = FunctionValidator(context: context)
     }
 
@@ -178,7 +181,7 @@ struct Translator {
 
     /// Translates the whole body. Returns the frame size in slots.
     private mutating func translate(body: FunctionBody) throws(CompileError) -> Int {
-        var reader = InstructionReader(code: body.code, baseOffset: body.codeOffset)
+        var reader = InstructionReader(code: body.code, baseOffset: body.codeOffset, features: context.features)
         while !reader.isAtEnd {
             let offset = reader.offset
             let instruction: Instruction
@@ -186,6 +189,13 @@ struct Translator {
                 instruction = try reader.next()
             } catch {
                 throw .decode(error)
+            }
+            // The decoder's check, for bodies it left unread (`decodeLeavingInstructionsUnread`).
+            if lacksDataCount {
+                switch instruction {
+                case .memoryInit, .dataDrop: throw .decode(DecodeError(.dataCountSectionRequired, at: offset))
+                default: break
+                }
             }
             do {
                 try validator.validate(instruction, at: offset)
