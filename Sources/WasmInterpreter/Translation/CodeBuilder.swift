@@ -5,6 +5,12 @@ struct CodeBuilder {
     private var startBuffer = WordBuffer<Int>()
     /// Scratch space of `fuseSuperinstructions`, kept between functions.
     private var fusionChoices: [FusionChoice] = []
+    /// Where the current function's code starts, and which of its words jumps lead to
+    /// (`loopHeadMark`, `forwardTargetMark`), indexed from there: a pair whose second instruction
+    /// is a jump target runs as one only when control falls into it.
+    private var functionStart = 0
+    private var labelMarks: [UInt8] = []
+    private static let loopHeadMark: UInt8 = 1, forwardTargetMark: UInt8 = 2
 
     /// The words emitted so far (valid until the next emit).
     var words: UnsafeBufferPointer<UInt64> { wordBuffer.elements }
@@ -32,6 +38,12 @@ struct CodeBuilder {
 
     /// Number of instructions emitted so far.
     var instructionCount: Int { startBuffer.count }
+
+    /// Starts a function's code (for `fuseSuperinstructions`' view of its jump targets).
+    mutating func beginFunction() {
+        functionStart = wordBuffer.count
+        labelMarks.removeAll(keepingCapacity: true)
+    }
 
     /// Appends an instruction: its handler's word.
     mutating func emit(_ handler: UInt64) {
@@ -80,6 +92,10 @@ struct CodeBuilder {
     /// `instructionStart`, lead to `target`.
     mutating func patch(_ operandPosition: Int, instructionStart: Int, target: Int) {
         wordBuffer[operandPosition] = UInt64(bitPattern: Int64(target - instructionStart))
+        let offset = target - functionStart
+        guard offset >= 0 else { return }
+        if offset >= labelMarks.count { labelMarks.append(contentsOf: repeatElement(0, count: offset + 1 - labelMarks.count)) }
+        labelMarks[offset] |= target <= instructionStart ? Self.loopHeadMark : Self.forwardTargetMark
     }
 
     /// Drops the words from `position` on (an instruction about to be fused into the next).
@@ -93,7 +109,10 @@ struct CodeBuilder {
     /// Replaces pairs of adjacent instructions, from instruction number `first` on, that have a superinstruction with
     /// it: the first instruction's handler word becomes the pair's, the second keeps its own (a
     /// jump to it still runs it alone). Pairs do not overlap; where they compete, the choice that
-    /// fuses the most worth wins (a dynamic program over the instruction sequence).
+    /// fuses the most worth wins (a dynamic program over the instruction sequence). A pair whose
+    /// second instruction is a loop's head is worth nothing (the loop runs that instruction alone
+    /// on every iteration but the first), one whose second is a forward jump's target is worth one
+    /// less (the jump runs it alone).
     mutating func fuseSuperinstructions(fromInstruction first: Int) {
         let count = startBuffer.count - first
         guard count > 1 else { return }
@@ -102,17 +121,22 @@ struct CodeBuilder {
         if fusionChoices.count < count + 2 {
             fusionChoices = [FusionChoice](repeating: FusionChoice(), count: max(count + 2, fusionChoices.count * 2))
         }
-        let words = wordBuffer.base, starts = startBuffer.base
-        fusionChoices.withUnsafeMutableBufferPointer { choices in
+        let words = wordBuffer.base, starts = startBuffer.base, functionStart = functionStart
+        let loopHead = Self.loopHeadMark, forwardTarget = Self.forwardTargetMark
+        fusionChoices.withUnsafeMutableBufferPointer { choices in labelMarks.withUnsafeBufferPointer { marks in
             choices[count] = FusionChoice()
             choices[count + 1] = FusionChoice()
             choices[count - 1] = FusionChoice()
             var nextStart = starts[first + count - 1]
             for i in stride(from: count - 2, through: 0, by: -1) {
                 let start = starts[first + i]
-                let pair = Superinstructions.pair(words[start], words[nextStart])
-                let worth = pair?.worth ?? -1
-                choices[i] = FusionChoice(handler: pair?.handler ?? 0, worth: worth,
+                var handler: UInt64 = 0, worth = -1
+                if let pair = Superinstructions.pair(words[start], words[nextStart]) {
+                    let mark = nextStart - functionStart < marks.count ? marks[nextStart - functionStart] : 0
+                    let adjusted = mark & loopHead != 0 ? 0 : mark & forwardTarget != 0 ? pair.worth - 1 : pair.worth
+                    if adjusted > 0 { (handler, worth) = (pair.handler, adjusted) }
+                }
+                choices[i] = FusionChoice(handler: handler, worth: worth,
                                           best: max(choices[i + 1].best, worth + choices[i + 2].best))
                 nextStart = start
             }
@@ -127,7 +151,7 @@ struct CodeBuilder {
                     i += 1
                 }
             }
-        }
+        } }
     }
 
     mutating func set(_ position: Int, _ value: UInt64) {

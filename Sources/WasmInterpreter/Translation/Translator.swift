@@ -145,6 +145,7 @@ struct Translator {
     mutating func translate(function index: UInt32, body: FunctionBody) throws(CompileError) -> Int {
         functionIndex = index
         firstInstruction = code.instructionCount
+        code.beginFunction()
         do {
             try validator.begin(functionIndex: index, body: body)
         } catch {
