@@ -95,6 +95,19 @@ func next(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, 
     #endif
 }
 
+/// Passes control to the instruction at `pc` without `next`'s check of the word: for the call
+/// and return handlers, which keep a stack frame anyway (they need a callee-saved register), so
+/// the check would only add instructions to them.
+@inline(__always)
+func nextFromFramedHandler(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
+                           _ acc: UInt64, _ facc: Double) {
+    #if DEBUG
+    next(pc, fp, md, ms, state, acc, facc)
+    #else
+    handler(at: pc)(pc, fp, md, ms, state, acc, facc)
+    #endif
+}
+
 /// Records the trap for a jump to a word that is not a handler and returns where the run's status
 /// is, for the caller to stop the run (the caller keeps nothing live across the call).
 @inline(never)

@@ -17,7 +17,7 @@ func pushFrame(returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointe
 func handleCallInternal(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let calleeFrame = fp + slotA(pc)
     guard pushFrame(returnPC: pc + 4, fp: fp, calleeFrame: calleeFrame, frameSlots: Int(truncatingIfNeeded: pc[3]), state) else { return }
-    next(jumpTarget(pc, pc[2]), calleeFrame, md, ms, state, acc, facc)
+    nextFromFramedHandler(jumpTarget(pc, pc[2]), calleeFrame, md, ms, state, acc, facc)
 }
 
 
@@ -34,12 +34,12 @@ func callFunction(address: UInt32, returnPC: CodePointer, fp: FramePointer, call
     guard pushFrame(returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, frameSlots: record.pointee.frameSlots, state) else { return }
     if instance == state.pointee.instance {
         // Same instance, same memory: the registers already describe it.
-        next(entry, calleeFrame, md, ms, state, acc, facc)
+        nextFromFramedHandler(entry, calleeFrame, md, ms, state, acc, facc)
         return
     }
     state.pointee.instance = instance
     let memory = instance.pointee.memory0
-    next(entry, calleeFrame, memory.pointee.base, memory.pointee.size, state, acc, facc)
+    nextFromFramedHandler(entry, calleeFrame, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
 
 /// Calls a host function and continues at `returnPC` with the memory reloaded (the host may have grown it).
@@ -48,7 +48,7 @@ func callHostAndContinue(_ record: UnsafeMutablePointer<FunctionRecord>, returnP
                          _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     guard callHostFunction(record.pointee, arguments: calleeFrame, site: returnPC - 1, fp: fp, state) else { return }
     let memory = state.pointee.instance.pointee.memory0
-    next(returnPC, fp, memory.pointee.base, memory.pointee.size, state, acc, facc)
+    nextFromFramedHandler(returnPC, fp, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
 
 /// A call through the function index space (imported functions). Operands: (argument base), function index.
@@ -84,12 +84,12 @@ func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsaf
     state.pointee.frameTop = top
     if frame.instance == state.pointee.instance {
         // Same instance, same memory: the registers already describe it (even if the callee grew it).
-        next(frame.returnPC, frame.framePointer, md, ms, state, acc, facc)
+        nextFromFramedHandler(frame.returnPC, frame.framePointer, md, ms, state, acc, facc)
         return
     }
     state.pointee.instance = frame.instance
     let memory = frame.instance.pointee.memory0
-    next(frame.returnPC, frame.framePointer, memory.pointee.base, memory.pointee.size, state, acc, facc)
+    nextFromFramedHandler(frame.returnPC, frame.framePointer, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
 
 /// Returns one value to the caller: copies it from its slot into the frame's first slot.
