@@ -132,9 +132,9 @@ extension Translator {
         case .elemDrop(let element):
             code.emit(Handlers.elementDrop, UInt64(element))
         case .load(let operation, let argument):
-            translateLoad(operation, offset: min(argument.offset, 1 << 32))  // larger offsets always trap; this one does too
+            translateLoad(operation, endOffset: min(argument.offset, 1 << 32) + UInt64(operation.byteWidth))  // larger offsets always trap; this one does too
         case .store(let operation, let argument):
-            translateStore(operation, offset: min(argument.offset, 1 << 32))
+            translateStore(operation, endOffset: min(argument.offset, 1 << 32) + UInt64(operation.byteWidth))
         case .memorySize:
             let destination = pushResult()
             code.emit(Handlers.memorySize, pack(0, 0, destination))

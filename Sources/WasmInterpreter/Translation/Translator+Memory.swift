@@ -4,8 +4,10 @@ import WasmBinary
 /// address arithmetic C compilers emit costs no dispatch of its own; the loaded value goes to an
 /// accumulator, and a stored value or an address is taken from one when it is there.
 extension Translator {
-    /// A load. `offset` is the static offset (clamped: any offset of 2^32 or more traps).
-    mutating func translateLoad(_ operation: LoadOperation, offset: UInt64) {
+    /// A load. `offset` is where the access ends relative to its address operand: the static
+    /// offset (clamped: any offset of 2^32 or more traps) plus the access's width, which is what
+    /// the handlers' offset word holds (`accessAddress`).
+    mutating func translateLoad(_ operation: LoadOperation, endOffset offset: UInt64) {
         let address = operands[operands.count - 1]
         var mode = AddressMode.slot
         var fields = (0, 0)
@@ -53,8 +55,9 @@ extension Translator {
         noteResult(destination, start: start)
     }
 
-    /// A store. A constant value is stored from the code (no slot); the address as for loads.
-    mutating func translateStore(_ operation: StoreOperation, offset: UInt64) {
+    /// A store. A constant value is stored from the code (no slot); the address and `offset` as
+    /// for loads.
+    mutating func translateStore(_ operation: StoreOperation, endOffset offset: UInt64) {
         let value = operands[operands.count - 1]
         var stored = StoredValue.slot
         var valueSlot = 0
