@@ -11,20 +11,21 @@ extension Translator {
         let address = operands[operands.count - 1]
         var mode = AddressMode.slot
         var fields = (0, 0)
-        var words: [UInt64] = [offset]
+        // The words after the operand word: the offset, and for two modes one more.
+        var words: (UInt64, UInt64?) = (offset, nil)
         if case .constant(let bits, _) = address.source {
             // A constant address, as every access to a C global compiles: no slot at all.
             mode = .constant
-            words = [UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset]
+            words.0 = UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset
         } else if let addition = takeFusableAddition(at: operands.count - 1) {
             if let shift = addition.shift {
                 mode = .scaledSum
                 fields = (addition.first, addition.second)
-                words = [offset, UInt64(shift)]
+                words.1 = UInt64(shift)
             } else if let constant = addition.constant {
                 mode = .slotPlusConstant
                 fields = (addition.first, 0)
-                words = [offset, UInt64(constant)]
+                words.1 = UInt64(constant)
             } else {
                 mode = .sum
                 fields = (addition.first, addition.second)
@@ -41,17 +42,17 @@ extension Translator {
            let twin = MemoryHandlers.load(operation, mode) {
             let dual = MemoryHandlers.load(operation, mode, result: float ? .slotAndFloatAccumulator : .slotAndAccumulator)
             let start = emitToAccumulator(handler, slotTwin: twin, dualTwin: dual, type: type, first: fields.0, second: fields.1,
-                                          extra: words[0])
-            if words.count > 1 {
-                for word in words.dropFirst() { code.append(word) }
+                                          extra: words.0)
+            if let second = words.1 {
+                code.append(second)
                 noteResult(operands[operands.count - 1].slot, start: start)
             }
             return
         }
         let destination = pushResult()
         let start = code.position
-        code.emit(MemoryHandlers.load(operation, mode) ?? Handlers.unreachable, pack(fields.0, fields.1, destination))
-        for word in words { code.append(word) }
+        code.emit(MemoryHandlers.load(operation, mode) ?? Handlers.unreachable, pack(fields.0, fields.1, destination), words.0)
+        if let second = words.1 { code.append(second) }
         noteResult(destination, start: start)
     }
 
@@ -79,20 +80,20 @@ extension Translator {
         let address = operands[operands.count - 2]
         var mode = AddressMode.slot
         var fields = (0, valueSlot, 0)
-        var words: [UInt64] = [offset]
+        var words: (UInt64, UInt64?) = (offset, nil)
         if case .constant(let bits, _) = address.source {
             mode = .constant
-            words = [UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset]
+            words.0 = UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset
         } else if value.source != .temporary, let addition = takeFusableAddition(at: operands.count - 2) {
             // Fused only when the value needs no code of its own (which would come after the addition).
             if let shift = addition.shift {
                 mode = .scaledSum
                 fields = (addition.first, addition.second, valueSlot)
-                words = [offset, UInt64(shift)]
+                words.1 = UInt64(shift)
             } else if let constant = addition.constant {
                 mode = .slotPlusConstant
                 fields = (addition.first, valueSlot, 0)
-                words = [offset, UInt64(constant)]
+                words.1 = UInt64(constant)
             } else {
                 mode = .sum
                 fields = (addition.first, addition.second, valueSlot)
@@ -104,8 +105,8 @@ extension Translator {
         }
         pop()
         pop()
-        code.emit(MemoryHandlers.store(operation, mode, value: stored) ?? Handlers.unreachable, pack(fields.0, fields.1, fields.2))
-        for word in words { code.append(word) }
+        code.emit(MemoryHandlers.store(operation, mode, value: stored) ?? Handlers.unreachable, pack(fields.0, fields.1, fields.2), words.0)
+        if let second = words.1 { code.append(second) }
         if let trailing { code.append(trailing) }
     }
 }
