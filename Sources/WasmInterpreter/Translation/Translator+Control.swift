@@ -59,12 +59,9 @@ extension Translator {
         }
         let height = operands.count - signature.parameters.count
         let slotHeight = height < operands.count ? operands[height].slot : nextSlot
-        var frame = TranslationFrame(kind: kind, operandHeight: height, slotHeight: slotHeight,
-                                     parameterTypes: signature.parameters, resultTypes: signature.results,
-                                     isDead: false, enteredDead: false)
-        frame.loopStart = code.position
-        frame.elseFixup = elseFixup
-        frames.append(frame)
+        frames.append(TranslationFrame(kind: kind, operandHeight: height, slotHeight: slotHeight,
+                                       parameterTypes: signature.parameters, resultTypes: signature.results,
+                                       loopStart: code.position, elseFixup: elseFixup, isDead: false, enteredDead: false))
     }
 
     /// Pushes `types` as values in their own slots, starting at the frame's slot height.
