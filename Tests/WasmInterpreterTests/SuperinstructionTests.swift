@@ -20,9 +20,30 @@ import WasmBinary
     }
 
     @Test func aJumpToTheSecondInstructionOfAPairRunsItAlone() throws {
-        // Two increments of locals, adjacent, the second the first instruction of a loop.
+        // Two increments of locals, adjacent: the first at the end of an `if`, the second the
+        // target of the `if`'s branch when the condition is false.
         let increment = try #require(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator))
         #expect(Superinstructions.pair(increment, increment) != nil, "the pair this test relies on is a superinstruction")
+        let (instance, profile) = try instantiateCounting("""
+            (module
+              (func (export "count") (param $taken i32) (result i64)
+                (local i32 i32)
+                (if (i32.lt_u (local.get $taken) (i32.const 5))
+                  (then (local.set 1 (i32.add (local.get 1) (i32.const 1)))))
+                (local.set 2 (i32.add (local.get 2) (i32.const 2)))
+                (i64.or (i64.shl (i64.extend_i32_u (local.get 1)) (i64.const 32)) (i64.extend_i32_u (local.get 2)))))
+            """)
+        // Falling into the pair, then jumping to its second instruction.
+        #expect(try instance.invoke("count", [.i32(0)]) == [.i64(1 << 32 | 2)])
+        #expect(try instance.invoke("count", [.i32(7)]) == [.i64(2)])
+        #expect(ran(profile, increment, increment))
+    }
+
+    @Test func noPairEndsAtALoopHead() throws {
+        // The pair of the increment before a loop and the loop's first instruction would run once;
+        // the loop's back edge would run its first instruction alone every time. It is not fused.
+        let increment = try #require(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator))
+        let fused = try #require(Superinstructions.pair(increment, increment)?.handler)
         let (instance, profile) = try instantiateCounting("""
             (module
               (func (export "count") (result i64)
@@ -35,7 +56,10 @@ import WasmBinary
             """)
         // local 0 incremented once, local 1 five times.
         #expect(try instance.invoke("count") == [.i64(1 << 32 | 10)])
-        #expect(ran(profile, increment, increment))
+        if DispatchProfile.isAvailable {
+            #expect(profile.handlerCounts[fused, default: 0] == 0)
+            #expect(profile.handlerCounts[increment, default: 0] == 6)
+        }
     }
 
     @Test func aBranchAsTheFirstInstructionOfAPairSkipsTheSecondWhenTaken() throws {

@@ -15,6 +15,18 @@ public enum ModuleDecoder {
         return try reader.readModule()
     }
 
+    /// Decodes a module but leaves its function bodies' instructions unread: each body's code is
+    /// the bytes its size covers. For a compiler that reads every instruction of every body
+    /// anyway (and checks that each body ends with its final `end`, and that `memory.init` and
+    /// `data.drop` have a data count section). A module this accepts may still be malformed:
+    /// when compiling it fails, `decode` tells whether a malformed body is the first error.
+    package static func decodeLeavingInstructionsUnread(_ bytes: [UInt8], features: WasmFeatures = .all,
+                                                        limits: DecoderLimits = DecoderLimits()) throws(DecodeError) -> Module {
+        var reader = ModuleReader(bytes: bytes, features: features, limits: limits)
+        reader.readsInstructions = false
+        return try reader.readModule()
+    }
+
     /// The module's sections in order, with their offsets and sizes (for tools such as
     /// `wasm dump`). Reads the header and the section headers only, not the contents.
     public static func sectionHeaders(_ bytes: [UInt8]) throws(DecodeError) -> [SectionHeader] {
@@ -37,6 +49,9 @@ struct ModuleReader {
     /// encoded again, so a custom section after it stands where it would be: after the one before.)
     var lastSectionID: SectionID?
     var sawCodeSection = false
+    /// False when function bodies are split by their sizes without reading their instructions
+    /// (`ModuleDecoder.decodeLeavingInstructionsUnread`).
+    var readsInstructions = true
     /// Where the code section's body count was read, for the error when it differs from the
     /// function section's.
     var codeCountOffset = 0

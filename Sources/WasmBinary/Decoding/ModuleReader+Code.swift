@@ -47,7 +47,11 @@ extension ModuleReader {
         }
 
         let codeStart = reader.position
-        try skipInstructions()
+        if readsInstructions {
+            try skipInstructions()
+        } else {
+            reader.position = reader.limit
+        }
         let code = Array(reader.bytes[codeStart..<reader.position])
         try reader.endSizedRegion(restoring: outerLimit, regionStart: bodyStart)
         return FunctionBody(locals: locals, code: code, codeOffset: codeStart)

@@ -48,6 +48,15 @@ public struct CompiledModule: @unchecked Sendable {
     @_spi(Profiling)
     public init(bytes: [UInt8], features: WasmFeatures = .all, limits: DecoderLimits = DecoderLimits(),
                 superinstructions: Bool) throws(CompileError) {
+        // The translator reads every instruction of every body, so decoding leaves them unread
+        // (one pass over the code instead of two). If anything fails, the module is decoded
+        // again reading the bodies, so that the error reported is the one decoding alone would
+        // find first (a malformed body comes before any validation error).
+        do {
+            let module = try ModuleDecoder.decodeLeavingInstructionsUnread(bytes, features: features, limits: limits)
+            try self.init(module: module, features: features, superinstructions: superinstructions)
+            return
+        } catch {}
         let module: Module
         do {
             module = try ModuleDecoder.decode(bytes, features: features, limits: limits)
@@ -125,29 +134,21 @@ final class TranslatedCode: @unchecked Sendable {
             if metering { entryCharges.append(translator.fuelCharge(at: entries[index]) ?? (entries[index], 0)) }
             exceptionHandlers.append(function: translator.exceptionHandlers)
         }
-        var builder = translator.code
         for fixup in translator.callFixups {
             let callee = Int(fixup.callee) - importCount
-            if builder.words[fixup.position] == Handlers.meteredCallInternal {
+            if translator.code.words[fixup.position] == Handlers.meteredCallInternal {
                 // The call charges the callee's first block and enters past its charge (a tail
                 // call enters at the charge).
-                builder.patch(fixup.position + 2, instructionStart: fixup.position, target: entryCharges[callee].target)
-                builder.set(fixup.position + 4, UInt64(entryCharges[callee].cost))
+                translator.code.patch(fixup.position + 2, instructionStart: fixup.position, target: entryCharges[callee].target)
+                translator.code.set(fixup.position + 4, UInt64(entryCharges[callee].cost))
             } else {
-                builder.patch(fixup.position + 2, instructionStart: fixup.position, target: entries[callee])
+                translator.code.patch(fixup.position + 2, instructionStart: fixup.position, target: entries[callee])
             }
-            builder.set(fixup.position + 3, UInt64(frameSlots[callee]))
+            translator.code.set(fixup.position + 3, UInt64(frameSlots[callee]))
         }
-        let words = builder.words
-        count = words.count
-        let buffer = CodePointer.allocate(capacity: max(count, 1))
-        words.withUnsafeBufferPointer { source in
-            if let start = source.baseAddress, source.count > 0 {
-                buffer.initialize(from: start, count: source.count)
-            } else {
-                buffer.initialize(to: 0)
-            }
-        }
+        // The translator's buffer becomes the code (no copy).
+        let (buffer, wordCount) = translator.code.takeWords()
+        count = wordCount
         base = buffer
         self.entries = entries
         self.frameSlots = frameSlots

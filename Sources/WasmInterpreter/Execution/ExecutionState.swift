@@ -88,8 +88,39 @@ func next(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, 
     state.pointee.acc = acc
     state.pointee.facc = facc
     #else
+    let word = pc.pointee
+    // A zero word is no handler (translation never leaves one where an instruction starts):
+    // stop with a trap rather than jump to address 0. This cold path calls out and then stores,
+    // so it needs a stack frame; the compiler sets the frame up there (shrink-wrapping) and the
+    // handler's fast path pushes and pops none (see RATIONALE, "Dispatch").
+    if _slowPath(word == 0) {
+        invalidCodeStop(state).pointee = .trapped
+        return
+    }
+    unsafeBitCast(Int(truncatingIfNeeded: word), to: Handler.self)(pc, fp, md, ms, state, acc, facc)
+    #endif
+}
+
+/// Passes control to the instruction at `pc` without `next`'s check of the word: for the call
+/// and return handlers, which keep a stack frame anyway (they need a callee-saved register), so
+/// the check would only add instructions to them.
+@inline(__always)
+func nextFromFramedHandler(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
+                           _ acc: UInt64, _ facc: Double) {
+    #if DEBUG
+    next(pc, fp, md, ms, state, acc, facc)
+    #else
     handler(at: pc)(pc, fp, md, ms, state, acc, facc)
     #endif
+}
+
+/// Records the trap for a jump to a word that is not a handler and returns where the run's status
+/// is, for the caller to stop the run (the caller keeps nothing live across the call).
+@inline(never)
+func invalidCodeStop(_ state: StatePointer) -> UnsafeMutablePointer<ExecutionStatus> {
+    state.pointee.trapReason = .hostError("the interpreter reached a code word that is not an instruction")
+    guard let offset = MemoryLayout<ExecutionState>.offset(of: \.status) else { preconditionFailure("status is a stored property") }
+    return (UnsafeMutableRawPointer(state) + offset).assumingMemoryBound(to: ExecutionStatus.self)
 }
 
 /// What an instruction leaves for the next one: where to continue (nil after a trap) and the

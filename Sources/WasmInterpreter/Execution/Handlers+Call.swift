@@ -23,7 +23,7 @@ func handleCallInternal(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
     let calleeFrame = fp + slotA(pc)
     guard pushFrame(returnPC: pc + 4, fp: fp, calleeFrame: calleeFrame, frameSlots: Int(truncatingIfNeeded: pc[3]), state) else { return }
     // The entry is not a back-edge: pushFrame has already looked for an interrupt.
-    next(pc + Int(truncatingIfNeeded: Int64(bitPattern: pc[2])), calleeFrame, md, ms, state, acc, facc)
+    nextFromFramedHandler(pc + Int(truncatingIfNeeded: Int64(bitPattern: pc[2])), calleeFrame, md, ms, state, acc, facc)
 }
 
 
@@ -40,12 +40,12 @@ func callFunction(address: UInt32, returnPC: CodePointer, fp: FramePointer, call
     guard pushFrame(returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, frameSlots: record.pointee.frameSlots, state) else { return }
     if instance == state.pointee.instance {
         // Same instance, same memory: the registers already describe it.
-        next(entry, calleeFrame, md, ms, state, acc, facc)
+        nextFromFramedHandler(entry, calleeFrame, md, ms, state, acc, facc)
         return
     }
     state.pointee.instance = instance
     let memory = instance.pointee.memory0
-    next(entry, calleeFrame, memory.pointee.base, memory.pointee.size, state, acc, facc)
+    nextFromFramedHandler(entry, calleeFrame, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
 
 /// Calls a host function and continues at `returnPC` with the memory reloaded (the host may have grown it).
@@ -54,7 +54,7 @@ func callHostAndContinue(_ record: UnsafeMutablePointer<FunctionRecord>, returnP
                          _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     guard callHostFunction(record.pointee, arguments: calleeFrame, site: returnPC - 1, fp: fp, state) else { return }
     let memory = state.pointee.instance.pointee.memory0
-    next(returnPC, fp, memory.pointee.base, memory.pointee.size, state, acc, facc)
+    nextFromFramedHandler(returnPC, fp, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
 
 /// A call through the function index space (imported functions). Operands: (argument base), function index.
@@ -90,12 +90,12 @@ func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsaf
     state.pointee.frameTop = top
     if frame.instance == state.pointee.instance {
         // Same instance, same memory: the registers already describe it (even if the callee grew it).
-        next(frame.returnPC, frame.framePointer, md, ms, state, acc, facc)
+        nextFromFramedHandler(frame.returnPC, frame.framePointer, md, ms, state, acc, facc)
         return
     }
     state.pointee.instance = frame.instance
     let memory = frame.instance.pointee.memory0
-    next(frame.returnPC, frame.framePointer, memory.pointee.base, memory.pointee.size, state, acc, facc)
+    nextFromFramedHandler(frame.returnPC, frame.framePointer, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
 
 /// Returns one value to the caller: copies it from its slot into the frame's first slot.

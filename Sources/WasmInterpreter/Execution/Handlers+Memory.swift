@@ -1,7 +1,8 @@
 import WasmBinary
 
-/// How a load or store finds its address. Every mode is followed by the access's static offset
-/// word; the effective address is then checked against the memory's size once.
+/// How a load or store finds its address. Every mode is followed by the access's offset word (for
+/// the scalar accesses the static offset plus the width, see `accessAddress`); the effective
+/// address is then checked against the memory's size once.
 enum AddressMode: Int, CaseIterable {
     /// One slot: operands (address, value, destination), offset.
     case slot
@@ -76,13 +77,41 @@ func effectiveAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, _ acc: U
     return Int(truncatingIfNeeded: address)
 }
 
+/// The effective address of a scalar load or store, or nil when `width` bytes there are out of
+/// bounds. Their offset word holds the static offset plus the width (the translator adds them),
+/// so the end of the access is one addition away: it is checked against the size and the access
+/// reads `width` bytes before it (the subtraction folds into the load's addressing).
+@inline(__always)
+func accessAddress(_ pc: CodePointer, _ fp: FramePointer, _ ms: Int, _ acc: UInt64, width: Int, mode: AddressMode) -> Int? {
+    let end: UInt64
+    switch mode {
+    case .slot:
+        end = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)])) &+ pc[2]
+    case .sum:
+        let base = UInt32(truncatingIfNeeded: fp[slotA(pc)]) &+ UInt32(truncatingIfNeeded: fp[slotB(pc)])
+        end = UInt64(base) &+ pc[2]
+    case .slotPlusConstant:
+        let base = UInt32(truncatingIfNeeded: fp[slotA(pc)]) &+ UInt32(truncatingIfNeeded: pc[3])
+        end = UInt64(base) &+ pc[2]
+    case .constant:
+        end = pc[2]
+    case .accumulator:
+        end = UInt64(UInt32(truncatingIfNeeded: acc)) &+ pc[2]
+    case .scaledSum:
+        let index = UInt32(truncatingIfNeeded: fp[slotB(pc)]) &<< UInt32(truncatingIfNeeded: pc[3])
+        end = UInt64(UInt32(truncatingIfNeeded: fp[slotA(pc)]) &+ index) &+ pc[2]
+    }
+    guard _fastPath(end <= UInt64(UInt(bitPattern: ms))) else { return nil }
+    return Int(truncatingIfNeeded: end) &- width
+}
+
 /// A load: `T` at the effective address, extended by `extend`, into the destination slot, the
 /// integer accumulator or (its bits) the float accumulator.
 @inline(__always)
 func memoryLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
                                       _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode,
                                       _ result: StoredValue, _ extend: (T) -> UInt64) -> Continuation {
-    guard let address = effectiveAddress(pc, fp, ms, acc, width: MemoryLayout<T>.size, mode: mode) else {
+    guard let address = accessAddress(pc, fp, ms, acc, width: MemoryLayout<T>.size, mode: mode) else {
         trap(.outOfBoundsMemoryAccess, state)
         return Continuation(pc: nil, acc: acc, facc: facc)
     }
@@ -106,7 +135,7 @@ func memoryLoad<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: F
 @inline(__always)
 func memoryStore<T: FixedWidthInteger>(_ type: T.Type, _ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int,
                                        _ state: StatePointer, _ acc: UInt64, _ facc: Double, _ mode: AddressMode, _ value: StoredValue) -> Continuation {
-    guard let address = effectiveAddress(pc, fp, ms, acc, width: MemoryLayout<T>.size, mode: mode) else {
+    guard let address = accessAddress(pc, fp, ms, acc, width: MemoryLayout<T>.size, mode: mode) else {
         trap(.outOfBoundsMemoryAccess, state)
         return Continuation(pc: nil, acc: acc, facc: facc)
     }

@@ -20,6 +20,11 @@ struct OperandStack {
 
     var isEmpty: Bool { count == 0 }
     var last: Operand? { count > 0 ? storage[count - 1] : nil }
+    /// The slot after the top operand's (its slot plus its width), nil when the stack is empty;
+    /// reads two fields instead of copying the operand.
+    var slotAfterTop: Int? {
+        @inline(__always) get { count > 0 ? storage[count - 1].slot + storage[count - 1].type.slotWidth : nil }
+    }
     var indices: Range<Int> { 0..<count }
 
     subscript(index: Int) -> Operand {
@@ -33,16 +38,20 @@ struct OperandStack {
         }
     }
 
+    @inline(__always)
     mutating func append(_ operand: Operand) {
-        if count == capacity {
-            let grown = UnsafeMutablePointer<Operand>.allocate(capacity: capacity * 2)
-            grown.moveInitialize(from: storage, count: count)
-            storage.deallocate()
-            storage = grown
-            capacity *= 2
-        }
+        if _slowPath(count == capacity) { grow() }
         (storage + count).initialize(to: operand)
         count += 1
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let grown = UnsafeMutablePointer<Operand>.allocate(capacity: capacity * 2)
+        grown.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
+        capacity *= 2
     }
 
     @discardableResult

@@ -5,12 +5,27 @@ extension Translator {
     mutating func blockSignature(_ type: BlockType) -> (parameters: [ValueType], results: [ValueType]) {
         switch type {
         case .empty: return ([], [])
-        case .value(let value): return ([], [value])
+        case .value(let value): return ([], Self.singleType(value))
         case .typeIndex(let index):
             let function = module.functionType(at: index) ?? FunctionType()  // validated: a function type
             return (function.parameters, function.results)
         }
     }
+
+    /// `[type]`, shared for the numeric and vector types (a block with one result allocates no array).
+    static func singleType(_ type: ValueType) -> [ValueType] {
+        switch type {
+        case .i32: return singleTypes.i32
+        case .i64: return singleTypes.i64
+        case .f32: return singleTypes.f32
+        case .f64: return singleTypes.f64
+        case .v128: return singleTypes.v128
+        case .ref: return [type]
+        }
+    }
+
+    private static let singleTypes = (i32: [ValueType.i32], i64: [ValueType.i64], f32: [ValueType.f32], f64: [ValueType.f64],
+                                      v128: [ValueType.v128])
 
     /// `block`, `loop` and `if`: opens a frame whose parameters sit in their own slots.
     mutating func enterBlock(_ kind: ControlFrame.Kind, _ type: BlockType) {

@@ -26,7 +26,7 @@ extension Translator {
         let bulkCharge = chargeFuelForBulkWork(instruction)
         defer { if let bulkCharge { emitBulkCharge(bulkCharge) } }
         // Memories other than the registers' one, and 64-bit tables (Translator+MultiMemory, +Table64).
-        if translateIndexedMemory(instruction) || translateTable64(instruction) { return }
+        if hasIndexedMemoryOrTable64, translateIndexedMemory(instruction) || translateTable64(instruction) { return }
         switch instruction {
         case .block, .loop, .if, .else, .end, .tryTable, .try, .catch, .catchAll, .delegate:
             break  // Handled above.
@@ -135,9 +135,9 @@ extension Translator {
         case .elemDrop(let element):
             code.emit(Handlers.elementDrop, UInt64(element))
         case .load(let operation, let argument):
-            translateLoad(operation, offset: min(argument.offset, 1 << 32))  // larger offsets always trap; this one does too
+            translateLoad(operation, endOffset: min(argument.offset, 1 << 32) + UInt64(operation.byteWidth))  // larger offsets always trap; this one does too
         case .store(let operation, let argument):
-            translateStore(operation, offset: min(argument.offset, 1 << 32))
+            translateStore(operation, endOffset: min(argument.offset, 1 << 32) + UInt64(operation.byteWidth))
         case .memorySize:
             let destination = pushResult()
             code.emit(Handlers.memorySize, pack(0, 0, destination))

@@ -4,25 +4,28 @@ import WasmBinary
 /// address arithmetic C compilers emit costs no dispatch of its own; the loaded value goes to an
 /// accumulator, and a stored value or an address is taken from one when it is there.
 extension Translator {
-    /// A load. `offset` is the static offset (clamped: any offset of 2^32 or more traps).
-    mutating func translateLoad(_ operation: LoadOperation, offset: UInt64) {
+    /// A load. `offset` is where the access ends relative to its address operand: the static
+    /// offset (clamped: any offset of 2^32 or more traps) plus the access's width, which is what
+    /// the handlers' offset word holds (`accessAddress`).
+    mutating func translateLoad(_ operation: LoadOperation, endOffset offset: UInt64) {
         let address = operands[operands.count - 1]
         var mode = AddressMode.slot
         var fields = (0, 0)
-        var words: [UInt64] = [offset]
+        // The words after the operand word: the offset, and for two modes one more.
+        var words: (UInt64, UInt64?) = (offset, nil)
         if case .constant(let bits, _) = address.source {
             // A constant address, as every access to a C global compiles: no slot at all.
             mode = .constant
-            words = [UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset]
+            words.0 = UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset
         } else if let addition = takeFusableAddition(at: operands.count - 1) {
             if let shift = addition.shift {
                 mode = .scaledSum
                 fields = (addition.first, addition.second)
-                words = [offset, UInt64(shift)]
+                words.1 = UInt64(shift)
             } else if let constant = addition.constant {
                 mode = .slotPlusConstant
                 fields = (addition.first, 0)
-                words = [offset, UInt64(constant)]
+                words.1 = UInt64(constant)
             } else {
                 mode = .sum
                 fields = (addition.first, addition.second)
@@ -39,22 +42,23 @@ extension Translator {
            let twin = MemoryHandlers.load(operation, mode) {
             let dual = MemoryHandlers.load(operation, mode, result: float ? .slotAndFloatAccumulator : .slotAndAccumulator)
             let start = emitToAccumulator(handler, slotTwin: twin, dualTwin: dual, type: type, first: fields.0, second: fields.1,
-                                          extra: words[0])
-            if words.count > 1 {
-                for word in words.dropFirst() { code.append(word) }
+                                          extra: words.0)
+            if let second = words.1 {
+                code.append(second)
                 noteResult(operands[operands.count - 1].slot, start: start)
             }
             return
         }
         let destination = pushResult()
         let start = code.position
-        code.emit(MemoryHandlers.load(operation, mode) ?? Handlers.unreachable, pack(fields.0, fields.1, destination))
-        for word in words { code.append(word) }
+        code.emit(MemoryHandlers.load(operation, mode) ?? Handlers.unreachable, pack(fields.0, fields.1, destination), words.0)
+        if let second = words.1 { code.append(second) }
         noteResult(destination, start: start)
     }
 
-    /// A store. A constant value is stored from the code (no slot); the address as for loads.
-    mutating func translateStore(_ operation: StoreOperation, offset: UInt64) {
+    /// A store. A constant value is stored from the code (no slot); the address and `offset` as
+    /// for loads.
+    mutating func translateStore(_ operation: StoreOperation, endOffset offset: UInt64) {
         let value = operands[operands.count - 1]
         var stored = StoredValue.slot
         var valueSlot = 0
@@ -76,20 +80,20 @@ extension Translator {
         let address = operands[operands.count - 2]
         var mode = AddressMode.slot
         var fields = (0, valueSlot, 0)
-        var words: [UInt64] = [offset]
+        var words: (UInt64, UInt64?) = (offset, nil)
         if case .constant(let bits, _) = address.source {
             mode = .constant
-            words = [UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset]
+            words.0 = UInt64(UInt32(truncatingIfNeeded: bits)) &+ offset
         } else if value.source != .temporary, let addition = takeFusableAddition(at: operands.count - 2) {
             // Fused only when the value needs no code of its own (which would come after the addition).
             if let shift = addition.shift {
                 mode = .scaledSum
                 fields = (addition.first, addition.second, valueSlot)
-                words = [offset, UInt64(shift)]
+                words.1 = UInt64(shift)
             } else if let constant = addition.constant {
                 mode = .slotPlusConstant
                 fields = (addition.first, valueSlot, 0)
-                words = [offset, UInt64(constant)]
+                words.1 = UInt64(constant)
             } else {
                 mode = .sum
                 fields = (addition.first, addition.second, valueSlot)
@@ -101,8 +105,8 @@ extension Translator {
         }
         pop()
         pop()
-        code.emit(MemoryHandlers.store(operation, mode, value: stored) ?? Handlers.unreachable, pack(fields.0, fields.1, fields.2))
-        for word in words { code.append(word) }
+        code.emit(MemoryHandlers.store(operation, mode, value: stored) ?? Handlers.unreachable, pack(fields.0, fields.1, fields.2), words.0)
+        if let second = words.1 { code.append(second) }
         if let trailing { code.append(trailing) }
     }
 }

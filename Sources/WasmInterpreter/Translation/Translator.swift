@@ -129,10 +129,17 @@ struct Translator {
     /// instructions are fused into superinstructions.
     var firstInstruction = 0
     var fusesSuperinstructions = true
+    /// True when the module has a memory other than the registers' one or a 64-bit table: only
+    /// then can an instruction need `translateIndexedMemory` or `translateTable64`.
+    let hasIndexedMemoryOrTable64: Bool
+    /// True when the module has no data count section (so `memory.init` and `data.drop` are malformed).
+    let lacksDataCount: Bool
 
-    /// Frees the translator's own storage (the operand stack); it must not be used afterwards.
+    /// Frees the translator's own storage (the operand stack, the code buffers); it must not be
+    /// used afterwards.
     func deallocate() {
         operands.deallocate()
+        code.deallocate()
     }
 
     /// A translator for the functions of `module`.
@@ -142,6 +149,9 @@ struct Translator {
         self.context = context
         self.module = module
         fusesSuperinstructions = superinstructions
+        hasIndexedMemoryOrTable64 = context.memories.count > 1 || context.memories.first?.addressType == .i64
+            || context.tables.contains { $0.addressType == .i64 }
+        lacksDataCount = module.dataCount == nil
         validator = FunctionValidator(context: context)
     }
 
@@ -150,6 +160,7 @@ struct Translator {
     mutating func translate(function index: UInt32, body: FunctionBody) throws(CompileError) -> Int {
         functionIndex = index
         firstInstruction = code.instructionCount
+        code.beginFunction()
         do {
             try validator.begin(functionIndex: index, body: body)
         } catch {
@@ -192,7 +203,7 @@ struct Translator {
 
     /// Translates the whole body. Returns the frame size in slots.
     private mutating func translate(body: FunctionBody) throws(CompileError) -> Int {
-        var reader = InstructionReader(code: body.code, baseOffset: body.codeOffset)
+        var reader = InstructionReader(code: body.code, baseOffset: body.codeOffset, features: context.features)
         while !reader.isAtEnd {
             let offset = reader.offset
             let instruction: Instruction
@@ -200,6 +211,13 @@ struct Translator {
                 instruction = try reader.next()
             } catch {
                 throw .decode(error)
+            }
+            // The decoder's check, for bodies it left unread (`decodeLeavingInstructionsUnread`).
+            if lacksDataCount {
+                switch instruction {
+                case .memoryInit, .dataDrop: throw .decode(DecodeError(.dataCountSectionRequired, at: offset))
+                default: break
+                }
             }
             do {
                 try validator.validate(instruction, at: offset)
@@ -228,8 +246,7 @@ struct Translator {
     /// The slot the next pushed operand owns.
     var nextSlot: Int {
         mutating get {
-            if let top = operands.last { return top.slot + top.type.slotWidth }
-            return localSlots
+            operands.slotAfterTop ?? localSlots
         }
     }
 
