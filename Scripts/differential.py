@@ -167,23 +167,30 @@ def wasmtime_calls(engine, path: pathlib.Path):
             calls[name] = ('skip', 'v128 in signature')
             continue
         store = wasmtime.Store(engine)
-        store.set_fuel(FUEL)
         try:
-            instance = wasmtime.Instance(store, module, [])
-        except Exception as error:
-            calls[name] = ('instantiate', trap_of(error))
-            continue
-        function = instance.exports(store)[name]
-        fuel_before = store.get_fuel()
-        try:
-            value = function(store, *[zero(t) for t in params])
-        except Exception as error:
-            code = trap_of(error)
-            calls[name] = ('skip', 'out of fuel') if code == 'trap:OUT_OF_FUEL' else ('trap', code)
-            continue
-        values = [] if not results else (list(value) if len(results) > 1 else [value])
-        calls[name] = ('results', values, results, fuel_before - store.get_fuel())
+            calls[name] = wasmtime_call(store, module, name, params, results)
+        finally:
+            # Each call's store (and the memories it touched) goes now, not when Python's
+            # collector gets to it: thousands of modules would otherwise hold gigabytes.
+            store.close()
     return calls
+
+
+def wasmtime_call(store, module, name: str, params, results):
+    store.set_fuel(FUEL)
+    try:
+        instance = wasmtime.Instance(store, module, [])
+    except Exception as error:
+        return ('instantiate', trap_of(error))
+    function = instance.exports(store)[name]
+    fuel_before = store.get_fuel()
+    try:
+        value = function(store, *[zero(t) for t in params])
+    except Exception as error:
+        code = trap_of(error)
+        return ('skip', 'out of fuel') if code == 'trap:OUT_OF_FUEL' else ('trap', code)
+    values = [] if not results else (list(value) if len(results) > 1 else [value])
+    return ('results', values, results, fuel_before - store.get_fuel())
 
 
 def is_nan_bits(bits: int, width: int) -> bool:
