@@ -50,23 +50,10 @@ extension Translator {
     /// `br_on_null l`: branches with the values below the reference when it is null; otherwise
     /// the reference stays, now known not to be null.
     mutating func translateBranchOnNull(depth: UInt32) {
-        let index = target(ofDepth: depth)
         spillAccumulators()
         let reference = readSlot(of: operands.count - 1)
         var kept = pop()
-        if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
-            let start = code.position
-            code.emit(Handlers.branchIfNull, pack(reference, 0, 0))
-            addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
-        } else {
-            let start = code.position
-            code.emit(Handlers.branchIfNotNull, pack(reference, 0, 0))
-            let skip = code.appendJumpPlaceholder()
-            let fallthroughOperands = operands
-            emitJump(toFrame: index)
-            operands = fallthroughOperands
-            code.patch(skip, instructionStart: start, target: code.position)
-        }
+        emitBranch(toDepth: depth, when: Handlers.branchIfNull, otherwise: Handlers.branchIfNotNull, testing: reference)
         kept.type = validator.operandType(atDepth: 0) ?? kept.type
         operands.append(kept)
     }
@@ -74,23 +61,29 @@ extension Translator {
     /// `br_on_non_null l`: branches with the values and the reference when it is not null;
     /// otherwise drops the (null) reference.
     mutating func translateBranchOnNonNull(depth: UInt32) {
-        let index = target(ofDepth: depth)
         spillAccumulators()
         let reference = readSlot(of: operands.count - 1)
+        emitBranch(toDepth: depth, when: Handlers.branchIfNotNull, otherwise: Handlers.branchIfNull, testing: reference)
+        pop()
+    }
+
+    /// A branch to the label at `depth` taken when `condition` (a one-slot test of `slot`) holds;
+    /// `inverse` is the opposite test. When the label's values are already in place the branch
+    /// jumps straight there; otherwise the inverse test skips a jump that moves them first.
+    private mutating func emitBranch(toDepth depth: UInt32, when condition: UInt64, otherwise inverse: UInt64, testing slot: Int) {
+        let index = target(ofDepth: depth)
+        let start = code.position
         if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
-            let start = code.position
-            code.emit(Handlers.branchIfNotNull, pack(reference, 0, 0))
+            code.emit(condition, pack(slot, 0, 0))
             addLabelFixup(toFrame: index, operand: code.appendJumpPlaceholder(), start: start)
         } else {
-            let start = code.position
-            code.emit(Handlers.branchIfNull, pack(reference, 0, 0))
+            code.emit(inverse, pack(slot, 0, 0))
             let skip = code.appendJumpPlaceholder()
             let fallthroughOperands = operands
             emitJump(toFrame: index)
             operands = fallthroughOperands
             code.patch(skip, instructionStart: start, target: code.position)
         }
-        pop()
     }
 }
 
