@@ -9,7 +9,7 @@ struct CodeBuilder {
     /// (`loopHeadMark`, `forwardTargetMark`), indexed from there: a pair whose second instruction
     /// is a jump target runs as one only when control falls into it.
     private var functionStart = 0
-    private var labelMarks: [UInt8] = []
+    private var labelMarks = WordBuffer<UInt8>()
     private static let loopHeadMark: UInt8 = 1, forwardTargetMark: UInt8 = 2
 
     /// The words emitted so far (valid until the next emit).
@@ -29,6 +29,7 @@ struct CodeBuilder {
     func deallocate() {
         wordBuffer.deallocate()
         startBuffer.deallocate()
+        labelMarks.deallocate()
     }
 
     /// Hands the code over (the caller frees it) and starts over empty.
@@ -42,7 +43,7 @@ struct CodeBuilder {
     /// Starts a function's code (for `fuseSuperinstructions`' view of its jump targets).
     mutating func beginFunction() {
         functionStart = wordBuffer.count
-        labelMarks.removeAll(keepingCapacity: true)
+        labelMarks.removeLast(to: 0)
     }
 
     /// Appends an instruction: its handler's word.
@@ -94,7 +95,7 @@ struct CodeBuilder {
         wordBuffer[operandPosition] = UInt64(bitPattern: Int64(target - instructionStart))
         let offset = target - functionStart
         guard offset >= 0 else { return }
-        if offset >= labelMarks.count { labelMarks.append(contentsOf: repeatElement(0, count: offset + 1 - labelMarks.count)) }
+        labelMarks.extend(toCount: offset + 1, filling: 0)
         labelMarks[offset] |= target <= instructionStart ? Self.loopHeadMark : Self.forwardTargetMark
     }
 
@@ -123,7 +124,8 @@ struct CodeBuilder {
         }
         let words = wordBuffer.base, starts = startBuffer.base, functionStart = functionStart
         let loopHead = Self.loopHeadMark, forwardTarget = Self.forwardTargetMark
-        fusionChoices.withUnsafeMutableBufferPointer { choices in labelMarks.withUnsafeBufferPointer { marks in
+        let marks = labelMarks.elements
+        fusionChoices.withUnsafeMutableBufferPointer { choices in
             choices[count] = FusionChoice()
             choices[count + 1] = FusionChoice()
             choices[count - 1] = FusionChoice()
@@ -151,7 +153,7 @@ struct CodeBuilder {
                     i += 1
                 }
             }
-        } }
+        }
     }
 
     mutating func set(_ position: Int, _ value: UInt64) {

@@ -60,19 +60,23 @@ extension Translator {
         }
         let height = operands.count - signature.parameters.count
         let slotHeight = height < operands.count ? operands[height].slot : nextSlot
-        var frame = TranslationFrame(kind: kind, operandHeight: height, slotHeight: slotHeight,
-                                     parameterTypes: signature.parameters, resultTypes: signature.results,
-                                     isDead: false, enteredDead: false)
         // A loop's label (where branches back lead) and an `if`'s first arm start blocks.
-        frame.loopStart = kind == .loop || kind == .if ? beginFuelBlock() : code.position
-        frame.loopBody = code.position
-        frame.elseFixup = elseFixup
-        frames.append(frame)
+        let loopStart = kind == .loop || kind == .if ? beginFuelBlock() : code.position
+        // Built in the array (a local frame appended was copied, then destroyed).
+        frames.append(TranslationFrame(kind: kind, operandHeight: height, slotHeight: slotHeight,
+                                       parameterTypes: signature.parameters, resultTypes: signature.results,
+                                       loopStart: loopStart, loopBody: code.position, elseFixup: elseFixup,
+                                       isDead: false, enteredDead: false))
     }
 
     /// Pushes `types` as values in their own slots, starting at the frame's slot height.
     mutating func resetOperands(to frame: TranslationFrame, _ types: [ValueType]) {
-        operands.removeLast(operands.count - frame.operandHeight)
+        resetOperands(toHeight: frame.operandHeight, types)
+    }
+
+    /// Pushes `types` as values in their own slots, starting at operand height `height`.
+    mutating func resetOperands(toHeight height: Int, _ types: [ValueType]) {
+        operands.removeLast(operands.count - height)
         for type in types { push(type) }
     }
 
@@ -88,7 +92,7 @@ extension Translator {
             let start = code.position
             jumpSites.append(code.instructionCount)
             code.emit(Handlers.jump)
-            frame.endFixups.append((code.appendJumpPlaceholder(), start))
+            endFixups.add(operand: code.appendJumpPlaceholder(), start: start, to: &frame.lastEndFixup)
         }
         if let (operand, start) = frame.elseFixup {
             code.patch(operand, instructionStart: start, target: beginFuelBlock())
@@ -102,35 +106,46 @@ extension Translator {
 
     mutating func translateEnd() {
         spillAccumulators()
-        let frame = frames.removeLast()
-        if frame.enteredDead { return }
-        if frame.kind == .function {
-            frames.append(frame)
-            if !frame.isDead { emitReturn() }
-            for (operand, start) in frame.endFixups {
-                code.patch(operand, instructionStart: start, target: code.position)
-            }
-            if !frame.endFixups.isEmpty { code.emit(Handlers.returnFromFunction) }
+        // The frame is read where it is (not copied out of the array) and removed at the end.
+        let index = frames.count - 1
+        if frames[index].enteredDead {
+            frames.removeLast()
             return
         }
-        if !frame.isDead {
-            emitValueMoves(count: frame.resultTypes.count, to: frame.slotHeight)
+        if frames[index].kind == .function {
+            if !frames[index].isDead { emitReturn() }
+            patchEndFixups(from: frames[index].lastEndFixup, target: code.position)
+            if frames[index].hasEndFixups { code.emit(Handlers.returnFromFunction) }
+            return
         }
+        if !frames[index].isDead {
+            emitValueMoves(count: frames[index].resultTypes.count, to: frames[index].slotHeight)
+        }
+        let (lastEndFixup, elseFixup) = (frames[index].lastEndFixup, frames[index].elseFixup)
+        let resumingHandlers = frames[index].exceptionScope.handlersResumingAtEnd
         // A label that branches or exception handlers lead to starts a block; one only fallen into
         // continues the block.
-        let label = frame.endFixups.isEmpty && frame.elseFixup == nil && frame.exceptionScope.handlersResumingAtEnd.isEmpty
-            ? code.position : beginFuelBlock()
-        for (operand, start) in frame.endFixups {
+        let label = lastEndFixup < 0 && elseFixup == nil && resumingHandlers.isEmpty ? code.position : beginFuelBlock()
+        patchEndFixups(from: lastEndFixup, target: label)
+        if let (operand, start) = elseFixup {
             code.patch(operand, instructionStart: start, target: label)
         }
-        if let (operand, start) = frame.elseFixup {
-            code.patch(operand, instructionStart: start, target: label)
-        }
-        for handler in frame.exceptionScope.handlersResumingAtEnd { exceptionHandlers[handler].target = code.position }
-        let reachable = !frame.isDead || !frame.endFixups.isEmpty || frame.elseFixup != nil
-            || !frame.exceptionScope.handlersResumingAtEnd.isEmpty
-        resetOperands(to: frame, frame.resultTypes)
+        for handler in resumingHandlers { exceptionHandlers[handler].target = code.position }
+        let reachable = !frames[index].isDead || lastEndFixup >= 0 || elseFixup != nil || !resumingHandlers.isEmpty
+        let (operandHeight, resultTypes) = (frames[index].operandHeight, frames[index].resultTypes)
+        frames.removeLast()
+        resetOperands(toHeight: operandHeight, resultTypes)
         if !reachable { markDead() }
+    }
+
+    /// Makes the forward branches of the chain whose newest is `last` (see `EndFixups`) lead to `target`.
+    mutating func patchEndFixups(from last: Int, target: Int) {
+        var index = last
+        while index >= 0 {
+            let fixup = endFixups[index]
+            code.patch(fixup.operand, instructionStart: fixup.start, target: target)
+            index = fixup.previous
+        }
     }
 
     /// Moves the top `count` values into consecutive slots from `slot` and marks them as living there.
@@ -195,7 +210,7 @@ extension Translator {
             addLabelFixup(toFrame: exitFrame, operand: code.appendJumpPlaceholder(), start: exitStart)
             return
         }
-        emitLabelMoves(to: frames[index])
+        emitLabelMoves(toFrame: index)
         let start = code.position
         if let charge = backEdgeCharge(toFrame: index) {
             code.emit(Handlers.meteredJump)
@@ -226,7 +241,7 @@ extension Translator {
         if frames[index].kind == .loop {
             code.patch(operand, instructionStart: start, target: frames[index].loopStart)
         } else {
-            frames[index].endFixups.append((operand, start))
+            endFixups.add(operand: operand, start: start, to: &frames[index].lastEndFixup)
         }
     }
 
@@ -291,13 +306,15 @@ extension Translator {
         guard !isDead else { return }
         let selector = popSlot()
         spillAccumulators()
-        let depths = table.labelIndices + [table.defaultIndex]
+        // The entries are consecutive words, one per label and the default's last (no arrays).
+        let labelCount = table.labelIndices.count
         let start = code.position
-        code.emit(Handlers.branchTable, pack(selector, 0, 0), UInt64(depths.count - 1))
-        var entries: [Int] = []
-        for _ in depths { entries.append(code.appendJumpPlaceholder()) }
-        for (entry, depth) in zip(entries, depths) {
-            let index = target(ofDepth: depth)
+        code.emit(Handlers.branchTable, pack(selector, 0, 0), UInt64(labelCount))
+        let firstEntry = code.position
+        for _ in 0...labelCount { _ = code.appendJumpPlaceholder() }
+        for position in 0...labelCount {
+            let entry = firstEntry + position
+            let index = target(ofDepth: position < labelCount ? table.labelIndices[position] : table.defaultIndex)
             if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
                 addLabelFixup(toFrame: index, operand: entry, start: start)
             } else {

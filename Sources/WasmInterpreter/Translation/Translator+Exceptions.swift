@@ -65,8 +65,9 @@ extension Translator {
 
     /// Before `end`: a `try_table`'s handlers cover its body up to here.
     mutating func closeTryTable() {
-        guard let frame = frames.last, frame.kind == .tryTable, !frame.enteredDead else { return }
-        for index in frame.exceptionScope.openHandlers { exceptionHandlers[index].end = code.position }
+        let top = frames.count - 1
+        guard top >= 0, frames[top].kind == .tryTable, !frames[top].enteredDead else { return }
+        for index in frames[top].exceptionScope.openHandlers { exceptionHandlers[index].end = code.position }
     }
 
     /// Legacy `try bt`: a block whose body the `catch` clauses that follow it cover.
@@ -89,7 +90,7 @@ extension Translator {
             let start = code.position
             jumpSites.append(code.instructionCount)
             code.emit(Handlers.jump)
-            frame.endFixups.append((code.appendJumpPlaceholder(), start))
+            endFixups.add(operand: code.appendJumpPlaceholder(), start: start, to: &frame.lastEndFixup)
         }
         frame.exceptionScope.currentCatch = exceptionHandlers.count
         // Only the handler reaches the catch body: it starts a block (of fuel).

@@ -30,7 +30,9 @@ extension Translator {
         }
     }
 
-    /// Counts `instruction` into the open block's charge.
+    /// Counts `instruction` into the open block's charge. (Inlined: without metering, the
+    /// translation of every instruction pays only the test.)
+    @inline(__always)
     mutating func chargeFuel(for instruction: Instruction) {
         guard metering else { return }
         chargeFuel(Self.fuelCost(of: instruction))
@@ -46,8 +48,13 @@ extension Translator {
     /// work they are asked for, their count operand (on top of the stack), which `translate`
     /// emits after the instruction (`emitBulkCharge`), so that one that traps on its bounds traps
     /// on them rather than on a count it never works through, as in wasmtime.
+    @inline(__always)
     mutating func chargeFuelForBulkWork(_ instruction: Instruction) -> BulkCharge? {
         guard metering else { return nil }
+        return bulkCharge(for: instruction)
+    }
+
+    private mutating func bulkCharge(for instruction: Instruction) -> BulkCharge? {
         switch instruction {
         case .memoryFill, .memoryCopy, .memoryInit, .tableFill, .tableCopy, .tableInit: break
         default: return nil

@@ -81,11 +81,11 @@ extension Translator {
     }
 
     /// Moves the top values for a branch to `frame`'s label into the label's slots.
-    mutating func emitLabelMoves(to frame: TranslationFrame) {
-        let types = frame.labelTypes
-        guard !types.isEmpty else { return }
-        var slot = frame.slotHeight
-        for index in (operands.count - types.count)..<operands.count {
+    mutating func emitLabelMoves(toFrame frame: Int) {
+        let count = frames[frame].kind == .loop ? frames[frame].parameterTypes.count : frames[frame].resultTypes.count
+        guard count > 0 else { return }
+        var slot = frames[frame].slotHeight
+        for index in (operands.count - count)..<operands.count {
             emitMove(operands[index], to: slot)
             slot += operands[index].type.slotWidth
         }

@@ -51,8 +51,9 @@ struct TranslationFrame {
     var slotHeight: Int
     var parameterTypes: [ValueType]
     var resultTypes: [ValueType]
-    /// Forward branches to the end: (operand position, instruction start).
-    var endFixups: [(Int, Int)] = []
+    /// Forward branches to the end: the newest in the translator's `endFixups` (each entry
+    /// leads to the one before it), or -1 when there are none.
+    var lastEndFixup = -1
     /// Where a loop's label leads.
     var loopStart: Int = 0
     /// Where a loop's first instruction is: `loopStart`, or after the loop's fuel charge.
@@ -75,6 +76,30 @@ struct TranslationFrame {
     var exceptionScope = ExceptionScope()
 
     var labelTypes: [ValueType] { kind == .loop ? parameterTypes : resultTypes }
+    /// Whether any forward branch leads to the end.
+    var hasEndFixups: Bool { lastEndFixup >= 0 }
+}
+
+/// The forward branches to the ends of a function's blocks, for all its frames in one list that
+/// keeps its storage from function to function: a frame holds the index of its newest branch,
+/// each branch the index of the one before it. (A list per frame allocated for every block
+/// that branches to its end, and made each frame's copy and destruction cost more.)
+struct EndFixups {
+    private var entries: [(operand: Int, start: Int, previous: Int)] = []
+
+    mutating func removeAll() {
+        entries.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds the jump operand at `operand` (of the instruction at `start`) to the chain whose
+    /// newest entry is `last`, which then names it.
+    mutating func add(operand: Int, start: Int, to last: inout Int) {
+        entries.append((operand, start, last))
+        last = entries.count - 1
+    }
+
+    /// The entry at `index`: its jump operand, its instruction's start, and the entry before it.
+    subscript(index: Int) -> (operand: Int, start: Int, previous: Int) { entries[index] }
 }
 
 /// Translates validated function bodies into handler code, driving the validator one
@@ -88,6 +113,8 @@ struct Translator {
     var functionIndex: UInt32 = 0
     var operands = OperandStack()
     var frames: [TranslationFrame] = []
+    /// The forward branches to the ends of the frames' blocks (see `TranslationFrame.lastEndFixup`).
+    var endFixups = EndFixups()
     /// Slots taken by parameters and locals.
     var localSlots = 0
     /// Slot of each local.
@@ -168,6 +195,7 @@ struct Translator {
         }
         operands.removeAll()
         frames.removeAll(keepingCapacity: true)
+        endFixups.removeAll()
         jumpSites.removeAll(keepingCapacity: true)
         exceptionHandlers.removeAll(keepingCapacity: true)
         fuelBlock = nil

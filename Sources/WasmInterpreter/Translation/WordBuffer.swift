@@ -39,6 +39,15 @@ struct WordBuffer<Element: BitwiseCopyable> {
         count += 1
     }
 
+    /// Appends copies of `value` until there are `newCount` elements (none when there are that
+    /// many already); the storage grows at least twofold when it must.
+    mutating func extend(toCount newCount: Int, filling value: Element) {
+        guard newCount > count else { return }
+        if newCount > capacity { grow(to: max(newCount, capacity * 2)) }
+        (base + count).initialize(repeating: value, count: newCount - count)
+        count = newCount
+    }
+
     /// Makes room for `total` elements in all.
     mutating func reserveCapacity(_ total: Int) {
         if total > capacity { grow(to: total) }
