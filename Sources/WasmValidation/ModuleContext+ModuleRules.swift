@@ -129,9 +129,13 @@ extension ModuleContext {
     /// <https://webassembly.github.io/spec/core/valid/modules.html#exports>
     func validateExports(_ exports: [Export]) throws(ValidationError) {
         // Names are compared as code point sequences, not by Swift's canonical equivalence
-        // ("\u{C5}" and "A\u{30A}" are different names).
-        var names = Set<[Unicode.Scalar]>()
-        names.reserveCapacity(exports.count)
+        // ("\u{C5}" and "A\u{30A}" are different names, and so are "K" and the Kelvin sign
+        // "\u{212A}"). Two ASCII names are equal strings exactly when their code points are, and
+        // an ASCII name never equals one that is not: ASCII names, the usual case, go into a
+        // set of strings (no array per name), the others into a set of code point sequences.
+        var asciiNames = Set<String>()
+        var otherNames = Set<[Unicode.Scalar]>()
+        asciiNames.reserveCapacity(exports.count)
         for export in exports {
             switch export.descriptor {
             case .function(let index):
@@ -145,7 +149,10 @@ extension ModuleContext {
             case .tag(let index):
                 guard Int(index) < tags.count else { throw ValidationError("unknown tag \(index)") }
             }
-            guard names.insert(Array(export.name.unicodeScalars)).inserted else {
+            let isASCII = export.name.utf8.allSatisfy { $0 < 0x80 }
+            let inserted = isASCII ? asciiNames.insert(export.name).inserted
+                : otherNames.insert(Array(export.name.unicodeScalars)).inserted
+            guard inserted else {
                 throw ValidationError("duplicate export name \"\(export.name)\"")
             }
         }

@@ -42,6 +42,12 @@ struct ModuleRulesTests {
         })
         // Canonically equivalent but different code points are different names.
         try Self.context { $0.exports = [Export(name: "\u{C5}", descriptor: .function(0)), Export(name: "A\u{30A}", descriptor: .function(0))] }
+        // An ASCII name and a non-ASCII one equal to it as Swift strings (the Kelvin sign is
+        // canonically "K") are different names; two equal non-ASCII names are duplicates.
+        try Self.context { $0.exports = [Export(name: "K", descriptor: .function(0)), Export(name: "\u{212A}", descriptor: .function(0))] }
+        #expect(fails(with: "duplicate export name") {
+            try Self.context { $0.exports = [Export(name: "\u{C5}x", descriptor: .function(0)), Export(name: "\u{C5}x", descriptor: .function(0))] }
+        })
         #expect(fails(with: "unknown global 0") { try Self.context { $0.exports = [Export(name: "g", descriptor: .global(0))] } })
         #expect(fails(with: "unknown memory 0") { try Self.context { $0.exports = [Export(name: "m", descriptor: .memory(0))] } })
     }

@@ -322,10 +322,19 @@ extension ByteReader {
         }
         let start = position
         position &+= length
-        let utf8 = bytes[start..<position]
-        guard let name = String(validating: utf8, as: UTF8.self) else {
-            throw error(.malformedUTF8, at: start)
+        let end = position
+        // ASCII, the usual case, is well-formed UTF-8 as it is; `String(validating:)` looks up
+        // generic metadata on every call, which was most of the cost of a module's names.
+        let name: String? = bytes.withUnsafeBufferPointer { all in
+            let utf8 = UnsafeBufferPointer(rebasing: all[start..<end])
+            var isASCII = true
+            for byte in utf8 where byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            return isASCII ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
         }
+        guard let name else { throw error(.malformedUTF8, at: start) }
         return name
     }
 }

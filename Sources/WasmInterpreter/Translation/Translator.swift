@@ -202,7 +202,10 @@ struct Translator {
         closedFuelBlocks.removeAll(keepingCapacity: true)
         (lastResult, lastComparison, lastAddition, lastShift) = (nil, nil, nil, nil)
         (integerAccumulatorHolder, floatAccumulatorHolder, integerAccumulatorMirror, floatAccumulatorMirror) = (nil, nil, nil, nil)
-        localTypes = validator.locals
+        // Copied into the translator's own storage: sharing the validator's array made its
+        // next `begin` copy it (an allocation per function on both sides).
+        localTypes.removeAll(keepingCapacity: true)
+        localTypes.append(contentsOf: validator.locals)
         localSlotIndex.removeAll(keepingCapacity: true)
         var next = 0
         for type in localTypes {
