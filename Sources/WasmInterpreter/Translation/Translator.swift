@@ -281,6 +281,7 @@ struct Translator {
         }
     }
 
+    @inline(__always)
     mutating func push(_ type: ValueType, _ source: OperandSource = .temporary) {
         let slot = nextSlot
         operands.append(Operand(source: source, type: type, slot: slot))
@@ -294,7 +295,8 @@ struct Translator {
         return operands[operands.count - 1].slot
     }
 
-    @discardableResult
+    /// (Inlined: most callers discard the operand, and then nothing is copied out.)
+    @inline(__always) @discardableResult
     mutating func pop() -> Operand {
         let index = operands.count - 1
         if integerAccumulatorHolder == index { integerAccumulatorHolder = nil }
