@@ -47,20 +47,24 @@ struct CodeBuilder {
     }
 
     /// Appends an instruction: its handler's word.
+    @inline(__always)
     mutating func emit(_ handler: UInt64) {
         startBuffer.append(wordBuffer.count)
         wordBuffer.append(handler)
     }
 
-    /// Appends an instruction: its handler's word, then its operand words (no array per call).
+    /// Appends an instruction: its handler's word, then its operand words (no array per call;
+    /// the short forms, most instructions, inlined with one capacity test for their words).
+    @inline(__always)
     mutating func emit(_ handler: UInt64, _ first: UInt64) {
-        emit(handler)
-        wordBuffer.append(first)
+        startBuffer.append(wordBuffer.count)
+        wordBuffer.append(handler, first)
     }
 
+    @inline(__always)
     mutating func emit(_ handler: UInt64, _ first: UInt64, _ second: UInt64) {
-        emit(handler, first)
-        wordBuffer.append(second)
+        startBuffer.append(wordBuffer.count)
+        wordBuffer.append(handler, first, second)
     }
 
     mutating func emit(_ handler: UInt64, _ first: UInt64, _ second: UInt64, _ third: UInt64) {

@@ -39,6 +39,27 @@ struct WordBuffer<Element: BitwiseCopyable> {
         count += 1
     }
 
+    /// Appends two elements, then three: one capacity test for all of them (an instruction's
+    /// words are appended together).
+    @inline(__always)
+    mutating func append(_ first: Element, _ second: Element) {
+        if _slowPath(capacity &- count < 2) { grow(to: max(capacity * 2, count + 2)) }
+        let end = base + count
+        end.initialize(to: first)
+        (end + 1).initialize(to: second)
+        count &+= 2
+    }
+
+    @inline(__always)
+    mutating func append(_ first: Element, _ second: Element, _ third: Element) {
+        if _slowPath(capacity &- count < 3) { grow(to: max(capacity * 2, count + 3)) }
+        let end = base + count
+        end.initialize(to: first)
+        (end + 1).initialize(to: second)
+        (end + 2).initialize(to: third)
+        count &+= 3
+    }
+
     /// Appends copies of `value` until there are `newCount` elements (none when there are that
     /// many already); the storage grows at least twofold when it must.
     mutating func extend(toCount newCount: Int, filling value: Element) {
