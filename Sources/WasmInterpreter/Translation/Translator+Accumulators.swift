@@ -73,8 +73,13 @@ extension Translator {
     mutating func spillAccumulators(except kept: Int? = nil) {
         integerAccumulatorMirror = nil
         floatAccumulatorMirror = nil
-        for index in [integerAccumulatorHolder, floatAccumulatorHolder] {
-            if let index, index != kept, index < operands.count, operands[index].source == .accumulator { spillAccumulator(at: index) }
+        // The two holders in turn (an array literal of them cost more than the test).
+        let floatHolder = floatAccumulatorHolder
+        if let index = integerAccumulatorHolder, index != kept, index < operands.count, operands[index].source == .accumulator {
+            spillAccumulator(at: index)
+        }
+        if let index = floatHolder, index != kept, index < operands.count, operands[index].source == .accumulator {
+            spillAccumulator(at: index)
         }
         if integerAccumulatorHolder != kept { integerAccumulatorHolder = nil }
         if floatAccumulatorHolder != kept { floatAccumulatorHolder = nil }
@@ -90,6 +95,7 @@ extension Translator {
 
     /// Where the operand at stack index `index` can be read by a handler with accumulator forms
     /// (a local the accumulator mirrors is read there).
+    @inline(__always)
     mutating func location(of index: Int) -> OperandLocation {
         switch operands[index].source {
         case .accumulator: return .accumulator

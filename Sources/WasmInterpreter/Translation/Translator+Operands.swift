@@ -58,6 +58,7 @@ extension Translator {
     }
 
     /// The slot to read `operand` from, materialising a pending constant into its own slot first.
+    @inline(__always)
     mutating func readSlot(of index: Int) -> Int {
         if let slot = operands[index].readSlot { return slot }
         materialize(at: index)
