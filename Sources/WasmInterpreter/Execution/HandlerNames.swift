@@ -24,7 +24,7 @@ enum HandlerNames {
             (Handlers.refIsNull, "ref.is_null"), (Handlers.refFunc, "ref.func"), (Handlers.globalGet, "global.get"),
             (Handlers.globalGet128, "global.get128"), (Handlers.globalSet, "global.set"), (Handlers.globalSet128, "global.set128"),
             (Handlers.callInternal, "callInternal"), (Handlers.callFunction, "callFunction"), (Handlers.callIndirect, "call_indirect"),
-            (Handlers.returnValue, "returnValue"), (Handlers.returnFromFunction, "return"), (Handlers.exit, "exit"),
+            (Handlers.returnValue, "returnValue"), (Handlers.returnFromFunction, "return"), (Handlers.returnAccumulator, "return A"), (Handlers.returnFloatAccumulator, "return F"), (Handlers.exit, "exit"),
             (Handlers.memoryGrow, "memory.grow"), (Handlers.memorySize, "memory.size"), (Handlers.memoryFill, "memory.fill"),
             (Handlers.memoryCopy, "memory.copy"), (Handlers.memoryInit, "memory.init"), (Handlers.dataDrop, "data.drop"),
             (Handlers.tableGet, "table.get"), (Handlers.tableSet, "table.set"), (Handlers.tableSize, "table.size"),
@@ -75,6 +75,12 @@ enum HandlerNames {
         }
         for (word, name) in Superinstructions.names { add(word, name) }
         for (index, word) in Handlers.zeroFewSlots.enumerated() { add(word, "zeroSlots \(index + 1)") }
+        for (index, word) in Handlers.callInternalMoving.enumerated() {
+            add(word, index < Handlers.callInternalMoving.count - 1 ? "callInternal moving \(index + 1)" : "callInternal moving n")
+        }
+        for (index, word) in Handlers.callIndirectMoving.enumerated() {
+            add(word, index < Handlers.callIndirectMoving.count - 1 ? "call_indirect moving \(index + 1)" : "call_indirect moving n")
+        }
         return names
     }()
 }

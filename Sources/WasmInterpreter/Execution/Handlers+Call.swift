@@ -67,6 +67,13 @@ func handleCallFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 /// `call_indirect`. Operands: (argument base, selector), type index, table index.
 @inline(__always)
 func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+    callIndirect(pc, returnPC: pc + 4, fp, md, ms, state, acc, facc)
+}
+
+/// The call of the `call_indirect` at `pc` (operands as `handleCallIndirect`'s), continuing at `returnPC`.
+@inline(__always)
+func callIndirect(_ pc: CodePointer, returnPC: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
+                  _ acc: UInt64, _ facc: Double) {
     let instance = state.pointee.instance
     let table = instance.pointee.tables[Int(truncatingIfNeeded: pc[3])]
     let selector = Int(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
@@ -79,7 +86,7 @@ func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
     guard (instance.pointee.functionRecords.pointee + Int(address)).pointee.typeID == expected else {
         return callIndirectToSubtype(pc, fp, md, ms, state, acc, facc)
     }
-    callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
+    callFunction(address: address, returnPC: returnPC, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
 }
 
 /// Returns to the caller (results are already in the frame's first slots).
@@ -102,6 +109,20 @@ func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsaf
 @inline(__always)
 func handleReturnValue(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     fp[0] = fp[slotA(pc)]
+    handleReturnFromFunction(pc, fp, md, ms, state, acc, facc)
+}
+
+/// Returns the integer accumulator's value to the caller (in the frame's first slot).
+@inline(__always)
+func handleReturnAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+    fp[0] = acc
+    handleReturnFromFunction(pc, fp, md, ms, state, acc, facc)
+}
+
+/// Returns the float accumulator's value to the caller (its bits, as a slot holds them).
+@inline(__always)
+func handleReturnFloatAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+    fp[0] = facc.bitPattern
     handleReturnFromFunction(pc, fp, md, ms, state, acc, facc)
 }
 
@@ -134,6 +155,8 @@ extension Handlers {
     static var callFunction: UInt64 { handlerWord { handleCallFunction($0, $1, $2, $3, $4, $5, $6) } }
     static var callIndirect: UInt64 { handlerWord { handleCallIndirect($0, $1, $2, $3, $4, $5, $6) } }
     static var returnValue: UInt64 { handlerWord { handleReturnValue($0, $1, $2, $3, $4, $5, $6) } }
+    static var returnAccumulator: UInt64 { handlerWord { handleReturnAccumulator($0, $1, $2, $3, $4, $5, $6) } }
+    static var returnFloatAccumulator: UInt64 { handlerWord { handleReturnFloatAccumulator($0, $1, $2, $3, $4, $5, $6) } }
     static var returnFromFunction: UInt64 { handlerWord { handleReturnFromFunction($0, $1, $2, $3, $4, $5, $6) } }
     static var exit: UInt64 { handlerWord { handleExit($0, $1, $2, $3, $4, $5, $6) } }
 }

@@ -101,12 +101,13 @@ extension Translator {
     }
 
     mutating func translateEnd() {
-        spillAccumulators()
+        // The function's end returns its result from where it is (`emitReturn` spills the rest).
+        if frames[frames.count - 1].kind != .function { spillAccumulators() }
         let frame = frames.removeLast()
         if frame.enteredDead { return }
         if frame.kind == .function {
             frames.append(frame)
-            if !frame.isDead { emitReturn() }
+            if !frame.isDead { emitReturn(endingPath: true) }
             for (operand, start) in frame.endFixups {
                 code.patch(operand, instructionStart: start, target: code.position)
             }
@@ -142,10 +143,32 @@ extension Translator {
         }
     }
 
-    /// Moves the results into the frame's first slots and returns to the caller.
-    mutating func emitReturn() {
-        spillAccumulators()
+    /// Moves the results into the frame's first slots and returns to the caller. `endingPath`:
+    /// nothing after the return is reachable (the function's end, `return`), so a result its
+    /// producer just computed can be returned from where that producer leaves it.
+    mutating func emitReturn(endingPath: Bool = false) {
         let count = resultTypes.count
+        if endingPath, count == 1, resultTypes[0] != .v128 {
+            let top = operands.count - 1
+            if operands[top].source == .accumulator, let kind = operands[top].type.accumulatorKind {
+                // A result in an accumulator is returned from there (no spill into a slot first).
+                spillAccumulators(except: top)
+                code.emit(kind == .integer ? Handlers.returnAccumulator : Handlers.returnFloatAccumulator)
+                // The code after a return is dead: a later spill must not turn the producer into
+                // its slot twin, which would leave the accumulator without the result.
+                setAccumulatorHolder(kind, nil)
+                operands[top].source = .temporary
+                return
+            }
+            spillAccumulators()
+            if operands[top].source == .temporary, let last = lastResult, last.slot == operands[top].slot, last.end == code.position {
+                // The instruction just emitted computed the result: it writes the frame's first slot.
+                code.set(last.operandPosition, (code.words[last.operandPosition] & OperandPacking.sourceFields))
+                code.emit(Handlers.returnFromFunction)
+                return
+            }
+        }
+        spillAccumulators()
         if count == 1, resultTypes[0] != .v128, let source = operands[operands.count - 1].readSlot {
             // One value: copy it and return in one instruction.
             code.emit(Handlers.returnValue, pack(source, 0, 0))
