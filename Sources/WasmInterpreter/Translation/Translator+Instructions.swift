@@ -79,6 +79,7 @@ extension Translator {
             pop()
         case .select, .typedSelect:
             let condition = popSlot()
+            if translateSelectOfConstants(condition: condition) { break }
             let (a, b) = popTwoSlots()
             let destination = pushResult()
             let wide = operands[operands.count - 1].type == .v128
@@ -176,6 +177,36 @@ extension Translator {
         case .wideArithmetic(let operation):
             translateWideArithmetic(operation)
         }
+    }
+
+    /// `select` of a constant and a value, or of two constants (`c ? 10 : 32` in C), with the
+    /// constants in the code instead of const instructions writing them into slots first.
+    /// Operands: (first, second, destination), the condition's slot, then the constants.
+    /// False (nothing done) when neither value is a scalar constant.
+    mutating func translateSelectOfConstants(condition: Int) -> Bool {
+        let first = operands[operands.count - 2], second = operands[operands.count - 1]
+        let firstConstant = constantBits(of: first), secondConstant = constantBits(of: second)
+        guard first.type != .v128, firstConstant != nil || secondConstant != nil else { return false }
+        let a = firstConstant == nil ? readSlot(of: operands.count - 2) : 0
+        let b = secondConstant == nil ? readSlot(of: operands.count - 1) : 0
+        pop()
+        pop()
+        let destination = pushResult()
+        let start = code.position
+        switch (firstConstant, secondConstant) {
+        case let (x?, y?): code.emit(Handlers.selectConstants, pack(0, 0, destination), UInt64(condition), x, y)
+        case let (x?, nil): code.emit(Handlers.selectConstantFirst, pack(0, b, destination), UInt64(condition), x)
+        case let (nil, y?): code.emit(Handlers.selectConstantSecond, pack(a, 0, destination), UInt64(condition), y)
+        case (nil, nil): return false  // excluded above
+        }
+        noteResult(destination, start: start)
+        return true
+    }
+
+    /// The bits of a pending constant operand, nil for any other.
+    func constantBits(of operand: Operand) -> UInt64? {
+        if case .constant(let low, _) = operand.source { return low }
+        return nil
     }
 
     mutating func forgetPendingFusions() {
