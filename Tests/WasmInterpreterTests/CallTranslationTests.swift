@@ -144,6 +144,47 @@ import WasmText
         #expect(try instance.invoke("old_and_flag", [Value(x)]) == [Value(x &+ (x < 5 ? 1000 : 2000))])
     }
 
+    /// `$dirty` leaves nonzero values where the next call's frame will be: a declared local that
+    /// the function's prologue did not zero would read them.
+    static let prologues = """
+        (module
+          (func $dirty (param i32) (result i32) (local i32 i32 i32)
+            (local.set 1 (i32.const 77)) (local.set 2 (i32.const 88)) (local.set 3 (i32.const 99)) (i32.const 0))
+          ;; $w is written at the top level before any read; $v is written only in an `if`.
+          (func $maybe (param $c i32) (result i32) (local $v i32) (local $w i32)
+            (local.set $w (i32.const 5))
+            (if (local.get $c) (then (local.set $v (i32.const 9))))
+            (i32.add (local.get $v) (local.get $w)))
+          ;; Read before written, at the top level.
+          (func $count (param i32) (result i32) (local $n i32)
+            (local.set $n (i32.add (local.get $n) (i32.const 1)))
+            (local.get $n))
+          ;; Read in a loop before the top-level write after it.
+          (func $loopy (param i32) (result i32) (local $s i32) (local $i i32)
+            (loop $again
+              (local.set $s (i32.add (local.get $s) (i32.const 1)))
+              (br_if $again (i32.lt_u (local.get $s) (i32.const 3))))
+            (local.set $i (i32.const 4))
+            (i32.add (local.get $s) (local.get $i)))
+          (func (export "maybe") (param $c i32) (result i32)
+            (drop (call $dirty (local.get $c)))
+            (call $maybe (local.get $c)))
+          (func (export "count") (param $c i32) (result i32)
+            (drop (call $dirty (local.get $c)))
+            (call $count (local.get $c)))
+          (func (export "loopy") (param $c i32) (result i32)
+            (drop (call $dirty (local.get $c)))
+            (call $loopy (local.get $c))))
+        """
+
+    @Test func localsReadBeforeTheyAreWrittenStartAtZero() throws {
+        let instance = try instantiate(Self.prologues)
+        #expect(try instance.invoke("maybe", [Value(Int32(0))]) == [Value(Int32(5))])
+        #expect(try instance.invoke("maybe", [Value(Int32(1))]) == [Value(Int32(14))])
+        #expect(try instance.invoke("count", [Value(Int32(0))]) == [Value(Int32(1))])
+        #expect(try instance.invoke("loopy", [Value(Int32(0))]) == [Value(Int32(7))])
+    }
+
     @Test func aCallerReadsItsOwnMemoryAfterItsCalleeTailCalledIntoAnotherInstance() throws {
         let runtime = Runtime()
         let library = try instantiate("""
