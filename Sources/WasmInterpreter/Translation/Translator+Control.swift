@@ -170,8 +170,12 @@ extension Translator {
         }
         spillAccumulators()
         if count == 1, resultTypes[0] != .v128, let source = operands[operands.count - 1].readSlot {
-            // One value: copy it and return in one instruction.
-            code.emit(Handlers.returnValue, pack(source, 0, 0))
+            // One value: copy it and return in one instruction (none to copy when it is the first local).
+            if source == 0 {
+                code.emit(Handlers.returnFromFunction)
+            } else {
+                code.emit(Handlers.returnValue, pack(source, 0, 0))
+            }
             return
         }
         let resultSlots = resultTypes.reduce(0) { $0 + $1.slotWidth }
@@ -348,8 +352,10 @@ extension Translator {
                 let copy = jump > firstInstruction ? code.instructionStarts[jump - 1] : -1
                 if copy >= 0, copy + 2 == site, code.words[copy] == copyHandler,
                    slotD(code.words[copy + 1]) == slotA(code.words[target + 1]) {
-                    code.set(copy, returnValue)
-                    code.set(copy + 1, pack(slotA(code.words[copy + 1]), 0, 0))
+                    // (From the first local: already in place.)
+                    let source = slotA(code.words[copy + 1])
+                    code.set(copy, source == 0 ? returnFromFunction : returnValue)
+                    code.set(copy + 1, pack(source, 0, 0))
                 }
             } else if code.words[target] == returnFromFunction {
                 code.set(site, returnFromFunction)
