@@ -28,7 +28,10 @@ enum ExecutionStatus: UInt8 {
 struct CallFrame {
     var returnPC: CodePointer
     var framePointer: FramePointer
-    var instance: UnsafeMutablePointer<InstanceState>
+    /// The instance to return to; nil when it is the one running when the callee returns (a call
+    /// within one instance: a call stores a constant instead of loading the current instance,
+    /// and a tail call into another instance fills it in before switching).
+    var instance: UnsafeMutablePointer<InstanceState>?
 }
 
 /// Everything a running invocation needs besides the registers: the call stack, the current

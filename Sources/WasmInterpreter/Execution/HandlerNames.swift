@@ -20,11 +20,12 @@ enum HandlerNames {
             (Handlers.copy128, "copy128"), (Handlers.const64, "const64"), (Handlers.const128, "const128"),
             (Handlers.jump, "jump"), (Handlers.branchIfZero, "branchIfZero"), (Handlers.branchIfNotZero, "branchIfNotZero"),
             (Handlers.branchIfZeroAccumulator, "branchIfZero A"), (Handlers.branchIfNotZeroAccumulator, "branchIfNotZero A"),
-            (Handlers.branchTable, "branchTable"), (Handlers.select, "select"), (Handlers.select128, "select128"),
+            (Handlers.branchTable, "branchTable"), (Handlers.select, "select"), (Handlers.selectConstants, "select ii"),
+            (Handlers.selectConstantFirst, "select is"), (Handlers.selectConstantSecond, "select si"), (Handlers.select128, "select128"),
             (Handlers.refIsNull, "ref.is_null"), (Handlers.refFunc, "ref.func"), (Handlers.globalGet, "global.get"),
             (Handlers.globalGet128, "global.get128"), (Handlers.globalSet, "global.set"), (Handlers.globalSet128, "global.set128"),
             (Handlers.callInternal, "callInternal"), (Handlers.callFunction, "callFunction"), (Handlers.callIndirect, "call_indirect"),
-            (Handlers.returnValue, "returnValue"), (Handlers.returnFromFunction, "return"), (Handlers.exit, "exit"),
+            (Handlers.returnValue, "returnValue"), (Handlers.returnFromFunction, "return"), (Handlers.returnAccumulator, "return A"), (Handlers.returnFloatAccumulator, "return F"), (Handlers.exit, "exit"),
             (Handlers.memoryGrow, "memory.grow"), (Handlers.memorySize, "memory.size"), (Handlers.memoryFill, "memory.fill"),
             (Handlers.memoryCopy, "memory.copy"), (Handlers.memoryInit, "memory.init"), (Handlers.dataDrop, "data.drop"),
             (Handlers.tableGet, "table.get"), (Handlers.tableSet, "table.set"), (Handlers.tableSize, "table.size"),
@@ -75,6 +76,12 @@ enum HandlerNames {
         }
         for (word, name) in Superinstructions.names { add(word, name) }
         for (index, word) in Handlers.zeroFewSlots.enumerated() { add(word, "zeroSlots \(index + 1)") }
+        for (index, word) in Handlers.callInternalMoving.enumerated() {
+            add(word, index < Handlers.callInternalMoving.count - 1 ? "callInternal moving \(index + 1)" : "callInternal moving n")
+        }
+        for (index, word) in Handlers.callIndirectMoving.enumerated() {
+            add(word, index < Handlers.callIndirectMoving.count - 1 ? "call_indirect moving \(index + 1)" : "call_indirect moving n")
+        }
         return names
     }()
 }

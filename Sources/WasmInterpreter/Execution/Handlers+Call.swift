@@ -1,8 +1,10 @@
-/// Pushes a return address and enters a wasm function whose frame starts at `calleeFrame`.
+/// Pushes a return address and enters a wasm function whose frame starts at `calleeFrame`;
+/// `returnInstance` is the caller's instance when the callee's is another (see `CallFrame`).
 /// Returns false (after trapping) when the call stack or the value stack is exhausted, or the
 /// run is interrupted (function entries are where an interrupt is noticed, with backward jumps).
 @inline(__always)
-func pushFrame(returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer, frameSlots: Int, _ state: StatePointer) -> Bool {
+func pushFrame(returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer, frameSlots: Int,
+               returnInstance: UnsafeMutablePointer<InstanceState>? = nil, _ state: StatePointer) -> Bool {
     if anyInterruptPending && runIsInterrupted(state) {
         trap(.interrupted, state)
         return false
@@ -12,7 +14,7 @@ func pushFrame(returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointe
         trap(.callStackExhausted, state)
         return false
     }
-    top.initialize(to: CallFrame(returnPC: returnPC, framePointer: fp, instance: state.pointee.instance))
+    top.initialize(to: CallFrame(returnPC: returnPC, framePointer: fp, instance: returnInstance))
     state.pointee.frameTop = top + 1
     return true
 }
@@ -37,12 +39,25 @@ func callFunction(address: UInt32, returnPC: CodePointer, fp: FramePointer, call
     guard let entry = record.pointee.entry, let instance = record.pointee.instance else {
         return callHostAndContinue(record, returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, state, acc, facc)
     }
-    guard pushFrame(returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, frameSlots: record.pointee.frameSlots, state) else { return }
-    if instance == state.pointee.instance {
-        // Same instance, same memory: the registers already describe it.
-        nextFromFramedHandler(entry, calleeFrame, md, ms, state, acc, facc)
-        return
+    guard instance == state.pointee.instance else {
+        return callAcrossInstances(record, returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, state, acc, facc)
     }
+    guard pushFrame(returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, frameSlots: record.pointee.frameSlots, state) else { return }
+    // Same instance, same memory: the registers already describe it.
+    nextFromFramedHandler(entry, calleeFrame, md, ms, state, acc, facc)
+}
+
+/// Calls the wasm function of another instance that `record` describes: the frame remembers the
+/// caller's instance, and the callee's memory is loaded into the registers.
+@inline(never)
+func callAcrossInstances(_ record: UnsafeMutablePointer<FunctionRecord>, returnPC: CodePointer, fp: FramePointer, calleeFrame: FramePointer,
+                         _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+    // `callFunction` sent only wasm functions here (they have both).
+    guard let entry = record.pointee.entry, let instance = record.pointee.instance else {
+        return trap(.hostError("a call across instances reached a function without code"), state)
+    }
+    guard pushFrame(returnPC: returnPC, fp: fp, calleeFrame: calleeFrame, frameSlots: record.pointee.frameSlots,
+                    returnInstance: state.pointee.instance, state) else { return }
     state.pointee.instance = instance
     let memory = instance.pointee.memory0
     nextFromFramedHandler(entry, calleeFrame, memory.pointee.base, memory.pointee.size, state, acc, facc)
@@ -67,6 +82,13 @@ func handleCallFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 /// `call_indirect`. Operands: (argument base, selector), type index, table index.
 @inline(__always)
 func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+    callIndirect(pc, returnPC: pc + 4, fp, md, ms, state, acc, facc)
+}
+
+/// The call of the `call_indirect` at `pc` (operands as `handleCallIndirect`'s), continuing at `returnPC`.
+@inline(__always)
+func callIndirect(_ pc: CodePointer, returnPC: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
+                  _ acc: UInt64, _ facc: Double) {
     let instance = state.pointee.instance
     let table = instance.pointee.tables[Int(truncatingIfNeeded: pc[3])]
     let selector = Int(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
@@ -79,7 +101,7 @@ func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
     guard (instance.pointee.functionRecords.pointee + Int(address)).pointee.typeID == expected else {
         return callIndirectToSubtype(pc, fp, md, ms, state, acc, facc)
     }
-    callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
+    callFunction(address: address, returnPC: returnPC, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
 }
 
 /// Returns to the caller (results are already in the frame's first slots).
@@ -88,13 +110,13 @@ func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsaf
     let top = state.pointee.frameTop - 1
     let frame = top.pointee
     state.pointee.frameTop = top
-    if frame.instance == state.pointee.instance {
+    guard let instance = frame.instance, instance != state.pointee.instance else {
         // Same instance, same memory: the registers already describe it (even if the callee grew it).
         nextFromFramedHandler(frame.returnPC, frame.framePointer, md, ms, state, acc, facc)
         return
     }
-    state.pointee.instance = frame.instance
-    let memory = frame.instance.pointee.memory0
+    state.pointee.instance = instance
+    let memory = instance.pointee.memory0
     nextFromFramedHandler(frame.returnPC, frame.framePointer, memory.pointee.base, memory.pointee.size, state, acc, facc)
 }
 
@@ -102,6 +124,20 @@ func handleReturnFromFunction(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsaf
 @inline(__always)
 func handleReturnValue(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     fp[0] = fp[slotA(pc)]
+    handleReturnFromFunction(pc, fp, md, ms, state, acc, facc)
+}
+
+/// Returns the integer accumulator's value to the caller (in the frame's first slot).
+@inline(__always)
+func handleReturnAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+    fp[0] = acc
+    handleReturnFromFunction(pc, fp, md, ms, state, acc, facc)
+}
+
+/// Returns the float accumulator's value to the caller (its bits, as a slot holds them).
+@inline(__always)
+func handleReturnFloatAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+    fp[0] = facc.bitPattern
     handleReturnFromFunction(pc, fp, md, ms, state, acc, facc)
 }
 
@@ -134,6 +170,8 @@ extension Handlers {
     static var callFunction: UInt64 { handlerWord { handleCallFunction($0, $1, $2, $3, $4, $5, $6) } }
     static var callIndirect: UInt64 { handlerWord { handleCallIndirect($0, $1, $2, $3, $4, $5, $6) } }
     static var returnValue: UInt64 { handlerWord { handleReturnValue($0, $1, $2, $3, $4, $5, $6) } }
+    static var returnAccumulator: UInt64 { handlerWord { handleReturnAccumulator($0, $1, $2, $3, $4, $5, $6) } }
+    static var returnFloatAccumulator: UInt64 { handlerWord { handleReturnFloatAccumulator($0, $1, $2, $3, $4, $5, $6) } }
     static var returnFromFunction: UInt64 { handlerWord { handleReturnFromFunction($0, $1, $2, $3, $4, $5, $6) } }
     static var exit: UInt64 { handlerWord { handleExit($0, $1, $2, $3, $4, $5, $6) } }
 }

@@ -113,6 +113,30 @@ func handleSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawP
     return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
+/// `select` of two constants. Operands: (–, –, destination), the condition's slot, the first, the second.
+@inline(__always)
+func handleSelectConstants(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
+    fp[slotD(pc)] = condition != 0 ? pc[3] : pc[4]
+    return Continuation(pc: pc + 5, acc: acc, facc: facc)
+}
+
+/// `select` of a constant (first) and a slot. Operands: (–, second, destination), the condition's slot, the constant.
+@inline(__always)
+func handleSelectConstantFirst(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
+    fp[slotD(pc)] = condition != 0 ? pc[3] : fp[slotB(pc)]
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
+}
+
+/// `select` of a slot and a constant (second). Operands: (first, –, destination), the condition's slot, the constant.
+@inline(__always)
+func handleSelectConstantSecond(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
+    fp[slotD(pc)] = condition != 0 ? fp[slotA(pc)] : pc[3]
+    return Continuation(pc: pc + 4, acc: acc, facc: facc)
+}
+
 @inline(__always)
 func handleSelect128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let condition = UInt32(truncatingIfNeeded: fp[Int(truncatingIfNeeded: pc[2])])
@@ -192,6 +216,9 @@ extension Handlers {
     static var branchIfNotZeroAccumulator: UInt64 { handlerWord { proceed(handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var branchTable: UInt64 { handlerWord { proceed(handleBranchTable($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var select: UInt64 { handlerWord { proceed(handleSelect($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var selectConstants: UInt64 { handlerWord { proceed(handleSelectConstants($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var selectConstantFirst: UInt64 { handlerWord { proceed(handleSelectConstantFirst($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var selectConstantSecond: UInt64 { handlerWord { proceed(handleSelectConstantSecond($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var select128: UInt64 { handlerWord { handleSelect128($0, $1, $2, $3, $4, $5, $6) } }
     static var refIsNull: UInt64 { handlerWord { handleRefIsNull($0, $1, $2, $3, $4, $5, $6) } }
     static var refFunc: UInt64 { handlerWord { handleRefFunc($0, $1, $2, $3, $4, $5, $6) } }

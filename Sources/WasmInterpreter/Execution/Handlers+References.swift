@@ -51,7 +51,7 @@ func isFunctionSubtype(_ actual: Int, of expected: Int, _ state: StatePointer) -
 /// The rest of `call_indirect` when the callee's type id is not the expected one: the call goes
 /// ahead if the callee's type is a declared subtype, else traps. `handleCallIndirect` enters it by
 /// a tail call (its operands were checked there), so that its common case stays one comparison
-/// and keeps no registers for this path.
+/// and keeps no registers for this path. (`handleCallIndirectMoving` enters it too.)
 @inline(never)
 func callIndirectToSubtype(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let instance = state.pointee.instance
@@ -60,7 +60,9 @@ func callIndirectToSubtype(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMu
     let expected = instance.pointee.typeIDs[Int(truncatingIfNeeded: pc[2])]
     let actual = instance.pointee.functionRecords.pointee[Int(address)].typeID
     guard isFunctionSubtype(actual, of: expected, state) else { return trap(.indirectCallTypeMismatch, state) }
-    callFunction(address: address, returnPC: pc + 4, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
+    // After the operands, the argument moves of a `call_indirect` that moves its arguments (they
+    // are done): the destination field counts them (0 for the other forms).
+    callFunction(address: address, returnPC: pc + 4 + argumentMoveWords(slotD(pc)), fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
 }
 
 extension Handlers {

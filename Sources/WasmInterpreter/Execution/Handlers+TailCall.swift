@@ -41,6 +41,10 @@ func tailCallFunction(address: UInt32, fp: FramePointer, arguments: FramePointer
             next(entry, fp, md, ms, state, acc, facc)
             return
         }
+        // The caller's frame may say "the instance running at the return" (nil): that stops
+        // being this one.
+        let callerFrame = state.pointee.frameTop - 1
+        if callerFrame.pointee.instance == nil { callerFrame.pointee.instance = state.pointee.instance }
         state.pointee.instance = instance
         let memory = instance.pointee.memory0
         next(entry, fp, memory.pointee.base, memory.pointee.size, state, acc, facc)

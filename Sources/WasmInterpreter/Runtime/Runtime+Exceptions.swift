@@ -44,7 +44,7 @@ extension Runtime {
             frameTop -= 1
             site = caller.returnPC - 1
             fp = caller.framePointer
-            instance = caller.instance
+            instance = caller.instance ?? instance  // nil: the callee's own
         }
     }
 

@@ -105,15 +105,16 @@ extension Translator {
     }
 
     mutating func translateEnd() {
-        spillAccumulators()
+        // The function's end returns its result from where it is (`emitReturn` spills the rest).
         // The frame is read where it is (not copied out of the array) and removed at the end.
         let index = frames.count - 1
+        if frames[index].kind != .function { spillAccumulators() }
         if frames[index].enteredDead {
             frames.removeLast()
             return
         }
         if frames[index].kind == .function {
-            if !frames[index].isDead { emitReturn() }
+            if !frames[index].isDead { emitReturn(endingPath: true) }
             patchEndFixups(from: frames[index].lastEndFixup, target: code.position)
             if frames[index].hasEndFixups { code.emit(Handlers.returnFromFunction) }
             return
@@ -157,13 +158,39 @@ extension Translator {
         }
     }
 
-    /// Moves the results into the frame's first slots and returns to the caller.
-    mutating func emitReturn() {
-        spillAccumulators()
+    /// Moves the results into the frame's first slots and returns to the caller. `endingPath`:
+    /// nothing after the return is reachable (the function's end, `return`), so a result its
+    /// producer just computed can be returned from where that producer leaves it.
+    mutating func emitReturn(endingPath: Bool = false) {
         let count = resultTypes.count
+        if endingPath, count == 1, resultTypes[0] != .v128 {
+            let top = operands.count - 1
+            if operands[top].source == .accumulator, let kind = operands[top].type.accumulatorKind {
+                // A result in an accumulator is returned from there (no spill into a slot first).
+                spillAccumulators(except: top)
+                code.emit(kind == .integer ? Handlers.returnAccumulator : Handlers.returnFloatAccumulator)
+                // The code after a return is dead: a later spill must not turn the producer into
+                // its slot twin, which would leave the accumulator without the result.
+                setAccumulatorHolder(kind, nil)
+                operands[top].source = .temporary
+                return
+            }
+            spillAccumulators()
+            if operands[top].source == .temporary, let last = lastResult, last.slot == operands[top].slot, last.end == code.position {
+                // The instruction just emitted computed the result: it writes the frame's first slot.
+                code.set(last.operandPosition, (code.words[last.operandPosition] & OperandPacking.sourceFields))
+                code.emit(Handlers.returnFromFunction)
+                return
+            }
+        }
+        spillAccumulators()
         if count == 1, resultTypes[0] != .v128, let source = operands[operands.count - 1].readSlot {
-            // One value: copy it and return in one instruction.
-            code.emit(Handlers.returnValue, pack(source, 0, 0))
+            // One value: copy it and return in one instruction (none to copy when it is the first local).
+            if source == 0 {
+                code.emit(Handlers.returnFromFunction)
+            } else {
+                code.emit(Handlers.returnValue, pack(source, 0, 0))
+            }
             return
         }
         let resultSlots = resultTypes.reduce(0) { $0 + $1.slotWidth }
@@ -342,8 +369,10 @@ extension Translator {
                 let copy = jump > firstInstruction ? code.instructionStarts[jump - 1] : -1
                 if copy >= 0, copy + 2 == site, code.words[copy] == copyHandler,
                    slotD(code.words[copy + 1]) == slotA(code.words[target + 1]) {
-                    code.set(copy, returnValue)
-                    code.set(copy + 1, pack(slotA(code.words[copy + 1]), 0, 0))
+                    // (From the first local: already in place.)
+                    let source = slotA(code.words[copy + 1])
+                    code.set(copy, source == 0 ? returnFromFunction : returnValue)
+                    code.set(copy + 1, pack(source, 0, 0))
                 }
             } else if code.words[target] == returnFromFunction {
                 code.set(site, returnFromFunction)

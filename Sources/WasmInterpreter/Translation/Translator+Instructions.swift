@@ -62,7 +62,7 @@ extension Translator {
         case .brTable(let table):
             translateBranchTable(table)
         case .return:
-            emitReturn()
+            emitReturn(endingPath: true)
             markDead()
         case .call(let index):
             translateCall(index)
@@ -79,10 +79,14 @@ extension Translator {
             pop()
         case .select, .typedSelect:
             let condition = popSlot()
+            if translateSelectOfConstants(condition: condition) { break }
             let (a, b) = popTwoSlots()
             let destination = pushResult()
             let wide = operands[operands.count - 1].type == .v128
+            let start = code.position
             code.emit(wide ? Handlers.select128 : Handlers.select, pack(a, b, destination), UInt64(condition))
+            // `select` reads its operands before it writes: a `local.set` after it retargets it.
+            if !wide { noteResult(destination, start: start) }
         case .localGet(let index):
             let slot = localSlotIndex[Int(index)]
             push(localTypes[Int(index)], .local(slot))
@@ -175,6 +179,36 @@ extension Translator {
         }
     }
 
+    /// `select` of a constant and a value, or of two constants (`c ? 10 : 32` in C), with the
+    /// constants in the code instead of const instructions writing them into slots first.
+    /// Operands: (first, second, destination), the condition's slot, then the constants.
+    /// False (nothing done) when neither value is a scalar constant.
+    mutating func translateSelectOfConstants(condition: Int) -> Bool {
+        let first = operands[operands.count - 2], second = operands[operands.count - 1]
+        let firstConstant = constantBits(of: first), secondConstant = constantBits(of: second)
+        guard first.type != .v128, firstConstant != nil || secondConstant != nil else { return false }
+        let a = firstConstant == nil ? readSlot(of: operands.count - 2) : 0
+        let b = secondConstant == nil ? readSlot(of: operands.count - 1) : 0
+        pop()
+        pop()
+        let destination = pushResult()
+        let start = code.position
+        switch (firstConstant, secondConstant) {
+        case let (x?, y?): code.emit(Handlers.selectConstants, pack(0, 0, destination), UInt64(condition), x, y)
+        case let (x?, nil): code.emit(Handlers.selectConstantFirst, pack(0, b, destination), UInt64(condition), x)
+        case let (nil, y?): code.emit(Handlers.selectConstantSecond, pack(a, 0, destination), UInt64(condition), y)
+        case (nil, nil): return false  // excluded above
+        }
+        noteResult(destination, start: start)
+        return true
+    }
+
+    /// The bits of a pending constant operand, nil for any other.
+    func constantBits(of operand: Operand) -> UInt64? {
+        if case .constant(let low, _) = operand.source { return low }
+        return nil
+    }
+
     mutating func forgetPendingFusions() {
         (lastResult, lastComparison, lastAddition, lastShift) = (nil, nil, nil, nil)
     }
@@ -194,13 +228,44 @@ extension Translator {
             emitMove(spilled, to: slot)
             return
         }
-        if !hasReaders, value.source == .temporary, producedLast, let last = lastResult {
-            // The instruction that produced the value writes straight into the local.
+        if value.source == .temporary, producedLast, var last = lastResult {
+            // The instruction that produced the value writes straight into the local (after the
+            // local's old value is saved for the operands that still read it).
+            if hasReaders { last = saveReaders(ofLocal: slot, before: last) }
             code.set(last.operandPosition, (code.words[last.operandPosition] & OperandPacking.sourceFields) | UInt64(slot) << OperandPacking.destinationShift)
             return
         }
         materializeReaders(ofLocal: slot)
         emitMove(value, to: slot)
+    }
+
+    /// Writes the operands still reading the local in `slot` into their own slots *before* the
+    /// last instruction (`last`, the producer of the local's new value), by taking that
+    /// instruction out and putting it back after the copies; returns where it now is. (Copying
+    /// after it would leave it writing a temporary and add a copy of that into the local.) The
+    /// producer reads no operand's slot that the copies write: those operands read the local.
+    /// Pending fusions are forgotten: their positions moved.
+    mutating func saveReaders(ofLocal slot: Int, before last: (slot: Int, operandPosition: Int, end: Int)) -> (slot: Int, operandPosition: Int, end: Int) {
+        let start = last.operandPosition - 1
+        var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        let count = last.end - start
+        guard count <= 8 else {
+            materializeReaders(ofLocal: slot)
+            return last
+        }
+        withUnsafeMutableBytes(of: &words) { buffer in
+            for index in 0..<count { buffer.storeBytes(of: code.words[start + index], toByteOffset: index * 8, as: UInt64.self) }
+        }
+        code.truncate(to: start)
+        materializeReaders(ofLocal: slot)
+        let moved = code.position
+        withUnsafeBytes(of: &words) { buffer in
+            code.emit(buffer.load(fromByteOffset: 0, as: UInt64.self))
+            for index in 1..<count { code.append(buffer.load(fromByteOffset: index * 8, as: UInt64.self)) }
+        }
+        (lastComparison, lastAddition, lastShift) = (nil, nil, nil)
+        lastResult = (slot: last.slot, operandPosition: moved + 1, end: code.position)
+        return lastResult ?? last
     }
 
     /// Remembers that the instruction starting at `start` wrote its result to `slot` (packed in its first operand word).
@@ -224,35 +289,6 @@ extension Translator {
         let start = code.position
         code.emit(handler, pack(source, 0, destination))
         noteResult(destination, start: start)
-    }
-
-    mutating func translateCall(_ index: UInt32) {
-        guard let type = context.functionType(at: index) else { return }
-        let argumentBase = materializeArguments(type.parameters.count)
-        spillAccumulators()
-        let importCount = context.importedFunctionCount
-        let start = code.position
-        if Int(index) >= importCount {
-            if metering {
-                // Charges the callee's first block (fixed up with the entry; Translator+Fuel).
-                code.emit(Handlers.meteredCallInternal, pack(argumentBase, 0, 0), 0, 0, 0)
-            } else {
-                code.emit(Handlers.callInternal, pack(argumentBase, 0, 0), 0, 0)
-            }
-            callFixups.append((position: start, callee: index))
-        } else {
-            code.emit(Handlers.callFunction, pack(argumentBase, 0, 0), UInt64(index))
-        }
-        for result in type.results { push(result) }
-    }
-
-    mutating func translateCallIndirect(typeIndex: UInt32, tableIndex: UInt32) {
-        let type = module.functionType(at: typeIndex) ?? FunctionType()  // validated: a function type
-        let selector = popSlot()
-        let argumentBase = materializeArguments(type.parameters.count)
-        spillAccumulators()
-        code.emit(Handlers.callIndirect, pack(argumentBase, selector, 0), UInt64(typeIndex), UInt64(tableIndex))
-        for result in type.results { push(result) }
     }
 
     /// Writes the top `count` operands into their own slots, pops them, and returns the first one's slot.
