@@ -404,6 +404,47 @@ PAIRS_FILE = root / "Scripts/superinstruction-pairs.txt"
 PAIRS = [line.split("  +  ") for line in PAIRS_FILE.read_text().splitlines()
          if line.strip() and not line.startswith("#")] if PAIRS_FILE.exists() else []
 
+
+def loop_test_family():
+    """A loop's back edge, `i += k; br_if (i cmp n)`, as one handler whatever its shape: the step
+    (an addition or subtraction of an immediate or a slot, into the local and the accumulator, or
+    into the accumulator alone for a test like `i + 1 < n`) followed by any compare-and-branch of
+    the same type on the result (from the accumulator, or from the local in a rotated loop's
+    copy of its test) against a slot or an immediate, or a branch on (non-)zero. Generated whole,
+    not pair by pair: every loop a compiler writes has one of these shapes."""
+    pairs = []
+    for t, steps in (("i32", ["i32Add si→sA", "i32Add ss→sA", "i32Sub si→sA", "i32Sub ss→sA", "i32Add si→A"]),
+                     ("i64", ["i64Add si→sA", "i64Add ss→sA"])):
+        for step in steps:
+            in_slot = step.endswith("→sA")
+            tests = [f"br_if {t}{c} {f}" for c in COMPARISONS for f in (["As", "Ai", "ss", "si"] if in_slot else ["As", "Ai"])]
+            if t == "i32":
+                tests += (["branchIfNotZero", "branchIfZero"] if in_slot else []) + ["branchIfNotZero A", "branchIfZero A"]
+            pairs += [[step, test] for test in tests]
+    return pairs
+
+
+def float_chain_family():
+    """A dependent chain of f64 arithmetic (a multiply feeding an add, a difference squared, an
+    accumulation of products): an addition, subtraction or multiplication whose result goes to the
+    float accumulator (and maybe a local) followed by another that takes it from there, with its
+    other operand from a slot or the accumulator itself, and its result anywhere. Immediates and
+    divisions, rarer in such chains, are left out to keep the family small."""
+    firsts, seconds = [], []
+    for case, operands, uses in (("f64Add", ["ss", "As", "AA"], ["As", "AA"]), ("f64Sub", ["ss", "As", "sA"], ["As", "sA"]),
+                                 ("f64Mul", ["ss", "As", "AA"], ["As", "AA"])):
+        firsts += [f"{case} {o}→{d}" for o in operands for d in ("A", "sA")]
+        seconds += [f"{case} {u}→{d}" for u in uses for d in ("A", "sA", "s")]
+    return [[first, second] for first in firsts for second in seconds]
+
+
+FAMILIES_FILE = root / "Scripts/superinstruction-families.txt"
+CHOSEN_FAMILIES = [line.split("  +  ") for line in FAMILIES_FILE.read_text().splitlines()
+                   if line.strip() and not line.startswith("#")] if FAMILIES_FILE.exists() else []
+for pair in loop_test_family() + float_chain_family() + CHOSEN_FAMILIES:
+    if pair not in PAIRS:
+        PAIRS.append(pair)
+
 LETTER = {"s": "S", "i": "I", "A": "A", "sA": "B"}
 RESULT_NAME = {"s": ".slot", "A": ".accumulator", "sA": ".slotAndAccumulator"}
 MODE_SUFFIX = {"": "slot", " [a+b]": "sum", " [a+c]": "slotPlusConstant", " [c]": "constant", " [A]": "accumulator",
