@@ -11,7 +11,8 @@ Scripts/superinstruction-pairs.txt, from which generate-numeric-handlers.py make
 Usage: python3 Scripts/choose-superinstructions.py COUNT MIN_PROGRAMS PROFILE...
 
 With --families MIN_PROFILES PROFILE... it instead writes Scripts/superinstruction-families.txt:
-every member of the idiom families below (a load whose value the next branch tests) that runs in
+every member of the idiom families below (a load whose value the next branch tests; an f64 load
+feeding arithmetic, and arithmetic whose result is stored, through the float accumulator) that runs in
 at least MIN_PROFILES of the profiles (programs and kernels: a member counts when the profiles
 agree, not for one kernel), whatever its weight. (The families of loop back edges and of f64
 chains are generated whole by generate-numeric-handlers.py: their shapes are few enough.)
@@ -45,6 +46,8 @@ step = re.compile(r"^(copy|const64|branchIf(Not)?Zero( A)?|select|global\.(get|s
 root = pathlib.Path(__file__).resolve().parent.parent
 FAMILIES = {
     "load and test": (r"^i32Load(8U|8S|16U)?( \[[^]]+\])?( →s?A)?$", r"^(br_if i32\w+ A[si]|branchIf(Not)?Zero( A)?)$"),
+    "f64 load and arithmetic": (r"^f64Load( \[[^]]+\])? →s?F$", r"^f64(Add|Sub|Mul|Div) (A\w|\wA)→\w+$"),
+    "f64 arithmetic and store": (r"^f64(Add|Sub|Mul|Div) \w+→s?A$", r"^(i64|f64)Store( \[[^]]+\])? ←F$"),
 }
 if families:
     lines = ["# Superinstruction pairs of idiom families (first  +  second), by family, heaviest first.",

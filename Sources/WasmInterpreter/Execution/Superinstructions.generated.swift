@@ -2250,6 +2250,27 @@ enum Superinstructions {
         add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.f64Load, .slotPlusConstant, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) { $0 } }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Load [a+c] →F + f64Sub sA→sA")
+        add(MemoryHandlers.load(.f64Load, .accumulator, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) { $0 } }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Load [A] →F + f64Add As→A")
+        add(MemoryHandlers.load(.f64Load, .slot, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { $0 } }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Load →F + f64Mul As→s")
+        add(MemoryHandlers.load(.f64Load, .slot, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { $0 } }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Load →F + f64Mul As→A")
+        add(MemoryHandlers.load(.f64Load, .accumulator, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) { $0 } }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Load [A] →F + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), MemoryHandlers.store(.i64Store, .accumulator, value: .floatAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) }) }, 2,
+            "f64Add As→A + i64Store [A] ←F")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), MemoryHandlers.store(.i64Store, .slot, value: .floatAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) }) }, 2,
+            "f64Add As→sA + i64Store ←F")
         return entries
     }()
 }
