@@ -428,11 +428,13 @@ def float_chain_family():
     """A dependent chain of f64 arithmetic (a multiply feeding an add, a difference squared, an
     accumulation of products): an addition, subtraction or multiplication whose result goes to the
     float accumulator (and maybe a local) followed by another that takes it from there, with its
-    other operand from a slot or the accumulator itself, and its result anywhere. Immediates and
-    divisions, rarer in such chains, are left out to keep the family small."""
+    other operand from a slot, the code (a polynomial's coefficients, a scale) or the accumulator
+    itself, and its result anywhere. Divisions, rarer in such chains, are left out to keep the
+    family small."""
     firsts, seconds = [], []
-    for case, operands, uses in (("f64Add", ["ss", "As", "AA"], ["As", "AA"]), ("f64Sub", ["ss", "As", "sA"], ["As", "sA"]),
-                                 ("f64Mul", ["ss", "As", "AA"], ["As", "AA"])):
+    for case, operands, uses in (("f64Add", ["ss", "As", "AA", "Ai"], ["As", "AA", "Ai"]),
+                                 ("f64Sub", ["ss", "As", "sA", "Ai"], ["As", "sA", "Ai"]),
+                                 ("f64Mul", ["ss", "As", "AA", "Ai"], ["As", "AA", "Ai"])):
         firsts += [f"{case} {o}→{d}" for o in operands for d in ("A", "sA")]
         seconds += [f"{case} {u}→{d}" for u in uses for d in ("A", "sA", "s")]
     return [[first, second] for first in firsts for second in seconds]

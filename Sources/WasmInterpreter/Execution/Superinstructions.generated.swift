@@ -1257,6 +1257,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add ss→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add ss→A + f64Sub As→A")
@@ -1275,6 +1284,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add ss→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add ss→A + f64Mul As→A")
@@ -1293,6 +1311,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add ss→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add ss→sA + f64Add As→A")
@@ -1311,6 +1338,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add ss→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add ss→sA + f64Sub As→A")
@@ -1329,6 +1365,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add ss→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add ss→sA + f64Mul As→A")
@@ -1347,6 +1392,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add ss→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→A + f64Add As→A")
@@ -1362,6 +1416,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→A + f64Sub As→A")
@@ -1380,6 +1443,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→A + f64Mul As→A")
@@ -1398,6 +1470,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→sA + f64Add As→A")
@@ -1416,6 +1497,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→sA + f64Sub As→A")
@@ -1434,6 +1524,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→sA + f64Mul As→A")
@@ -1452,6 +1551,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→A + f64Add As→A")
@@ -1470,6 +1578,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→A + f64Sub As→A")
@@ -1488,6 +1605,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→A + f64Mul As→A")
@@ -1506,6 +1632,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→sA + f64Add As→A")
@@ -1524,6 +1659,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→sA + f64Sub As→A")
@@ -1542,6 +1686,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→sA + f64Mul As→A")
@@ -1560,6 +1713,177 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add AA→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→A + f64Add As→A")
@@ -1578,6 +1902,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→A + f64Sub As→A")
@@ -1596,6 +1929,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→A + f64Mul As→A")
@@ -1614,6 +1956,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→sA + f64Add As→A")
@@ -1632,6 +1983,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→sA + f64Sub As→A")
@@ -1650,6 +2010,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→sA + f64Mul As→A")
@@ -1668,6 +2037,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub ss→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→A + f64Add As→A")
@@ -1686,6 +2064,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→A + f64Sub As→A")
@@ -1704,6 +2091,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→A + f64Mul As→A")
@@ -1722,6 +2118,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→sA + f64Add As→A")
@@ -1740,6 +2145,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→sA + f64Sub As→A")
@@ -1758,6 +2172,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→sA + f64Mul As→A")
@@ -1776,6 +2199,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub As→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→A + f64Add As→A")
@@ -1794,6 +2226,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→A + f64Sub As→A")
@@ -1812,6 +2253,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→A + f64Mul As→A")
@@ -1830,6 +2280,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→sA + f64Add As→A")
@@ -1848,6 +2307,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→sA + f64Sub As→A")
@@ -1866,6 +2334,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→sA + f64Mul As→A")
@@ -1884,6 +2361,177 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Sub sA→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→A + f64Add As→A")
@@ -1902,6 +2550,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→A + f64Sub As→A")
@@ -1920,6 +2577,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→A + f64Mul As→A")
@@ -1938,6 +2604,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→sA + f64Add As→A")
@@ -1956,6 +2631,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→sA + f64Sub As→A")
@@ -1974,6 +2658,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→sA + f64Mul As→A")
@@ -1992,6 +2685,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul ss→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→A + f64Add As→sA")
@@ -2007,6 +2709,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→A + f64Sub As→A")
@@ -2025,6 +2736,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→A + f64Mul As→A")
@@ -2043,6 +2763,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→sA + f64Add As→A")
@@ -2061,6 +2790,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→sA + f64Sub As→A")
@@ -2079,6 +2817,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→sA + f64Mul As→A")
@@ -2097,6 +2844,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul As→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→A + f64Add As→A")
@@ -2115,6 +2871,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→A + f64Sub As→A")
@@ -2133,6 +2898,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→A + f64Mul As→A")
@@ -2151,6 +2925,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→sA + f64Add As→A")
@@ -2169,6 +2952,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→sA + f64Sub As→A")
@@ -2187,6 +2979,15 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub Ai→s")
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→sA + f64Mul As→A")
@@ -2205,6 +3006,177 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul AA→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul Ai→s")
         add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load [A] →sA + br_if i32LtU As")
