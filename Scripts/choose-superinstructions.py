@@ -11,11 +11,11 @@ Scripts/superinstruction-pairs.txt, from which generate-numeric-handlers.py make
 Usage: python3 Scripts/choose-superinstructions.py COUNT MIN_PROGRAMS PROFILE...
 
 With --families MIN_PROFILES PROFILE... it instead writes Scripts/superinstruction-families.txt:
-every member of the idiom families below (a load whose value the next branch tests; an f64 load
-feeding arithmetic, and arithmetic whose result is stored, through the float accumulator) that runs in
-at least MIN_PROFILES of the profiles (programs and kernels: a member counts when the profiles
-agree, not for one kernel), whatever its weight. (The families of loop back edges and of f64
-chains are generated whole by generate-numeric-handlers.py: their shapes are few enough.)
+every member of the idiom families below (a load whose value the next branch tests, for the shapes
+the generator's whole family leaves out; an f64 load feeding arithmetic, and arithmetic whose
+result is stored, through the float accumulator) that runs in at least MIN_PROFILES of the profiles (programs and kernels: a member counts when the profiles
+agree, not for one kernel), whatever its weight. (The families of loop back edges, of f64 chains
+and of loads tested in the common shapes are generated whole by generate-numeric-handlers.py.)
 """
 import collections, pathlib, re, sys
 

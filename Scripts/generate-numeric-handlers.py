@@ -440,10 +440,24 @@ def float_chain_family():
     return [[first, second] for first in firsts for second in seconds]
 
 
+def load_test_family():
+    """A loaded value tested by the next branch (a character against a delimiter, an element
+    against a pivot, a pointer against null): a 32-bit word or byte load in the common address
+    modes, into the accumulator (and maybe a local), followed by any i32 compare-and-branch on
+    it against a slot or an immediate, or a branch on (non-)zero."""
+    tests = [f"br_if i32{c} {f}" for c in COMPARISONS for f in ("As", "Ai")] + ["branchIfNotZero A", "branchIfZero A"]
+    pairs = []
+    for load in ("i32Load", "i32Load8U"):
+        for mode in ("", " [A]", " [a+c]", " [a+b]"):
+            pairs += [[f"{load}{mode} →A", test] for test in tests]
+            pairs += [[f"{load}{mode} →sA", test] for test in tests + ["branchIfNotZero", "branchIfZero"]]
+    return pairs
+
+
 FAMILIES_FILE = root / "Scripts/superinstruction-families.txt"
 CHOSEN_FAMILIES = [line.split("  +  ") for line in FAMILIES_FILE.read_text().splitlines()
                    if line.strip() and not line.startswith("#")] if FAMILIES_FILE.exists() else []
-for pair in loop_test_family() + float_chain_family() + CHOSEN_FAMILIES:
+for pair in loop_test_family() + float_chain_family() + load_test_family() + CHOSEN_FAMILIES:
     if pair not in PAIRS:
         PAIRS.append(pair)
 
@@ -532,11 +546,11 @@ out = HEADER + ["// Superinstructions: pairs of adjacent instructions run by one
                 "        var worth = 0",
                 "    }", "",
                 "    private static func slot(_ first: UInt64, _ second: UInt64) -> Int {",
-                "        Int(truncatingIfNeeded: (first &* 0x9E37_79B9_7F4A_7C15 ^ second &* 0xC2B2_AE3D_27D4_EB4F) >> 52)",
+                "        Int(truncatingIfNeeded: (first &* 0x9E37_79B9_7F4A_7C15 ^ second &* 0xC2B2_AE3D_27D4_EB4F) >> 51)",
                 "    }", "",
-                "    /// 4,096 entries (a power of two, at least four times the pairs: short probes).",
+                "    /// 8,192 entries (a power of two, at least four times the pairs: short probes).",
                 "    private static let table: [Entry] = {",
-                "        var table = [Entry](repeating: Entry(), count: 1 << 12)",
+                "        var table = [Entry](repeating: Entry(), count: 1 << 13)",
                 "        for (first, second, fused, worth, _) in entries where pair(first, second, in: table) == nil {",
                 "            var index = slot(first, second)",
                 "            while table[index].first != 0 { index = (index + 1) & (table.count - 1) }",

@@ -32,12 +32,12 @@ enum Superinstructions {
     }
 
     private static func slot(_ first: UInt64, _ second: UInt64) -> Int {
-        Int(truncatingIfNeeded: (first &* 0x9E37_79B9_7F4A_7C15 ^ second &* 0xC2B2_AE3D_27D4_EB4F) >> 52)
+        Int(truncatingIfNeeded: (first &* 0x9E37_79B9_7F4A_7C15 ^ second &* 0xC2B2_AE3D_27D4_EB4F) >> 51)
     }
 
-    /// 4,096 entries (a power of two, at least four times the pairs: short probes).
+    /// 8,192 entries (a power of two, at least four times the pairs: short probes).
     private static let table: [Entry] = {
-        var table = [Entry](repeating: Entry(), count: 1 << 12)
+        var table = [Entry](repeating: Entry(), count: 1 << 13)
         for (first, second, fused, worth, _) in entries where pair(first, second, in: table) == nil {
             var index = slot(first, second)
             while table[index].first != 0 { index = (index + 1) & (table.count - 1) }
@@ -3177,51 +3177,1095 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul Ai→sA + f64Mul Ai→s")
-        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load [A] →sA + br_if i32LtU As")
-        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load →sA + br_if i32GtU As")
-        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load →sA + br_if i32LeU As")
-        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), Handlers.branchIfNotZero,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load [A] →sA + branchIfNotZero")
-        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), Handlers.branchIfNotZero,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U →sA + branchIfNotZero")
-        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), Handlers.branchIfNotZero,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load →sA + branchIfNotZero")
-        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load [A] →A + br_if i32Eq Ai")
-        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32Eq Ai")
         add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load →A + br_if i32Ne As")
-        add(MemoryHandlers.load(.i32Load, .slot, result: .slot), Handlers.branchIfNotZero,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load + branchIfNotZero")
-        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U →A + br_if i32Ne As")
-        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U [A] →A + br_if i32Ne Ai")
-        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U [A] →A + br_if i32Ne As")
-        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), Handlers.branchIfNotZero,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U [A] →sA + branchIfNotZero")
         add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slot), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load + branchIfNotZero")
         add(MemoryHandlers.load(.f64Load, .slotPlusConstant, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) { $0 } }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Load [a+c] →F + f64Sub sA→sA")
