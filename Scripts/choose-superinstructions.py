@@ -9,10 +9,19 @@ no single program's quirks are fused. The COUNT heaviest pairs are written to
 Scripts/superinstruction-pairs.txt, from which generate-numeric-handlers.py makes the handlers.
 
 Usage: python3 Scripts/choose-superinstructions.py COUNT MIN_PROGRAMS PROFILE...
+
+With --families MIN_PROFILES PROFILE... it instead writes Scripts/superinstruction-families.txt:
+every member of the idiom families below (a load whose value the next branch tests, for the shapes
+the generator's whole family leaves out; an f64 load feeding arithmetic, and arithmetic whose
+result is stored, through the float accumulator) that runs in at least MIN_PROFILES of the profiles (programs and kernels: a member counts when the profiles
+agree, not for one kernel), whatever its weight. (The families of loop back edges, of f64 chains
+and of loads tested in the common shapes are generated whole by generate-numeric-handlers.py.)
 """
 import collections, pathlib, re, sys
 
-count, minimum, files = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+families = sys.argv[1] == "--families"
+count = 0 if families else int(sys.argv[1])
+minimum, files = int(sys.argv[2]), sys.argv[3:]
 weight = collections.Counter()
 seen = collections.Counter()
 for path in files:
@@ -34,9 +43,25 @@ for path in files:
 # the memory and the instance as they are): numeric, compare-and-branch, memory access, copies,
 # constants, branches on a condition, select, globals, br_table and jump (second only).
 step = re.compile(r"^(copy|const64|branchIf(Not)?Zero( A)?|select|global\.(get|set)|br_(if|unless) .*|[if](32|64)\w+( .*)?)$")
+root = pathlib.Path(__file__).resolve().parent.parent
+FAMILIES = {
+    "load and test": (r"^i32Load(8U|8S|16U)?( \[[^]]+\])?( →s?A)?$", r"^(br_if i32\w+ A[si]|branchIf(Not)?Zero( A)?)$"),
+    "f64 load and arithmetic": (r"^f64Load( \[[^]]+\])? →s?F$", r"^f64(Add|Sub|Mul|Div) (A\w|\wA)→\w+$"),
+    "f64 arithmetic and store": (r"^f64(Add|Sub|Mul|Div) \w+→s?A$", r"^(i64|f64)Store( \[[^]]+\])? ←F$"),
+}
+if families:
+    lines = ["# Superinstruction pairs of idiom families (first  +  second), by family, heaviest first.",
+             f"# Written by Scripts/choose-superinstructions.py --families {minimum} from {len(files)} profiles."]
+    for name, (first, second) in FAMILIES.items():
+        members = [pair for pair, _ in weight.most_common() if seen[pair] >= minimum
+                   and re.match(first, pair[0]) and re.match(second, pair[1])]
+        lines.append(f"# {name}: {len(members)} pairs")
+        lines += [f"{a}  +  {b}" for a, b in members]
+        print(f"{name}: {len(members)} pairs; {sum(weight[p] for p in members) * 100:.1f}% of all dispatches (mean over {len(files)} profiles)")
+    (root / "Scripts/superinstruction-families.txt").write_text("\n".join(lines) + "\n")
+    sys.exit(0)
 chosen = [(pair, w) for pair, w in weight.most_common() if seen[pair] >= minimum and step.match(pair[0])
           and (step.match(pair[1]) or pair[1] in ("branchTable", "jump"))][:count]
-root = pathlib.Path(__file__).resolve().parent.parent
 lines = ["# Superinstruction pairs (first  +  second, as dispatch profiles name handlers), heaviest first.",
          f"# Written by Scripts/choose-superinstructions.py {count} {minimum} from {len(files)} profiles."]
 lines += [f"{a}  +  {b}" for (a, b), _ in chosen]

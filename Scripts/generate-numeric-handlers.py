@@ -404,6 +404,63 @@ PAIRS_FILE = root / "Scripts/superinstruction-pairs.txt"
 PAIRS = [line.split("  +  ") for line in PAIRS_FILE.read_text().splitlines()
          if line.strip() and not line.startswith("#")] if PAIRS_FILE.exists() else []
 
+
+def loop_test_family():
+    """A loop's back edge, `i += k; br_if (i cmp n)`, as one handler whatever its shape: the step
+    (an addition or subtraction of an immediate or a slot, into the local and the accumulator, or
+    into the accumulator alone for a test like `i + 1 < n`) followed by any compare-and-branch of
+    the same type on the result (from the accumulator, or from the local in a rotated loop's
+    copy of its test) against a slot or an immediate, or a branch on (non-)zero. Generated whole,
+    not pair by pair: every loop a compiler writes has one of these shapes."""
+    pairs = []
+    for t, steps in (("i32", ["i32Add si→sA", "i32Add ss→sA", "i32Sub si→sA", "i32Sub ss→sA", "i32Add si→A"]),
+                     ("i64", ["i64Add si→sA", "i64Add ss→sA"])):
+        for step in steps:
+            in_slot = step.endswith("→sA")
+            tests = [f"br_if {t}{c} {f}" for c in COMPARISONS for f in (["As", "Ai", "ss", "si"] if in_slot else ["As", "Ai"])]
+            if t == "i32":
+                tests += (["branchIfNotZero", "branchIfZero"] if in_slot else []) + ["branchIfNotZero A", "branchIfZero A"]
+            pairs += [[step, test] for test in tests]
+    return pairs
+
+
+def float_chain_family():
+    """A dependent chain of f64 arithmetic (a multiply feeding an add, a difference squared, an
+    accumulation of products): an addition, subtraction or multiplication whose result goes to the
+    float accumulator (and maybe a local) followed by another that takes it from there, with its
+    other operand from a slot, the code (a polynomial's coefficients, a scale) or the accumulator
+    itself, and its result anywhere. Divisions, rarer in such chains, are left out to keep the
+    family small."""
+    firsts, seconds = [], []
+    for case, operands, uses in (("f64Add", ["ss", "As", "AA", "Ai"], ["As", "AA", "Ai"]),
+                                 ("f64Sub", ["ss", "As", "sA", "Ai"], ["As", "sA", "Ai"]),
+                                 ("f64Mul", ["ss", "As", "AA", "Ai"], ["As", "AA", "Ai"])):
+        firsts += [f"{case} {o}→{d}" for o in operands for d in ("A", "sA")]
+        seconds += [f"{case} {u}→{d}" for u in uses for d in ("A", "sA", "s")]
+    return [[first, second] for first in firsts for second in seconds]
+
+
+def load_test_family():
+    """A loaded value tested by the next branch (a character against a delimiter, an element
+    against a pivot, a pointer against null): a 32-bit word or byte load in the common address
+    modes, into the accumulator (and maybe a local), followed by any i32 compare-and-branch on
+    it against a slot or an immediate, or a branch on (non-)zero."""
+    tests = [f"br_if i32{c} {f}" for c in COMPARISONS for f in ("As", "Ai")] + ["branchIfNotZero A", "branchIfZero A"]
+    pairs = []
+    for load in ("i32Load", "i32Load8U"):
+        for mode in ("", " [A]", " [a+c]", " [a+b]"):
+            pairs += [[f"{load}{mode} →A", test] for test in tests]
+            pairs += [[f"{load}{mode} →sA", test] for test in tests + ["branchIfNotZero", "branchIfZero"]]
+    return pairs
+
+
+FAMILIES_FILE = root / "Scripts/superinstruction-families.txt"
+CHOSEN_FAMILIES = [line.split("  +  ") for line in FAMILIES_FILE.read_text().splitlines()
+                   if line.strip() and not line.startswith("#")] if FAMILIES_FILE.exists() else []
+for pair in loop_test_family() + float_chain_family() + load_test_family() + CHOSEN_FAMILIES:
+    if pair not in PAIRS:
+        PAIRS.append(pair)
+
 LETTER = {"s": "S", "i": "I", "A": "A", "sA": "B"}
 RESULT_NAME = {"s": ".slot", "A": ".accumulator", "sA": ".slotAndAccumulator"}
 MODE_SUFFIX = {"": "slot", " [a+b]": "sum", " [a+c]": "slotPlusConstant", " [c]": "constant", " [A]": "accumulator",
@@ -489,11 +546,11 @@ out = HEADER + ["// Superinstructions: pairs of adjacent instructions run by one
                 "        var worth = 0",
                 "    }", "",
                 "    private static func slot(_ first: UInt64, _ second: UInt64) -> Int {",
-                "        Int(truncatingIfNeeded: (first &* 0x9E37_79B9_7F4A_7C15 ^ second &* 0xC2B2_AE3D_27D4_EB4F) >> 52)",
+                "        Int(truncatingIfNeeded: (first &* 0x9E37_79B9_7F4A_7C15 ^ second &* 0xC2B2_AE3D_27D4_EB4F) >> 51)",
                 "    }", "",
-                "    /// 4,096 entries (a power of two, at least four times the pairs: short probes).",
+                "    /// 8,192 entries (a power of two, at least four times the pairs: short probes).",
                 "    private static let table: [Entry] = {",
-                "        var table = [Entry](repeating: Entry(), count: 1 << 12)",
+                "        var table = [Entry](repeating: Entry(), count: 1 << 13)",
                 "        for (first, second, fused, worth, _) in entries where pair(first, second, in: table) == nil {",
                 "            var index = slot(first, second)",
                 "            while table[index].first != 0 { index = (index + 1) & (table.count - 1) }",

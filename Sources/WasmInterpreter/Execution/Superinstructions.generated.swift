@@ -32,12 +32,12 @@ enum Superinstructions {
     }
 
     private static func slot(_ first: UInt64, _ second: UInt64) -> Int {
-        Int(truncatingIfNeeded: (first &* 0x9E37_79B9_7F4A_7C15 ^ second &* 0xC2B2_AE3D_27D4_EB4F) >> 52)
+        Int(truncatingIfNeeded: (first &* 0x9E37_79B9_7F4A_7C15 ^ second &* 0xC2B2_AE3D_27D4_EB4F) >> 51)
     }
 
-    /// 4,096 entries (a power of two, at least four times the pairs: short probes).
+    /// 8,192 entries (a power of two, at least four times the pairs: short probes).
     private static let table: [Entry] = {
-        var table = [Entry](repeating: Entry(), count: 1 << 12)
+        var table = [Entry](repeating: Entry(), count: 1 << 13)
         for (first, second, fused, worth, _) in entries where pair(first, second, in: table) == nil {
             var index = slot(first, second)
             while table[index].first != 0 { index = (index + 1) & (table.count - 1) }
@@ -420,6 +420,3873 @@ enum Superinstructions {
         add(NumericHandlers.immediateHandler(.i32Add), MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddImmediate($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }) }, 2,
             "i32Add imm + i32Load8U [a+c] →A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32Eq As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32Eq($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32Eq ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32Eq si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32Ne($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32Ne ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32Ne si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LtS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LtS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LtS ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LtS si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LtU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LtU ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LtU si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GtS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GtS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GtS ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GtS si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GtU As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GtU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GtU ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GtU si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LeS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LeS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LeS ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LeS si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LeU As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LeU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LeU ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32LeU si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GeS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GeS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GeS ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GeS si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GeU As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GeU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GeU ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32GeU si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + branchIfZero")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + branchIfNotZero A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + branchIfZero A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32Eq As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32Eq Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32Eq($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32Eq ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32Eq si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32Ne As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32Ne Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32Ne($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32Ne ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32Ne si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LtS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LtS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LtS ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LtS si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LtU As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LtU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LtU ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LtU si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GtS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GtS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GtS ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GtS si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GtU As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GtU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GtU ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GtU si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LeS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LeS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LeS ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LeS si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LeU As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LeU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LeU ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32LeU si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GeS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GeS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GeS ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GeS si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GeU As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GeU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GeU ss")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + br_if i32GeU si")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + branchIfNotZero")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + branchIfZero")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + branchIfNotZero A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + branchIfZero A")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32Eq As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32Eq Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32Eq($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32Eq ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32Eq si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32Ne As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32Ne Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32Ne($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32Ne ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32Ne si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LtS As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LtS Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LtS ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LtS si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LtU As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LtU Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LtU ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LtU si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GtS As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GtS Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GtS ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GtS si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GtU As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GtU Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GtU ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GtU si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LeS As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LeS Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LeS ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LeS si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LeU As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LeU Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LeU ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32LeU si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GeS As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GeS Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GeS ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GeS si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GeU As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GeU Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GeU ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + br_if i32GeU si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + branchIfNotZero")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + branchIfZero")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + branchIfNotZero A")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32SubSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub si→sA + branchIfZero A")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32Eq As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32Eq Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32Eq($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32Eq ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32Eq si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32Ne As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32Ne Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32Ne($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32Ne ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32Ne si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LtS As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LtS Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LtS ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LtS si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LtU As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LtU Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LtU ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LtU si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GtS As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GtS Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GtS ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GtS si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GtU As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GtU Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GtU ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GtU si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LeS As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LeS Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LeS ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LeS si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LeU As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LeU Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LeU ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32LeU si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GeS As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GeS Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GeS ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GeS si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GeU As")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GeU Ai")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GeU ss")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + br_if i32GeU si")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + branchIfNotZero")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + branchIfZero")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + branchIfNotZero A")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub ss→sA + branchIfZero A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32Eq As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32Eq Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32Ne As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32Ne Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32LtS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32LtS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32LtU As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32LtU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32GtS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32GtS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32GtU As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32GtU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32LeS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32LeS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32LeU As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32LeU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32GeS As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32GeS Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32GeU As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + br_if i32GeU Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + branchIfNotZero A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + branchIfZero A")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64Eq As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64Eq Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64Eq, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64Eq($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64Eq ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64Eq, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64EqImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64Eq si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64Ne As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64Ne Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64Ne, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64Ne($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64Ne ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64Ne, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64NeImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64Ne si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LtS As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LtS Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LtS ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LtS si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LtU As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LtU Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LtU ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LtU si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GtS As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GtS Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GtS ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GtS si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GtU As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GtU Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GtU ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GtU si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LeS As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LeS Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LeS ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LeS si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LeU As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LeU Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LeU ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64LeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64LeU si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GeS As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GeS Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GeS ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GeS si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GeU As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GeU Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GeU ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i64GeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add si→sA + br_if i64GeU si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64Eq As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64Eq Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64Eq, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64Eq($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64Eq ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64Eq, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64EqImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64Eq si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64Ne As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64Ne Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64Ne, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64Ne($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64Ne ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64Ne, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64NeImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64Ne si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LtS As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LtS Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LtS ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LtS si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LtU As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LtU Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LtU ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LtU si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GtS As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GtS Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GtS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GtS ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GtS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GtS si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GtU As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GtU Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GtU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GtU ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GtU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GtUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GtU si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LeS As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LeS Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LeS ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LeS si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LeU As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LeU Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LeU ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64LeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64LeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64LeU si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GeS As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GeS Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GeS, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GeS ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GeS, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeSImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GeS si")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GeU As")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GeU Ai")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GeU, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeU($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GeU ss")
+        add(AccumulatorHandlers.handler(.i64Add, .slot, .slot, .slotAndAccumulator), BranchHandlers.handler(.i64GeU, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI64GeUImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add ss→sA + br_if i64GeU si")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add ss→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add As→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add AA→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Add Ai→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub ss→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub As→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub sA→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Sub Ai→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulSSB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul ss→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul AA→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→A + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Add Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub sA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub sA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub sA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Sub, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64SubAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Sub Ai→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul As→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul AA→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul AA→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul AA→s")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul Ai→sA + f64Mul Ai→s")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+c] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32Eq As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32Ne Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LtS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LtU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GtS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GtS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GtU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GtU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LeS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32LeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GeS As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeS, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GeS Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GeU As")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), BranchHandlers.handler(.i32GeU, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32GeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + br_if i32GeU Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + branchIfNotZero A")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + branchIfNotZero")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), Handlers.branchIfZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →sA + branchIfZero")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slot), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load + branchIfNotZero")
+        add(MemoryHandlers.load(.f64Load, .slotPlusConstant, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) { $0 } }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Load [a+c] →F + f64Sub sA→sA")
+        add(MemoryHandlers.load(.f64Load, .accumulator, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) { $0 } }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Load [A] →F + f64Add As→A")
+        add(MemoryHandlers.load(.f64Load, .slot, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { $0 } }, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Load →F + f64Mul As→s")
+        add(MemoryHandlers.load(.f64Load, .slot, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { $0 } }, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Load →F + f64Mul As→A")
+        add(MemoryHandlers.load(.f64Load, .accumulator, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) { $0 } }, { numericF64MulASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Load [A] →F + f64Mul As→sA")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), MemoryHandlers.store(.i64Store, .accumulator, value: .floatAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .floatAccumulator) }) }, 2,
+            "f64Add As→A + i64Store [A] ←F")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), MemoryHandlers.store(.i64Store, .slot, value: .floatAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) }) }, 2,
+            "f64Add As→sA + i64Store ←F")
         return entries
     }()
 }
