@@ -114,4 +114,55 @@ import WasmInterpreter
         #expect(try instance.invoke("i64", [.i64(0)]) == [.i32(1)])
         #expect(try instance.invoke("i64", [.i64(1 << 40)]) == [.i32(0)])
     }
+
+    /// A `br_if` on a value that is not a comparison tests it where its producer left it (a
+    /// loaded byte, a masked bit), while a value the branch carries to its label, computed just
+    /// before, still arrives; with fuel the same code takes the metered paths.
+    @Test(arguments: [nil, 1_000_000] as [UInt64?])
+    func plainBranchOnAComputedCondition(fuel: UInt64?) throws {
+        var configuration = RuntimeConfiguration()
+        configuration.fuel = fuel
+        let instance = try instantiate("""
+            (module
+              (memory 1)
+              (data (i32.const 16) "\\00\\01\\00\\07")
+              ;; Counts the non-zero bytes at 16 ..< 16 + n, testing each loaded byte directly.
+              (func (export "count") (param $n i32) (result i32)
+                (local $i i32) (local $count i32)
+                (block $done
+                  (loop $next
+                    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+                    (block $zero
+                      (br_if $zero (i32.eqz (i32.load8_u offset=16 (local.get $i))))
+                      (local.set $count (i32.add (local.get $count) (i32.const 1))))
+                    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                    (block $skip (br_if $skip (i32.load8_u offset=16 (local.get $i))))
+                    (br $next)))
+                (local.get $count))
+              ;; x * 3 when bit 0 of y is set (the branch carries it), else x * 3 + 1.
+              (func (export "carry") (param $x i32) (param $y i32) (result i32)
+                (block $taken (result i32)
+                  (i32.mul (local.get $x) (i32.const 3))
+                  (i32.and (local.get $y) (i32.const 1))
+                  (br_if $taken)
+                  (i32.const 1)
+                  (i32.add)))
+              ;; Loops while the loaded byte at p is non-zero, counting the steps.
+              (func (export "walk") (param $p i32) (result i32)
+                (local $steps i32)
+                (loop $more
+                  (local.set $steps (i32.add (local.get $steps) (i32.const 1)))
+                  (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                  (br_if $more (i32.load8_u offset=16 (local.get $p))))
+                (local.get $steps)))
+            """, runtime: Runtime(configuration: configuration))
+        #expect(try instance.invoke("count", [.i32(4)]) == [.i32(2)])
+        #expect(try instance.invoke("count", [.i32(2)]) == [.i32(1)])
+        #expect(try instance.invoke("carry", [.i32(5), .i32(3)]) == [.i32(15)])
+        #expect(try instance.invoke("carry", [.i32(5), .i32(2)]) == [.i32(16)])
+        #expect(try instance.invoke("walk", [.i32(0)]) == [.i32(2)])
+        #expect(try instance.invoke("walk", [.i32(1)]) == [.i32(1)])
+        #expect(try instance.invoke("walk", [.i32(2)]) == [.i32(2)])
+        #expect(try instance.invoke("walk", [.i32(-1)]) == [.i32(1)])
+    }
 }

@@ -283,7 +283,10 @@ extension Translator {
         guard !isDead else { return }
         let index = target(ofDepth: depth)
         let fusedComparison = takeFusableComparison()
-        spillAccumulators()
+        // A condition just computed into the accumulator is tested there (a loaded flag, a
+        // pointer against null): spilling it first would put a store and a load on its path.
+        let conditionInAccumulator = fusedComparison == nil && location(of: operands.count - 1) == .accumulator
+        spillAccumulators(except: conditionInAccumulator ? operands.count - 1 : nil)
         if let fused = fusedComparison {
             if frames[index].kind != .function && labelValuesInPlace(forFrame: index) {
                 let isHeadExit = noteLoopHeadExit(fused, exitFrame: index)
@@ -303,7 +306,6 @@ extension Translator {
             }
             return
         }
-        let conditionInAccumulator = location(of: operands.count - 1) == .accumulator
         let condition = conditionInAccumulator ? 0 : readSlot(of: operands.count - 1)
         pop()
         spillAccumulators()
