@@ -40,6 +40,11 @@ enum HandlerNames {
             (Handlers.returnCallIndirect, "return_call_indirect"), (Handlers.returnCallIndirect64, "return_call_indirect (i64)"),
             (Handlers.returnCallReference, "return_call_ref"),
             (Handlers.throw, "throw"), (Handlers.throwReference, "throw_ref"),
+            (Handlers.branchTableAccumulator, "branchTable A"), (Handlers.selectOnAccumulator, "select A"),
+            (Handlers.selectConstantFirstOnAccumulator, "select is A"), (Handlers.selectConstantSecondOnAccumulator, "select si A"),
+            (Handlers.selectConstantsOnAccumulator, "select ii A"), (Handlers.globalGetAccumulator, "global.get →A"),
+            (Handlers.globalGetSlotAndAccumulator, "global.get →sA"), (Handlers.globalSetAccumulator, "global.set A"),
+            (Handlers.callIndirectOnAccumulator, "call_indirect A"),
         ]
         for (word, name) in control { add(word, name) }
         for (word, name) in webAssembly3Names { add(word, name) }
@@ -81,6 +86,9 @@ enum HandlerNames {
         }
         for (index, word) in Handlers.callIndirectMoving.enumerated() {
             add(word, index < Handlers.callIndirectMoving.count - 1 ? "call_indirect moving \(index + 1)" : "call_indirect moving n")
+        }
+        for (index, word) in Handlers.callIndirectMovingOnAccumulator.enumerated() {
+            add(word, index < Handlers.callIndirectMovingOnAccumulator.count - 1 ? "call_indirect A moving \(index + 1)" : "call_indirect A moving n")
         }
         return names
     }()

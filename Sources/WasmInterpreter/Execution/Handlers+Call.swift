@@ -86,12 +86,15 @@ func handleCallIndirect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 }
 
 /// The call of the `call_indirect` at `pc` (operands as `handleCallIndirect`'s), continuing at `returnPC`.
+/// `selectorInAccumulator`: the selector is the integer accumulator's low 32 bits (a table index
+/// just loaded or computed), not the slot, which then only receives it on the rare path to a
+/// subtype check.
 @inline(__always)
 func callIndirect(_ pc: CodePointer, returnPC: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
-                  _ acc: UInt64, _ facc: Double) {
+                  _ acc: UInt64, _ facc: Double, selectorInAccumulator: Bool = false) {
     let instance = state.pointee.instance
     let table = instance.pointee.tables[Int(truncatingIfNeeded: pc[3])]
-    let selector = Int(UInt32(truncatingIfNeeded: fp[slotB(pc)]))
+    let selector = Int(UInt32(truncatingIfNeeded: selectorInAccumulator ? acc : fp[slotB(pc)]))
     guard selector < table.pointee.count else { return trap(.undefinedElement, state) }
     let reference = table.pointee.elements[selector]
     guard reference != 0 else { return trap(.uninitializedElement, elementIndex: selector, state) }
@@ -99,9 +102,18 @@ func callIndirect(_ pc: CodePointer, returnPC: CodePointer, _ fp: FramePointer, 
     // The type check: one comparison of canonical (runtime-wide) type ids.
     let expected = instance.pointee.typeIDs[Int(truncatingIfNeeded: pc[2])]
     guard (instance.pointee.functionRecords.pointee + Int(address)).pointee.typeID == expected else {
+        // (The subtype path reads the selector from its slot.)
+        if selectorInAccumulator { fp[slotB(pc)] = acc }
         return callIndirectToSubtype(pc, fp, md, ms, state, acc, facc)
     }
     callFunction(address: address, returnPC: returnPC, fp: fp, calleeFrame: fp + slotA(pc), md, ms, state, acc, facc)
+}
+
+/// `call_indirect` with the selector in the integer accumulator. Operands: (argument base, the
+/// selector's own slot), type index, table index.
+@inline(__always)
+func handleCallIndirectOnAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
+    callIndirect(pc, returnPC: pc + 4, fp, md, ms, state, acc, facc, selectorInAccumulator: true)
 }
 
 /// Returns to the caller (results are already in the frame's first slots).
@@ -169,6 +181,7 @@ extension Handlers {
     static var callInternal: UInt64 { handlerWord { handleCallInternal($0, $1, $2, $3, $4, $5, $6) } }
     static var callFunction: UInt64 { handlerWord { handleCallFunction($0, $1, $2, $3, $4, $5, $6) } }
     static var callIndirect: UInt64 { handlerWord { handleCallIndirect($0, $1, $2, $3, $4, $5, $6) } }
+    static var callIndirectOnAccumulator: UInt64 { handlerWord { handleCallIndirectOnAccumulator($0, $1, $2, $3, $4, $5, $6) } }
     static var returnValue: UInt64 { handlerWord { handleReturnValue($0, $1, $2, $3, $4, $5, $6) } }
     static var returnAccumulator: UInt64 { handlerWord { handleReturnAccumulator($0, $1, $2, $3, $4, $5, $6) } }
     static var returnFloatAccumulator: UInt64 { handlerWord { handleReturnFloatAccumulator($0, $1, $2, $3, $4, $5, $6) } }

@@ -57,10 +57,10 @@ func handleCallInternalMoving(_ pc: CodePointer, _ fp: FramePointer, _ md: Unsaf
 /// base, selector, move count), type index, table index, then the moves.
 @inline(__always)
 func handleCallIndirectMoving(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer,
-                              _ acc: UInt64, _ facc: Double, moves: Int?) {
+                              _ acc: UInt64, _ facc: Double, moves: Int?, selectorInAccumulator: Bool = false) {
     let words = argumentMoveWords(moves ?? slotD(pc))
     performArgumentMoves(pc + 4, count: moves, words: words, fp)
-    callIndirect(pc, returnPC: pc + 4 + words, fp, md, ms, state, acc, facc)
+    callIndirect(pc, returnPC: pc + 4 + words, fp, md, ms, state, acc, facc, selectorInAccumulator: selectorInAccumulator)
 }
 
 extension Handlers {
@@ -83,6 +83,17 @@ extension Handlers {
         handlerWord { handleCallIndirectMoving($0, $1, $2, $3, $4, $5, $6, moves: 5) },
         handlerWord { handleCallIndirectMoving($0, $1, $2, $3, $4, $5, $6, moves: 6) },
         handlerWord { handleCallIndirectMoving($0, $1, $2, $3, $4, $5, $6, moves: nil) },
+    ]
+
+    /// `callIndirectMoving` with the selector in the integer accumulator (its own slot in the operand word).
+    static let callIndirectMovingOnAccumulator: [UInt64] = [
+        handlerWord { handleCallIndirectMoving($0, $1, $2, $3, $4, $5, $6, moves: 1, selectorInAccumulator: true) },
+        handlerWord { handleCallIndirectMoving($0, $1, $2, $3, $4, $5, $6, moves: 2, selectorInAccumulator: true) },
+        handlerWord { handleCallIndirectMoving($0, $1, $2, $3, $4, $5, $6, moves: 3, selectorInAccumulator: true) },
+        handlerWord { handleCallIndirectMoving($0, $1, $2, $3, $4, $5, $6, moves: 4, selectorInAccumulator: true) },
+        handlerWord { handleCallIndirectMoving($0, $1, $2, $3, $4, $5, $6, moves: 5, selectorInAccumulator: true) },
+        handlerWord { handleCallIndirectMoving($0, $1, $2, $3, $4, $5, $6, moves: 6, selectorInAccumulator: true) },
+        handlerWord { handleCallIndirectMoving($0, $1, $2, $3, $4, $5, $6, moves: nil, selectorInAccumulator: true) },
     ]
 
     /// The call handler of `table` (`callInternalMoving` or `callIndirectMoving`) for `count` moves.

@@ -105,6 +105,31 @@ func handleBranchTable(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutabl
     return Continuation(pc: jumpTarget(pc, pc[3 + entry], state), acc: acc, facc: facc)
 }
 
+/// `br_table` on the integer accumulator's low 32 bits (a selector just loaded or computed:
+/// no store and reload before the indirect jump). Operands: (–), then as `handleBranchTable`.
+@inline(__always)
+func handleBranchTableAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let selector = UInt64(UInt32(truncatingIfNeeded: acc))
+    let entry = Int(truncatingIfNeeded: min(selector, pc[2]))
+    return Continuation(pc: jumpTarget(pc, pc[3 + entry], state), acc: acc, facc: facc)
+}
+
+/// `select` in its four forms (a slot or a constant for each value: `first`, `second` say which
+/// are constants), the condition in the integer accumulator's low 32 bits (a comparison just
+/// computed). Operands: as `handleSelect` and its constant forms, the condition word unused.
+@inline(__always)
+func handleSelectOnAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double,
+                               firstConstant: Bool, secondConstant: Bool) -> Continuation {
+    let chosen: UInt64
+    if UInt32(truncatingIfNeeded: acc) != 0 {
+        chosen = firstConstant ? pc[3] : fp[slotA(pc)]
+    } else {
+        chosen = secondConstant ? pc[firstConstant ? 4 : 3] : fp[slotB(pc)]
+    }
+    fp[slotD(pc)] = chosen
+    return Continuation(pc: pc + 3 + (firstConstant ? 1 : 0) + (secondConstant ? 1 : 0), acc: acc, facc: facc)
+}
+
 /// Operands: (first, second, destination), then the condition's slot.
 @inline(__always)
 func handleSelect(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
@@ -167,6 +192,21 @@ func handleGlobalGet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableR
     return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
+/// `global.get` of an i32 or i64 into the integer accumulator. Operands: (–, –, slot), the global's index.
+@inline(__always)
+func handleGlobalGetAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let value = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee
+    return Continuation(pc: pc + 3, acc: value, facc: facc)
+}
+
+/// `global.get` into a slot and the integer accumulator (a `local.tee`/`local.set` of it). Operands as `handleGlobalGet`.
+@inline(__always)
+func handleGlobalGetSlotAndAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    let value = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee
+    fp[slotD(pc)] = value
+    return Continuation(pc: pc + 3, acc: value, facc: facc)
+}
+
 @inline(__always)
 func handleGlobalGet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) {
     let global = state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])]
@@ -179,6 +219,13 @@ func handleGlobalGet128(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutab
 @inline(__always)
 func handleGlobalSet(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
     state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee = fp[slotA(pc)]
+    return Continuation(pc: pc + 3, acc: acc, facc: facc)
+}
+
+/// `global.set` of the integer accumulator (an i32 or i64 just computed). Operands: (–), the global's index.
+@inline(__always)
+func handleGlobalSetAccumulator(_ pc: CodePointer, _ fp: FramePointer, _ md: UnsafeMutableRawPointer, _ ms: Int, _ state: StatePointer, _ acc: UInt64, _ facc: Double) -> Continuation {
+    state.pointee.instance.pointee.globals[Int(truncatingIfNeeded: pc[2])].pointee = acc
     return Continuation(pc: pc + 3, acc: acc, facc: facc)
 }
 
@@ -215,7 +262,22 @@ extension Handlers {
     static var branchIfZeroAccumulator: UInt64 { handlerWord { proceed(handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var branchIfNotZeroAccumulator: UInt64 { handlerWord { proceed(handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var branchTable: UInt64 { handlerWord { proceed(handleBranchTable($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var branchTableAccumulator: UInt64 { handlerWord { proceed(handleBranchTableAccumulator($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var select: UInt64 { handlerWord { proceed(handleSelect($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    /// `select` with the condition in the accumulator: of two slots, a constant and a slot, a
+    /// slot and a constant, two constants (operands as `select`, `selectConstantFirst`, …).
+    static var selectOnAccumulator: UInt64 {
+        handlerWord { proceed(handleSelectOnAccumulator($0, $1, $2, $3, $4, $5, $6, firstConstant: false, secondConstant: false), $1, $2, $3, $4) }
+    }
+    static var selectConstantFirstOnAccumulator: UInt64 {
+        handlerWord { proceed(handleSelectOnAccumulator($0, $1, $2, $3, $4, $5, $6, firstConstant: true, secondConstant: false), $1, $2, $3, $4) }
+    }
+    static var selectConstantSecondOnAccumulator: UInt64 {
+        handlerWord { proceed(handleSelectOnAccumulator($0, $1, $2, $3, $4, $5, $6, firstConstant: false, secondConstant: true), $1, $2, $3, $4) }
+    }
+    static var selectConstantsOnAccumulator: UInt64 {
+        handlerWord { proceed(handleSelectOnAccumulator($0, $1, $2, $3, $4, $5, $6, firstConstant: true, secondConstant: true), $1, $2, $3, $4) }
+    }
     static var selectConstants: UInt64 { handlerWord { proceed(handleSelectConstants($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var selectConstantFirst: UInt64 { handlerWord { proceed(handleSelectConstantFirst($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var selectConstantSecond: UInt64 { handlerWord { proceed(handleSelectConstantSecond($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
@@ -223,7 +285,12 @@ extension Handlers {
     static var refIsNull: UInt64 { handlerWord { handleRefIsNull($0, $1, $2, $3, $4, $5, $6) } }
     static var refFunc: UInt64 { handlerWord { handleRefFunc($0, $1, $2, $3, $4, $5, $6) } }
     static var globalGet: UInt64 { handlerWord { proceed(handleGlobalGet($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var globalGetAccumulator: UInt64 { handlerWord { proceed(handleGlobalGetAccumulator($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var globalGetSlotAndAccumulator: UInt64 {
+        handlerWord { proceed(handleGlobalGetSlotAndAccumulator($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) }
+    }
     static var globalGet128: UInt64 { handlerWord { handleGlobalGet128($0, $1, $2, $3, $4, $5, $6) } }
     static var globalSet: UInt64 { handlerWord { proceed(handleGlobalSet($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
+    static var globalSetAccumulator: UInt64 { handlerWord { proceed(handleGlobalSetAccumulator($0, $1, $2, $3, $4, $5, $6), $1, $2, $3, $4) } }
     static var globalSet128: UInt64 { handlerWord { handleGlobalSet128($0, $1, $2, $3, $4, $5, $6) } }
 }

@@ -38,13 +38,20 @@ extension Translator {
 
     mutating func translateCallIndirect(typeIndex: UInt32, tableIndex: UInt32) {
         let type = module.functionType(at: typeIndex) ?? FunctionType()  // validated: a function type
-        let selector = popSlot()
+        // A selector just computed into the accumulator (a function pointer loaded from memory) is
+        // read there, not stored and reloaded on the way to the call's indirect jump.
+        let top = operands.count - 1
+        let selectorInAccumulator = location(of: top) == .accumulator
+        let selector = selectorInAccumulator ? operands[top].slot : readSlot(of: top)
+        pop()
         let count = type.parameters.count
         let moves = prepareArgumentMoves(count)
         spillAccumulators()
         let argumentBase = count > 0 ? operands[operands.count - count].slot : nextSlot
-        code.emit(moves == 0 ? Handlers.callIndirect : Handlers.moving(Handlers.callIndirectMoving, count: moves),
-                  pack(argumentBase, selector, moves), UInt64(typeIndex), UInt64(tableIndex))
+        let handler = selectorInAccumulator
+            ? (moves == 0 ? Handlers.callIndirectOnAccumulator : Handlers.moving(Handlers.callIndirectMovingOnAccumulator, count: moves))
+            : (moves == 0 ? Handlers.callIndirect : Handlers.moving(Handlers.callIndirectMoving, count: moves))
+        code.emit(handler, pack(argumentBase, selector, moves), UInt64(typeIndex), UInt64(tableIndex))
         appendArgumentMoves(count)
         for result in type.results { push(result) }
     }

@@ -38,6 +38,10 @@ extension Translator {
         }
         // Everything that must hold on both paths is written before an `if` branches.
         var condition = 0
+        // A block or an `if`'s first arm is entered only by falling in: the mirrors stay true
+        // there (a loop's head is a label, reached by branches too).
+        let mirrors = (integerAccumulatorMirror, floatAccumulatorMirror)
+        defer { if kind != .loop { (integerAccumulatorMirror, floatAccumulatorMirror) = mirrors } }
         let fused = kind == .if ? takeFusableComparison() : nil
         // A condition in the accumulator is tested there (and is not spilled).
         let conditionInAccumulator = kind == .if && fused == nil && location(of: operands.count - 1) == .accumulator
@@ -282,6 +286,10 @@ extension Translator {
     mutating func translateBranchIf(depth: UInt32) {
         guard !isDead else { return }
         let index = target(ofDepth: depth)
+        // The path that does not branch continues with the registers as they were: what the
+        // accumulators mirror stays true there (nothing on the way writes them or the locals).
+        let mirrors = (integerAccumulatorMirror, floatAccumulatorMirror)
+        defer { (integerAccumulatorMirror, floatAccumulatorMirror) = mirrors }
         let fusedComparison = takeFusableComparison()
         // A condition just computed into the accumulator is tested there (a loaded flag, a
         // pointer against null): spilling it first would put a store and a load on its path.
@@ -333,12 +341,16 @@ extension Translator {
 
     mutating func translateBranchTable(_ table: BranchTable) {
         guard !isDead else { return }
-        let selector = popSlot()
+        // A selector just computed into the accumulator (a loaded opcode) is read there: a
+        // store and a reload would lie between it and the indirect jump.
+        let selectorInAccumulator = location(of: operands.count - 1) == .accumulator
+        let selector = selectorInAccumulator ? 0 : readSlot(of: operands.count - 1)
+        pop()
         spillAccumulators()
         // The entries are consecutive words, one per label and the default's last (no arrays).
         let labelCount = table.labelIndices.count
         let start = code.position
-        code.emit(Handlers.branchTable, pack(selector, 0, 0), UInt64(labelCount))
+        code.emit(selectorInAccumulator ? Handlers.branchTableAccumulator : Handlers.branchTable, pack(selector, 0, 0), UInt64(labelCount))
         let firstEntry = code.position
         for _ in 0...labelCount { _ = code.appendJumpPlaceholder() }
         for position in 0...labelCount {

@@ -78,13 +78,18 @@ extension Translator {
         case .drop:
             pop()
         case .select, .typedSelect:
-            let condition = popSlot()
-            if translateSelectOfConstants(condition: condition) { break }
+            // A condition just computed into the accumulator (a comparison) is read there.
+            let wideValues = operands.count >= 2 && operands[operands.count - 2].type == .v128
+            let conditionInAccumulator = !wideValues && location(of: operands.count - 1) == .accumulator
+            let condition = conditionInAccumulator ? 0 : readSlot(of: operands.count - 1)
+            pop()
+            if translateSelectOfConstants(condition: condition, conditionInAccumulator: conditionInAccumulator) { break }
             let (a, b) = popTwoSlots()
             let destination = pushResult()
             let wide = operands[operands.count - 1].type == .v128
             let start = code.position
-            code.emit(wide ? Handlers.select128 : Handlers.select, pack(a, b, destination), UInt64(condition))
+            let handler = wide ? Handlers.select128 : conditionInAccumulator ? Handlers.selectOnAccumulator : Handlers.select
+            code.emit(handler, pack(a, b, destination), UInt64(condition))
             // `select` reads its operands before it writes: a `local.set` after it retargets it.
             if !wide { noteResult(destination, start: start) }
         case .localGet(let index):
@@ -101,9 +106,21 @@ extension Translator {
             if value.source == .accumulator, let kind = value.type.accumulatorKind { setAccumulatorHolder(kind, nil) }
             if value.source != .local(slot) {
                 storeLocal(value, slot: slot)
-                if case .constant = value.source {} else { operands[operands.count - 1].source = .local(slot) }
+                // A value read from another local is still read from there: the copy into this
+                // one is then off the path of what uses the value (`local.get 2; local.tee 3;
+                // i32.load8_u`: the load's address would wait for the copy's store).
+                switch value.source {
+                case .constant, .local: break
+                default: operands[operands.count - 1].source = .local(slot)
+                }
             }
         case .globalGet(let index):
+            if let type = validator.operandType(atDepth: 0), type == .i32 || type == .i64 {
+                // Into the accumulator (C's stack pointer, about to be adjusted).
+                emitToAccumulator(Handlers.globalGetAccumulator, slotTwin: Handlers.globalGet, dualTwin: Handlers.globalGetSlotAndAccumulator,
+                                  type: type, first: 0, second: 0, extra: UInt64(index))
+                break
+            }
             let destination = pushResult()
             let wide = operands[operands.count - 1].type == .v128
             let start = code.position
@@ -111,6 +128,12 @@ extension Translator {
             if !wide { noteResult(destination, start: start) }
         case .globalSet(let index):
             let wide = operands[operands.count - 1].type == .v128
+            if operands[operands.count - 1].type.accumulatorKind == .integer, location(of: operands.count - 1) == .accumulator {
+                // A value just computed (or a local the accumulator mirrors) is stored from the register.
+                pop()
+                code.emit(Handlers.globalSetAccumulator, pack(0, 0, 0), UInt64(index))
+                break
+            }
             let source = popSlot()
             code.emit(wide ? Handlers.globalSet128 : Handlers.globalSet, pack(source, 0, 0), UInt64(index))
         case .tableGet(let table):
@@ -183,7 +206,7 @@ extension Translator {
     /// constants in the code instead of const instructions writing them into slots first.
     /// Operands: (first, second, destination), the condition's slot, then the constants.
     /// False (nothing done) when neither value is a scalar constant.
-    mutating func translateSelectOfConstants(condition: Int) -> Bool {
+    mutating func translateSelectOfConstants(condition: Int, conditionInAccumulator: Bool) -> Bool {
         let first = operands[operands.count - 2], second = operands[operands.count - 1]
         let firstConstant = constantBits(of: first), secondConstant = constantBits(of: second)
         guard first.type != .v128, firstConstant != nil || secondConstant != nil else { return false }
@@ -193,10 +216,14 @@ extension Translator {
         pop()
         let destination = pushResult()
         let start = code.position
+        let onAccumulator = conditionInAccumulator
         switch (firstConstant, secondConstant) {
-        case let (x?, y?): code.emit(Handlers.selectConstants, pack(0, 0, destination), UInt64(condition), x, y)
-        case let (x?, nil): code.emit(Handlers.selectConstantFirst, pack(0, b, destination), UInt64(condition), x)
-        case let (nil, y?): code.emit(Handlers.selectConstantSecond, pack(a, 0, destination), UInt64(condition), y)
+        case let (x?, y?):
+            code.emit(onAccumulator ? Handlers.selectConstantsOnAccumulator : Handlers.selectConstants, pack(0, 0, destination), UInt64(condition), x, y)
+        case let (x?, nil):
+            code.emit(onAccumulator ? Handlers.selectConstantFirstOnAccumulator : Handlers.selectConstantFirst, pack(0, b, destination), UInt64(condition), x)
+        case let (nil, y?):
+            code.emit(onAccumulator ? Handlers.selectConstantSecondOnAccumulator : Handlers.selectConstantSecond, pack(a, 0, destination), UInt64(condition), y)
         case (nil, nil): return false  // excluded above
         }
         noteResult(destination, start: start)
