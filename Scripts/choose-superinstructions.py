@@ -13,9 +13,10 @@ Usage: python3 Scripts/choose-superinstructions.py COUNT MIN_PROGRAMS PROFILE...
 With --families MIN_PROFILES PROFILE... it instead writes Scripts/superinstruction-families.txt:
 every member of the idiom families below (a load whose value the next branch tests, for the shapes
 the generator's whole family leaves out; an f64 load feeding arithmetic, and arithmetic whose
-result is stored, through the float accumulator) that runs in at least MIN_PROFILES of the profiles (programs and kernels: a member counts when the profiles
-agree, not for one kernel), whatever its weight. (The families of loop back edges, of f64 chains
-and of loads tested in the common shapes are generated whole by generate-numeric-handlers.py.)
+result is stored, through the float accumulator; integer arithmetic feeding integer arithmetic
+through the accumulator, for the operations and shapes the generator's mixing chains leave out) that runs in at least MIN_PROFILES of the profiles (programs and kernels: a member counts when the profiles
+agree, not for one kernel), whatever its weight. (The families of loop back edges, of f64 chains,
+of integer mixing chains and of loads tested in the common shapes are generated whole by generate-numeric-handlers.py.)
 """
 import collections, pathlib, re, sys
 
@@ -48,13 +49,18 @@ FAMILIES = {
     "load and test": (r"^i32Load(8U|8S|16U)?( \[[^]]+\])?( →s?A)?$", r"^(br_if i32\w+ A[si]|branchIf(Not)?Zero( A)?)$"),
     "f64 load and arithmetic": (r"^f64Load( \[[^]]+\])? →s?F$", r"^f64(Add|Sub|Mul|Div) (A\w|\wA)→\w+$"),
     "f64 arithmetic and store": (r"^f64(Add|Sub|Mul|Div) \w+→s?A$", r"^(i64|f64)Store( \[[^]]+\])? ←F$"),
+    "integer chain": (r"^(i32|i64)(Add|Sub|Mul|And|Or|Xor|Shl|ShrS|ShrU|Rotl|Rotr) \w\w→s?A$",
+                      r"^(i32|i64)(Add|Sub|Mul|And|Or|Xor|Shl|ShrS|ShrU|Rotl|Rotr) (A\w|\wA)→\w+$"),
 }
+# Families whose two instructions must have the same type (an i64 result is no i32 operand).
+SAME_TYPE = {"integer chain"}
 if families:
     lines = ["# Superinstruction pairs of idiom families (first  +  second), by family, heaviest first.",
              f"# Written by Scripts/choose-superinstructions.py --families {minimum} from {len(files)} profiles."]
     for name, (first, second) in FAMILIES.items():
         members = [pair for pair, _ in weight.most_common() if seen[pair] >= minimum
-                   and re.match(first, pair[0]) and re.match(second, pair[1])]
+                   and re.match(first, pair[0]) and re.match(second, pair[1])
+                   and (name not in SAME_TYPE or pair[0][:3] == pair[1][:3])]
         lines.append(f"# {name}: {len(members)} pairs")
         lines += [f"{a}  +  {b}" for a, b in members]
         print(f"{name}: {len(members)} pairs; {sum(weight[p] for p in members) * 100:.1f}% of all dispatches (mean over {len(files)} profiles)")

@@ -454,10 +454,34 @@ def load_test_family():
     return pairs
 
 
+def integer_chain_family():
+    """A dependent chain of integer bit mixing (hashes, checksums, PRNGs, crypto: `x ^= x >> k`,
+    `x *= C`, `h = rotl(h, r) * C`, `x += x << k`): a shift or rotate of the chain value by a
+    constant, a multiplication by a constant or an xor or addition of another value, into the
+    integer accumulator (and maybe a local), followed by another of these that takes the value
+    from there, into the accumulator (and maybe a local), for i32 and for i64. The chain value
+    comes to the first from the accumulator or, for the shifts and multiplications that start a
+    chain, from a local. (No rotr: LLVM writes a rotate by a constant as rotl.) Other operations
+    and shapes (And, Or, Sub, ShrS, results into a slot alone) are fused where profiles see them
+    (superinstruction-families.txt)."""
+    pairs = []
+    for t in ("i32", "i64"):
+        firsts, seconds = [], []
+        for case in ("Xor", "Add"):
+            firsts += [f"{t}{case} As→{d}" for d in ("A", "sA")]
+            seconds += [f"{t}{case} As→{d}" for d in ("A", "sA")]
+        for case in ("Mul", "Shl", "ShrU", "Rotl"):
+            firsts += [f"{t}{case} Ai→A", f"{t}{case} Ai→sA", f"{t}{case} si→A"]
+            seconds += [f"{t}{case} Ai→{d}" for d in ("A", "sA")]
+        pairs += [[first, second] for first in firsts for second in seconds]
+    return pairs
+
+
 FAMILIES_FILE = root / "Scripts/superinstruction-families.txt"
 CHOSEN_FAMILIES = [line.split("  +  ") for line in FAMILIES_FILE.read_text().splitlines()
                    if line.strip() and not line.startswith("#")] if FAMILIES_FILE.exists() else []
-for pair in loop_test_family() + float_chain_family() + load_test_family() + CHOSEN_FAMILIES:
+for pair in (loop_test_family() + float_chain_family() + integer_chain_family() + load_test_family()
+             + CHOSEN_FAMILIES):
     if pair not in PAIRS:
         PAIRS.append(pair)
 

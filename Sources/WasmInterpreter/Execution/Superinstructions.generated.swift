@@ -3177,6 +3177,1122 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.f64Mul, .accumulator, .immediate, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericF64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericF64MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Mul Ai→sA + f64Mul Ai→s")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→sA + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→sA + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→sA + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→sA + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→sA + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→sA + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→sA + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→sA + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→sA + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→sA + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→A + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→A + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→A + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→A + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→A + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→A + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→A + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→A + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→sA + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→sA + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→A + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl Ai→sA + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32Xor As→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Rotl si→A + i32Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→A + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Xor As→sA + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→A + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Add As→sA + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→sA + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul si→A + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→A + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl Ai→sA + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Shl si→A + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→sA + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU si→A + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→A + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl Ai→sA + i64Rotl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64Xor As→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64Xor As→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64Add As→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64Add As→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Shl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64Shl Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64ShrU Ai→sA")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64Rotl Ai→A")
+        add(AccumulatorHandlers.handler(.i64Rotl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i64Rotl, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64RotlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64RotlAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Rotl si→A + i64Rotl Ai→sA")
         add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load →A + br_if i32Eq As")
@@ -4263,9 +5379,6 @@ enum Superinstructions {
         add(MemoryHandlers.load(.i32Load8U, .sum, result: .slotAndAccumulator), Handlers.branchIfZero,
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slotAndAccumulator) { UInt64($0) } }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load8U [a+b] →sA + branchIfZero")
-        add(MemoryHandlers.load(.i32Load, .slot, result: .slot), Handlers.branchIfNotZero,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) } }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load + branchIfNotZero")
         add(MemoryHandlers.load(.f64Load, .slotPlusConstant, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .floatAccumulator) { $0 } }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Load [a+c] →F + f64Sub sA→sA")
@@ -4287,6 +5400,117 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator), MemoryHandlers.store(.i64Store, .slot, value: .floatAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) }) }, 2,
             "f64Add As→sA + i64Store ←F")
+        add(AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32And Ai→A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Add As→s")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→A + i32Add Ai→A")
+        add(AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32And Ai→A + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Add Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + i32Mul As→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Add As→s")
+        add(AccumulatorHandlers.handler(.i32Sub, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub As→A + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + i32Add Ai→s")
+        add(AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32And Ai→A + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorSSA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor ss→A + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + i32Add Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→A + i32Add Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + i32And Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .immediate, .slot, .accumulator), AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32ShlISA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl is→A + i32And Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add Ai→A + i32Add Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→A + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Sub, .slot, .accumulator, .accumulator), AccumulatorHandlers.handler(.i32Or, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32SubSAA($0, $1, $2, $3, $4, $5, $6) }, { numericI32OrAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Sub sA→A + i32Or Ai→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Sub, .slot, .accumulator, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32SubSAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32Sub sA→A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→A + i32Add Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32ShrU Ai→s")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→sA + i32Add As→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32And Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Add Ai→s")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Add Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + i32Add As→s")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul As→A + i64ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Xor, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32XorSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor si→A + i32Mul Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→A + i32Add Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul si→A + i32Add Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Or, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32OrAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Or Ai→A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU si→A + i32And Ai→A")
+        add(AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AndAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32And Ai→sA + i32Add Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Add Ai→s")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AndAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→A + i32And Ai→sA")
         return entries
     }()
 }
