@@ -42,8 +42,9 @@ for path in files:
             seen[pair] += 1
 # A pair fuses when its first handler can fall through and both are steps (they leave the frame,
 # the memory and the instance as they are): numeric, compare-and-branch, memory access, copies,
-# constants, branches on a condition, select, globals, br_table and jump (second only).
-step = re.compile(r"^(copy|const64|branchIf(Not)?Zero( A)?|select|global\.(get|set)|br_(if|unless) .*|[if](32|64)\w+( .*)?)$")
+# constants, branches on a condition, select, globals (from and to the accumulator too), br_table
+# and jump (second only).
+step = re.compile(r"^(copy|const64|branchIf(Not)?Zero( A)?|select( A)?|global\.get( →s?A)?|global\.set( A)?|br_(if|unless) .*|[if](32|64)\w+( .*)?)$")
 root = pathlib.Path(__file__).resolve().parent.parent
 FAMILIES = {
     "load and test": (r"^i32Load(8U|8S|16U)?( \[[^]]+\])?( →s?A)?$", r"^(br_if i32\w+ A[si]|branchIf(Not)?Zero( A)?)$"),
@@ -67,7 +68,7 @@ if families:
     (root / "Scripts/superinstruction-families.txt").write_text("\n".join(lines) + "\n")
     sys.exit(0)
 chosen = [(pair, w) for pair, w in weight.most_common() if seen[pair] >= minimum and step.match(pair[0])
-          and (step.match(pair[1]) or pair[1] in ("branchTable", "jump"))][:count]
+          and (step.match(pair[1]) or pair[1] in ("branchTable", "branchTable A", "jump"))][:count]
 lines = ["# Superinstruction pairs (first  +  second, as dispatch profiles name handlers), heaviest first.",
          f"# Written by Scripts/choose-superinstructions.py {count} {minimum} from {len(files)} profiles."]
 lines += [f"{a}  +  {b}" for (a, b), _ in chosen]

@@ -498,7 +498,13 @@ CONTROL = {"copy": ("Handlers.copy", "handleCopy", 2), "const64": ("Handlers.con
            "branchIfZero A": ("Handlers.branchIfZeroAccumulator", "handleBranchIfZeroAccumulator", 3),
            "branchIfNotZero A": ("Handlers.branchIfNotZeroAccumulator", "handleBranchIfNotZeroAccumulator", 3),
            "select": ("Handlers.select", "handleSelect", 3), "branchTable": ("Handlers.branchTable", "handleBranchTable", 0), "global.get": ("Handlers.globalGet", "handleGlobalGet", 3),
-           "global.set": ("Handlers.globalSet", "handleGlobalSet", 3)}
+           "global.set": ("Handlers.globalSet", "handleGlobalSet", 3),
+           # The consumers that read the integer accumulator (a selector or condition just computed).
+           "branchTable A": ("Handlers.branchTableAccumulator", "handleBranchTableAccumulator", 0),
+           "select A": ("Handlers.selectOnAccumulator", "handleSelectOnAccumulator", 3, "firstConstant: false, secondConstant: false"),
+           "global.get →A": ("Handlers.globalGetAccumulator", "handleGlobalGetAccumulator", 3),
+           "global.get →sA": ("Handlers.globalGetSlotAndAccumulator", "handleGlobalGetSlotAndAccumulator", 3),
+           "global.set A": ("Handlers.globalSetAccumulator", "handleGlobalSetAccumulator", 3)}
 LOAD_TYPES = {op.strip("."): (t, e) for t, e, ops in LOADS for op in ops}
 STORE_TYPES = {"i32Store": "UInt32", "i64Store": "UInt64", "f32Store": "UInt32", "f64Store": "UInt64", "i32Store8": "UInt8",
                "i32Store16": "UInt16", "i64Store8": "UInt8", "i64Store16": "UInt16", "i64Store32": "UInt32"}
@@ -507,8 +513,8 @@ STORE_TYPES = {"i32Store": "UInt32", "i64Store": "UInt64", "f32Store": "UInt32",
 def step_of(name):
     """(handler word expression, step closure, words) for a handler named as the profile names it."""
     if name in CONTROL:
-        word, step, width = CONTROL[name]
-        return word, f"{{ {step}({CLOSURE}) }}", width
+        word, step, width, *extra = CONTROL[name]
+        return word, f"{{ {step}({', '.join([CLOSURE] + extra)}) }}", width
     m = re.match(r"^br_(if|unless) (\w+) ([siA])([siA])$", name)
     if m:
         negated, case, a, b = m.group(1) == "unless", m.group(2), m.group(3), m.group(4)

@@ -63,42 +63,54 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add si→sA + i32Add si→sA")
-        add(Handlers.copy, Handlers.copy,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { handleCopy($0, $1, $2, $3, $4, $5, $6) }, { handleCopy($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "copy + copy")
-        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot), MemoryHandlers.load(.f64Load, .slot, result: .floatAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { $0 } }) }, 2,
-            "f64Mul As→s + f64Load →F")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfNotZero,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add si→sA + branchIfNotZero")
-        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), MemoryHandlers.store(.i64Store, .slot, value: .floatAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) }) }, 2,
-            "f64Add As→A + i64Store ←F")
         add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add si→sA + br_if i32Ne As")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .slot), MemoryHandlers.load(.f64Load, .slot, result: .floatAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASS($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { $0 } }) }, 2,
+            "f64Mul As→s + f64Load →F")
+        add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), MemoryHandlers.store(.i64Store, .slot, value: .floatAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) }) }, 2,
+            "f64Add As→A + i64Store ←F")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + branchIfNotZero A")
         add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add si→A + i32Add Ai→A")
-        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slot), Handlers.branchTable,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) } }, { handleBranchTable($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U [A] + branchTable")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) } }) }, 2,
-            "i32Add Ai→A + i32Load8U [A]")
-        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Shl Ai→A + i32Xor As→sA")
-        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Shl Ai→A + i32Add As→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }) }, 2,
+            "i32Add Ai→A + i32Load8U [A] →A")
         add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Xor As→sA + i32ShrU Ai→A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→A + i32Xor As→sA")
         add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Xor As→sA + i32Shl Ai→A")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), Handlers.branchTableAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { handleBranchTableAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + branchTable A")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32Xor As→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), MemoryHandlers.store(.i32Store, .slot, value: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
+            "i32Add si→A + i32Store ←A")
+        add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl Ai→A + i32Add As→sA")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + i32Add As→A")
+        add(MemoryHandlers.store(.i32Store, .slot, value: .accumulator), MemoryHandlers.load(.i32Load, .slot, result: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }) }, 2,
+            "i32Store ←A + i32Load →A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Xor As→sA")
         add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add si→sA + i32Add si→A")
@@ -108,318 +120,306 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Shl Ai→A + i32Add As→A")
-        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32ShrU Ai→A + i32Xor As→sA")
-        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Shl si→A + i32Add As→sA")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), MemoryHandlers.store(.i32Store, .slot, value: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
-            "i32Add si→A + i32Store ←A")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.copy,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleCopy($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add si→sA + copy")
-        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load →A + i32Add As→A")
-        add(MemoryHandlers.store(.i32Store, .slot, value: .accumulator), MemoryHandlers.load(.i32Load, .slot, result: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }) }, 2,
-            "i32Store ←A + i32Load →A")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
-            "i32Add As→sA + i32Load [A] →sA")
-        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Shl si→A + i32Xor As→sA")
-        add(Handlers.const64, Handlers.const64,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { handleConst64($0, $1, $2, $3, $4, $5, $6) }, { handleConst64($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "const64 + const64")
+        add(Handlers.copy, Handlers.copy,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { handleCopy($0, $1, $2, $3, $4, $5, $6) }, { handleCopy($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "copy + copy")
         add(BranchHandlers.handler(.i32Eq, .accumulator, .immediate), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 1,
             "br_if i32Eq Ai + i32Add si→sA")
         add(AccumulatorHandlers.handler(.i32Mul, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Mul si→A + i32Add As→sA")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot), Handlers.branchTable,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }, { handleBranchTable($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add Ai→s + branchTable")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }) }, 2,
-            "i32Add As→A + i32Load8U [A] →A")
-        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), MemoryHandlers.store(.i32Store, .slot, value: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
-            "i32Load [A] →A + i32Store ←A")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.jump,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add si→sA + jump")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.copy,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleCopy($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + copy")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), Handlers.branchTableAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { handleBranchTableAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add Ai→A + branchTable A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Add As→sA")
+        add(Handlers.const64, Handlers.const64,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { handleConst64($0, $1, $2, $3, $4, $5, $6) }, { handleConst64($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "const64 + const64")
         add(AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "f64Add As→A + f64Add As→sA")
-        add(Handlers.copy, BranchHandlers.handler(.i32Eq, .slot, .immediate),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { handleCopy($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "copy + br_if i32Eq si")
-        add(Handlers.const64, Handlers.select,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { handleConst64($0, $1, $2, $3, $4, $5, $6) }, { handleSelect($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "const64 + select")
-        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U [a+b] →A + br_if i32Ne As")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), MemoryHandlers.store(.i32Store, .slot, value: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
+            "i32Load [A] →A + i32Store ←A")
         add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }) }, 2,
             "i32Load →sA + i32Load →sA")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) } }) }, 2,
-            "i32Add As→sA + i32Load [A]")
-        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "f64Mul As→A + f64Add As→A")
-        add(Handlers.copy, Handlers.jump,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { handleCopy($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "copy + jump")
         add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), MemoryHandlers.load(.i32Load, .slot, result: .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }) }, 2,
             "i32Load →sA + i32Load →A")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
-            "i32Add As→A + i32Load [A] →sA")
-        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U [A] →sA + i32Add Ai→s")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), MemoryHandlers.store(.i32Store, .slot, value: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
-            "i32Add Ai→A + i32Store ←A")
-        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i64Mul Ai→A + i64ShrU Ai→A")
-        add(Handlers.select, Handlers.copy,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { handleSelect($0, $1, $2, $3, $4, $5, $6) }, { handleCopy($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "select + copy")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add ss→sA + i32Add As→A")
-        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load →A + br_if i32LeU As")
-        add(MemoryHandlers.store(.i32Store, .slot, value: .accumulator), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Store ←A + i32Add si→sA")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), MemoryHandlers.store(.i32Store8, .accumulator, value: .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) }) }, 2,
-            "i32Add As→A + i32Store8 [A]")
-        add(AccumulatorHandlers.handler(.i32And, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AndSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32And si→A + i32Shl Ai→A")
-        add(BranchHandlers.handler(.i32LeU, .accumulator, .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }) }, 1,
-            "br_if i32LeU As + i32Add si→A")
-        add(AccumulatorHandlers.handler(.i64ExtendI32U, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64ExtendI32UAA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i64ExtendI32U As→A + i64Mul Ai→A")
-        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slot), MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIS($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }) }, 2,
-            "i32Mul Ai→s + i32Load8U [a+c] →A")
-        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U [a+c] →A + i32Xor As→A")
-        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Xor As→A + i32Mul Ai→s")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) } }) }, 2,
-            "i32Add As→A + i32Load8U [A]")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }) }, 2,
-            "i32Add Ai→A + i32Load [A] →A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }) }, 2,
+            "i32Add As→A + i32Load8U [A] →A")
         add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }) }, 2,
             "i32Add As→sA + i32Load [A] →A")
-        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ExtendI32U, .accumulator, .slot, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ExtendI32UAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Xor As→sA + i64ExtendI32U As→A")
+        add(AccumulatorHandlers.handler(.f64Mul, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.f64Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericF64MulASA($0, $1, $2, $3, $4, $5, $6) }, { numericF64AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Mul As→A + f64Add As→A")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + i32Add Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.jump,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + jump")
+        add(AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64Mul Ai→A + i64ShrU Ai→A")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →A + br_if i32LeU As")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), MemoryHandlers.store(.i32Store, .slot, value: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
+            "i32Add Ai→A + i32Store ←A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), MemoryHandlers.store(.i32Store8, .accumulator, value: .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) }) }, 2,
+            "i32Add As→A + i32Store8 [A]")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slot), MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIS($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }) }, 2,
+            "i32Mul Ai→s + i32Load8U [a+c] →A")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→A + i32Mul Ai→s")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + i32Xor As→A")
         add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Xor As→A + i32Mul Ai→sA")
-        add(MemoryHandlers.store(.i32Store8, .accumulator, value: .slot), Handlers.jump,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Store8 [A] + jump")
-        add(BranchHandlers.handler(.i32Eq, .slot, .slot), AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { branchIfI32Eq($0, $1, $2, $3, $4, $5, $6) }, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }) }, 1,
-            "br_if i32Eq ss + i32Sub ss→sA")
-        add(BranchHandlers.handler(.i32GtU, .accumulator, .immediate), AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }) }, 1,
-            "br_if i32GtU Ai + i32Add ss→sA")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), MemoryHandlers.store(.i32Store, .slot, value: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
-            "i32Add si→sA + i32Store ←A")
-        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32WrapI64, .accumulator, .slot, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32WrapI64AB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i64ShrU Ai→A + i32WrapI64 As→sA")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }) }, 2,
-            "i32Add Ai→A + i32Load8U [A] →A")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add si→sA + br_if i32Eq Ai")
+        add(BranchHandlers.handler(.i32LeU, .accumulator, .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }) }, 1,
+            "br_if i32LeU As + i32Add si→A")
         add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add ss→sA + i32Add Ai→A")
-        add(BranchHandlers.handler(.i32Ne, .accumulator, .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 1,
-            "br_if i32Ne As + i32Add si→sA")
-        add(MemoryHandlers.load(.i32Load, .slot, result: .slot), Handlers.copy,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) } }, { handleCopy($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load + copy")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add ss→sA + i32Add si→sA")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add Ai→A + i32And Ai→A")
-        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U [A] →sA + br_if i32Eq Ai")
-        add(Handlers.const64, AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { handleConst64($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "const64 + i32Add si→sA")
+        add(AccumulatorHandlers.handler(.i64ExtendI32U, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i64Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI64ExtendI32UAA($0, $1, $2, $3, $4, $5, $6) }, { numericI64MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ExtendI32U As→A + i64Mul Ai→A")
+        add(Handlers.copy, Handlers.jump,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { handleCopy($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "copy + jump")
+        add(MemoryHandlers.store(.i32Store8, .accumulator, value: .slot), Handlers.jump,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Store8 [A] + jump")
+        add(AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i64ExtendI32U, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32XorASB($0, $1, $2, $3, $4, $5, $6) }, { numericI64ExtendI32UAA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Xor As→sA + i64ExtendI32U As→A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), MemoryHandlers.store(.i32Store, .slot, value: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
+            "i32Add si→sA + i32Store ←A")
+        add(MemoryHandlers.store(.i32Store, .slot, value: .accumulator), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Store ←A + i32Add si→sA")
+        add(AccumulatorHandlers.handler(.i64ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32WrapI64, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI64ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32WrapI64AB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i64ShrU Ai→A + i32WrapI64 As→sA")
+        add(Handlers.copy, BranchHandlers.handler(.i32Eq, .slot, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { handleCopy($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "copy + br_if i32Eq si")
         add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load →sA + br_if i32Eq Ai")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+b] →A + br_if i32Ne As")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
+            "i32Add As→sA + i32Load [A] →sA")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + i32Add si→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfNotZero,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + branchIfNotZero")
+        add(BranchHandlers.handler(.i32Ne, .accumulator, .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 1,
+            "br_if i32Ne As + i32Add si→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }) }, 2,
+            "i32Add Ai→A + i32Load [A] →A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
+            "i32Add As→A + i32Load [A] →sA")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32Eq Ai")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add Ai→A + i32And Ai→A")
         add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Mul Ai→sA + i32ShrU Ai→A")
-        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U [A] →A + i32Shl Ai→A")
-        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load →sA + br_if i32Eq As")
-        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U →sA + i32Add si→sA")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →sA + br_if i32Eq Ai")
         add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32LtU, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add si→sA + br_if i32LtU As")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add si→sA + i32Shl si→A")
         add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }) }, 2,
             "i32Add As→A + i32Load [A] →A")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASS($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add As→s + i32Add si→A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add ss→sA + i32Add As→A")
         add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
             "i32Add As→A + i32Load8U [A] →sA")
-        add(BranchHandlers.handler(.i32Eq, .accumulator, .slot), Handlers.jump,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 1,
-            "br_if i32Eq As + jump")
+        add(MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U →sA + i32Add si→sA")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + i32Add Ai→A")
         add(MemoryHandlers.store(.i32Store8, .slot, value: .accumulator), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Store8 ←A + i32Add si→sA")
-        add(MemoryHandlers.store(.i32Store, .slot, value: .accumulator), Handlers.copy,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { handleCopy($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Store ←A + copy")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add si→sA + br_if i32Ne Ai")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add Ai→A + i32Add Ai→sA")
-        add(Handlers.copy, AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { handleCopy($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "copy + i32Add si→sA")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASS($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add As→s + i32Add si→sA")
-        add(MemoryHandlers.store(.i32Store, .slot, value: .accumulator), MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }) }, 2,
-            "i32Store ←A + i32Load →sA")
+        add(Handlers.const64, AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { handleConst64($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "const64 + i32Add si→sA")
+        add(AccumulatorHandlers.handler(.i32And, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AndSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32And si→A + i32Shl Ai→A")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + i32Shl Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + i32Shl si→A")
         add(MemoryHandlers.store(.i32Store8, .slot, value: .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Store8 + i32Add si→sA")
-        add(AccumulatorHandlers.handler(.i32LtU, .accumulator, .immediate, .slot), Handlers.const64,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32LtUAIS($0, $1, $2, $3, $4, $5, $6) }, { handleConst64($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32LtU Ai→s + const64")
-        add(MemoryHandlers.load(.f64Load, .slot, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { $0 } }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "f64Load →F + f64Sub sA→sA")
+        add(BranchHandlers.handler(.i32Eq, .accumulator, .slot), Handlers.jump,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 1,
+            "br_if i32Eq As + jump")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASS($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→s + i32Add si→A")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .immediate),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32NeAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add si→sA + br_if i32Ne Ai")
         add(AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator), BranchHandlers.handler(.i32LtU, .accumulator, .immediate),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32LtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32And Ai→A + br_if i32LtU Ai")
-        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load →sA + i32Add As→A")
-        add(BranchHandlers.handler(.i32Eq, .accumulator, .immediate), Handlers.jump,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 1,
-            "br_if i32Eq Ai + jump")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add Ai→s + i32Add si→A")
-        add(Handlers.select, MemoryHandlers.store(.i32Store8, .slot, value: .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { handleSelect($0, $1, $2, $3, $4, $5, $6) }, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) }) }, 2,
-            "select + i32Store8")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }) }, 2,
-            "i32Add si→sA + i32Load8U →sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASS($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→s + i32Add si→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slot) { UInt64($0) } }) }, 2,
+            "i32Add As→A + i32Load8U [A]")
+        add(BranchHandlers.handler(.i32Eq, .slot, .slot), AccumulatorHandlers.handler(.i32Sub, .slot, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { branchIfI32Eq($0, $1, $2, $3, $4, $5, $6) }, { numericI32SubSSB($0, $1, $2, $3, $4, $5, $6) }) }, 1,
+            "br_if i32Eq ss + i32Sub ss→sA")
         add(AccumulatorHandlers.handler(.i32Shl, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Shl Ai→A + i32Add As→s")
-        add(Handlers.select, AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { handleSelect($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "select + i32Shl si→A")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }) }, 2,
-            "i32Add ss→sA + i32Load8U [A] →A")
-        add(MemoryHandlers.load(.i64Load, .slot, result: .accumulator), MemoryHandlers.store(.i64Store, .slot, value: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { $0 } }, { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
-            "i64Load →A + i64Store ←A")
-        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
-            "i32Load [A] →sA + i32Load8U [A] →sA")
-        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32ShrU Ai→A + i32And Ai→A")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
-            "i32Add Ai→A + i32Load8U [A] →sA")
-        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
-            "i32Shl si→A + i32Load [A] →sA")
+        add(MemoryHandlers.store(.i32Store, .slot, value: .accumulator), MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }) }, 2,
+            "i32Store ←A + i32Load →sA")
         add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32GtU, .accumulator, .immediate),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add Ai→sA + br_if i32GtU Ai")
-        add(AccumulatorHandlers.handler(.i32WrapI64, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32GtU, .accumulator, .slot, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32WrapI64AB($0, $1, $2, $3, $4, $5, $6) }, { numericI32GtUASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32WrapI64 As→sA + i32GtU As→s")
-        add(AccumulatorHandlers.handler(.i32GtU, .accumulator, .slot, .slot), Handlers.select,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32GtUASS($0, $1, $2, $3, $4, $5, $6) }, { handleSelect($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32GtU As→s + select")
+        add(MemoryHandlers.load(.f64Load, .slot, result: .floatAccumulator), AccumulatorHandlers.handler(.f64Sub, .slot, .accumulator, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .floatAccumulator) { $0 } }, { numericF64SubSAB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "f64Load →F + f64Sub sA→sA")
+        add(BranchHandlers.handler(.i32GtU, .accumulator, .immediate), AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { branchIfI32GtUAI($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }) }, 1,
+            "br_if i32GtU Ai + i32Add ss→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .slotAndAccumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSB($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }) }, 2,
+            "i32Add ss→sA + i32Load8U [A] →A")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + i32Add As→A")
+        add(MemoryHandlers.load(.i64Load, .slot, result: .accumulator), MemoryHandlers.store(.i64Store, .slot, value: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { $0 } }, { memoryStore(UInt64.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
+            "i64Load →A + i64Store ←A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Shl si→A + i32Add Ai→A")
+        add(BranchHandlers.handler(.i32Eq, .accumulator, .immediate), Handlers.jump,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { branchIfI32EqAI($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 1,
+            "br_if i32Eq Ai + jump")
         add(Handlers.const64, Handlers.jump,
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { handleConst64($0, $1, $2, $3, $4, $5, $6) }, { handleJump($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "const64 + jump")
-        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32ShrU Ai→A + i32Xor As→s")
-        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Mul Ai→sA + i32Add si→sA")
-        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load8U [a+c] →A + br_if i32Ne As")
+        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), MemoryHandlers.load(.i32Load8U, .slot, result: .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }) }, 2,
+            "i32Add si→sA + i32Load8U →sA")
         add(MemoryHandlers.load(.i32Load, .slot, result: .slot), MemoryHandlers.load(.i32Load, .slot, result: .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) { UInt64($0) } }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }) }, 2,
             "i32Load + i32Load →A")
-        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), MemoryHandlers.store(.i32Store8, .slot, value: .accumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
-            "i32Load8U [a+c] →A + i32Store8 ←A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
+            "i32Add Ai→A + i32Load8U [A] →sA")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator), MemoryHandlers.load(.i32Load8U, .accumulator, result: .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
+            "i32Load [A] →sA + i32Load8U [A] →sA")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [a+c] →A + br_if i32Ne As")
         add(MemoryHandlers.store(.i32Store8, .slot, value: .accumulator), NumericHandlers.immediateHandler(.i32Add),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { numericI32AddImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Store8 ←A + i32Add imm")
         add(NumericHandlers.immediateHandler(.i32Add), MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddImmediate($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }) }, 2,
             "i32Add imm + i32Load8U [a+c] →A")
+        add(MemoryHandlers.load(.i32Load8U, .slotPlusConstant, result: .accumulator), MemoryHandlers.store(.i32Store8, .slot, value: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 4, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slotPlusConstant, .accumulator) { UInt64($0) } }, { memoryStore(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }) }, 2,
+            "i32Load8U [a+c] →A + i32Store8 ←A")
+        add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), MemoryHandlers.load(.i32Load, .accumulator, result: .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .slotAndAccumulator) { UInt64($0) } }) }, 2,
+            "i32Shl si→A + i32Load [A] →sA")
+        add(Handlers.selectOnAccumulator, AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { handleSelectOnAccumulator($0, $1, $2, $3, $4, $5, $6, firstConstant: false, secondConstant: false) }, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "select A + i32Shl si→A")
+        add(AccumulatorHandlers.handler(.i32GtU, .accumulator, .slot, .accumulator), Handlers.selectOnAccumulator,
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32GtUASA($0, $1, $2, $3, $4, $5, $6) }, { handleSelectOnAccumulator($0, $1, $2, $3, $4, $5, $6, firstConstant: false, secondConstant: false) }) }, 2,
+            "i32GtU As→A + select A")
+        add(AccumulatorHandlers.handler(.i32WrapI64, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32GtU, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32WrapI64AB($0, $1, $2, $3, $4, $5, $6) }, { numericI32GtUASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32WrapI64 As→sA + i32GtU As→A")
+        add(NumericHandlers.immediateHandler(.i32Add), NumericHandlers.immediateHandler(.i32Add),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddImmediate($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddImmediate($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add imm + i32Add imm")
+        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Mul Ai→sA + i32Add si→sA")
+        add(MemoryHandlers.store(.i32Store, .slot, value: .accumulator), MemoryHandlers.store(.i32Store, .slot, value: .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) }, { memoryStore(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slot) }) }, 2,
+            "i32Store ←A + i32Store")
+        add(AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32And Ai→A + i32Add As→sA")
+        add(MemoryHandlers.load(.i32Load8U, .accumulator, result: .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { numericI32XorASA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load8U [A] →A + i32Xor As→A")
+        add(MemoryHandlers.load(.i32Load, .accumulator, result: .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .accumulator, .accumulator) { UInt64($0) } }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [A] →A + i32Mul Ai→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot), AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add Ai→s + i32Add si→A")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add Ai→A + i32Add Ai→sA")
+        add(AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Xor, .accumulator, .slot, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32XorASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32ShrU Ai→A + i32Xor As→s")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32LeU As")
+        add(MemoryHandlers.load(.i32Load, .sum, result: .accumulator), AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }, { numericI32MulAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load [a+b] →A + i32Mul Ai→A")
+        add(MemoryHandlers.load(.i32Load8U, .sum, result: .slot), MemoryHandlers.load(.i32Load8U, .sum, result: .accumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .slot) { UInt64($0) } }, { memoryLoad(UInt8.self, $0, $1, $2, $3, $4, $5, $6, .sum, .accumulator) { UInt64($0) } }) }, 2,
+            "i32Load8U [a+b] + i32Load8U [a+b] →A")
         add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add si→sA + br_if i32Eq As")
@@ -531,9 +531,6 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfZero,
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfZero($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add si→sA + branchIfZero")
-        add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfNotZeroAccumulator,
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfNotZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add si→sA + branchIfNotZero A")
         add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .slotAndAccumulator), Handlers.branchIfZeroAccumulator,
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIB($0, $1, $2, $3, $4, $5, $6) }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add si→sA + branchIfZero A")
@@ -4356,6 +4353,9 @@ enum Superinstructions {
         add(MemoryHandlers.load(.i32Load, .slot, result: .accumulator), Handlers.branchIfZeroAccumulator,
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .accumulator) { UInt64($0) } }, { handleBranchIfZeroAccumulator($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load →A + branchIfZero A")
+        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Eq, .accumulator, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32EqAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Load →sA + br_if i32Eq As")
         add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32Ne, .accumulator, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32NeAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load →sA + br_if i32Ne As")
@@ -4392,9 +4392,6 @@ enum Superinstructions {
         add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeS, .accumulator, .immediate),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeSAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load →sA + br_if i32LeS Ai")
-        add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Load →sA + br_if i32LeU As")
         add(MemoryHandlers.load(.i32Load, .slot, result: .slotAndAccumulator), BranchHandlers.handler(.i32LeU, .accumulator, .immediate),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { memoryLoad(UInt32.self, $0, $1, $2, $3, $4, $5, $6, .slot, .slotAndAccumulator) { UInt64($0) } }, { branchIfI32LeUAI($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Load →sA + br_if i32LeU Ai")
@@ -5412,9 +5409,6 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.i32Add, .slot, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddSSA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add ss→A + i32Add Ai→A")
-        add(AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32And Ai→A + i32Add As→sA")
         add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add As→A + i32Add Ai→A")
@@ -5475,12 +5469,12 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Shl si→A + i32And Ai→A")
-        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Add As→sA + i32Add Ai→s")
         add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Shl si→A + i32Add Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 2, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add As→sA + i32Add Ai→s")
         add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slot),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add si→A + i32Add As→s")
@@ -5499,18 +5493,21 @@ enum Superinstructions {
         add(AccumulatorHandlers.handler(.i32Shl, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32Or, .accumulator, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShlSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32OrAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Shl si→A + i32Or Ai→A")
+        add(AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .slot, .slotAndAccumulator),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AndAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddASB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32And Ai→sA + i32Add As→sA")
         add(AccumulatorHandlers.handler(.i32ShrU, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .accumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32ShrUSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AndAIA($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32ShrU si→A + i32And Ai→A")
         add(AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AndAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32And Ai→sA + i32Add Ai→sA")
-        add(AccumulatorHandlers.handler(.i32Mul, .accumulator, .immediate, .slotAndAccumulator), AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .slot),
-            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32MulAIB($0, $1, $2, $3, $4, $5, $6) }, { numericI32AddAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
-            "i32Mul Ai→sA + i32Add Ai→s")
         add(AccumulatorHandlers.handler(.i32Add, .slot, .immediate, .accumulator), AccumulatorHandlers.handler(.i32And, .accumulator, .immediate, .slotAndAccumulator),
             handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddSIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32AndAIB($0, $1, $2, $3, $4, $5, $6) }) }, 2,
             "i32Add si→A + i32And Ai→sA")
+        add(AccumulatorHandlers.handler(.i32Add, .accumulator, .immediate, .accumulator), AccumulatorHandlers.handler(.i32ShrU, .accumulator, .immediate, .slot),
+            handlerWord { runPair($0, $1, $2, $3, $4, $5, $6, 3, { numericI32AddAIA($0, $1, $2, $3, $4, $5, $6) }, { numericI32ShrUAIS($0, $1, $2, $3, $4, $5, $6) }) }, 2,
+            "i32Add Ai→A + i32ShrU Ai→s")
         return entries
     }()
 }
