@@ -12,8 +12,6 @@ import WasmInterpreter
     /// Each with and without fuel: the metered code takes other paths around the same consumers.
     @Test(arguments: [nil, 1_000_000] as [UInt64?])
     func branchTableOnALoadedOrComputedSelector(fuel: UInt64?) throws {
-        var configuration = RuntimeConfiguration()
-        configuration.fuel = fuel
         let instance = try instantiate("""
             (module
               (memory 1)
@@ -45,7 +43,7 @@ import WasmInterpreter
                   (br_table $a $b (local.tee $s (i32.shr_u (local.get $x) (i32.const 1)))))
                   (return (i32.add (local.get $s) (i32.const 1000))))
                 (i32.add (local.get $s) (i32.const 2000))))
-            """, runtime: Runtime(configuration: configuration))
+            """, runtime: runtime(fuel: fuel))
         for index in 0..<Self.bytes.count {
             let expected: Int32 = [10, 20, 30][safe: Int(Self.bytes[index])] ?? 40
             #expect(try instance.invoke("loaded", [i32(Int32(index))]) == [i32(expected)])
@@ -62,8 +60,6 @@ import WasmInterpreter
 
     @Test(arguments: [nil, 1_000_000] as [UInt64?])
     func callIndirectOnALoadedOrComputedSelector(fuel: UInt64?) throws {
-        var configuration = RuntimeConfiguration()
-        configuration.fuel = fuel
         let instance = try instantiate("""
             (module
               (type $binary (func (param i32 i32) (result i32)))
@@ -89,7 +85,7 @@ import WasmInterpreter
               ;; No arguments moved: constants; the selector is the table index of a `$base`.
               (func (export "asBase") (param $k i32) (result i32)
                 (call_indirect (type $base) (i32.const 12) (i32.const 10) (i32.add (local.get $k) (i32.const 0)))))
-            """, runtime: Runtime(configuration: configuration))
+            """, runtime: runtime(fuel: fuel))
         let functions: [((Int32, Int32) -> Int32)?] = [{ $0 &+ $1 }, { $0 &- $1 }, { $0 &* $1 }, nil, nil, nil, nil, nil]
         let loaded: [UInt8] = [2, 0, 1, 3, 4, 5, 9]
         for k in 0..<loaded.count {
@@ -117,8 +113,6 @@ import WasmInterpreter
 
     @Test(arguments: [nil, 1_000_000] as [UInt64?])
     func selectOnAComparisonInTheAccumulator(fuel: UInt64?) throws {
-        var configuration = RuntimeConfiguration()
-        configuration.fuel = fuel
         let instance = try instantiate("""
             (module
               (func (export "max") (param $a i32) (param $b i32) (result i32)
@@ -139,7 +133,7 @@ import WasmInterpreter
                 (local.set $r (select (i32.add (local.get $a) (i32.const 3)) (local.get $b)
                   (i32.ne (local.get $a) (local.get $b))))
                 (i32.mul (local.get $r) (i32.const 2))))
-            """, runtime: Runtime(configuration: configuration))
+            """, runtime: runtime(fuel: fuel))
         let pairs: [(Int32, Int32)] = [(0, 0), (1, 2), (2, 1), (-3, 4), (4, -3), (Int32.min, Int32.max), (6, 3)]
         for (a, b) in pairs {
             #expect(try instance.invoke("max", [i32(a), i32(b)]) == [i32(Swift.max(a, b))])
@@ -197,8 +191,6 @@ import WasmInterpreter
     /// label, nor after the local or the register changes on the way.
     @Test(arguments: [nil, 1_000_000] as [UInt64?])
     func mirrorsAcrossBranchesNotTaken(fuel: UInt64?) throws {
-        var configuration = RuntimeConfiguration()
-        configuration.fuel = fuel
         let instance = try instantiate("""
             (module
               (memory 1)
@@ -259,7 +251,7 @@ import WasmInterpreter
                   (br_if $out (local.get $y))
                   (local.set $t (f64.add (local.get $t) (f64.const 0.5))))
                 (local.get $t)))
-            """, runtime: Runtime(configuration: configuration))
+            """, runtime: runtime(fuel: fuel))
         for (x, y): (Int32, Int32) in [(0, 0), (1, 0), (5, 7), (30, 20), (40, 1), (-4, 3), (3, -50)] {
             var t = x &* 3
             if y != 0 {

@@ -9,12 +9,6 @@ import WasmText
 /// block at a time. The expected counts are the kernels' instructions counted by hand (as in
 /// `Fixtures/kernels/README.md`) plus the calls; wasmtime 51 consumes the same.
 @Suite struct FuelTests {
-    func runtime(fuel: UInt64?) -> Runtime {
-        var configuration = RuntimeConfiguration()
-        configuration.fuel = fuel
-        return Runtime(configuration: configuration)
-    }
-
     func kernel(_ file: String, runtime: Runtime) throws -> Instance {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Fixtures/kernels/\(file)")

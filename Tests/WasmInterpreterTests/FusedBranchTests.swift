@@ -120,8 +120,6 @@ import WasmInterpreter
     /// before, still arrives; with fuel the same code takes the metered paths.
     @Test(arguments: [nil, 1_000_000] as [UInt64?])
     func plainBranchOnAComputedCondition(fuel: UInt64?) throws {
-        var configuration = RuntimeConfiguration()
-        configuration.fuel = fuel
         let instance = try instantiate("""
             (module
               (memory 1)
@@ -155,7 +153,7 @@ import WasmInterpreter
                   (local.set $p (i32.add (local.get $p) (i32.const 1)))
                   (br_if $more (i32.load8_u offset=16 (local.get $p))))
                 (local.get $steps)))
-            """, runtime: Runtime(configuration: configuration))
+            """, runtime: runtime(fuel: fuel))
         #expect(try instance.invoke("count", [.i32(4)]) == [.i32(2)])
         #expect(try instance.invoke("count", [.i32(2)]) == [.i32(1)])
         #expect(try instance.invoke("carry", [.i32(5), .i32(3)]) == [.i32(15)])

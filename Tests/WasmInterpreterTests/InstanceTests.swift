@@ -9,6 +9,13 @@ func instantiate(_ text: String, imports: Imports = Imports(), runtime: Runtime 
     return try runtime.instantiate(module, imports: imports)
 }
 
+/// A runtime whose calls each get `fuel` units, or unlimited fuel when nil.
+func runtime(fuel: UInt64?) -> Runtime {
+    var configuration = RuntimeConfiguration()
+    configuration.fuel = fuel
+    return Runtime(configuration: configuration)
+}
+
 @Suite struct InstanceTests {
     static let recursion = """
         (module
